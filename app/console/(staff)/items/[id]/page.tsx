@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReviewForm, SingleActionForm } from "@/components/review/action-forms";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatChineseDate, formatChineseDateTime } from "@/lib/domain/dates";
+import { requiredStages, STAGE_LABELS, STAGE_OF_STATUS } from "@/lib/domain/workflow";
+import { requireActor } from "@/lib/server/auth";
+import { getItemForStaff } from "@/lib/server/work-queue";
+import { publishItemAction, reviewItemAction, submitItemAction } from "../../actions";
+
+export const metadata = { title: "公开信息" };
+
+const DECISIONS = { APPROVE: "同意", RETURN: "退回修改", REJECT: "不予公开", REFER: "报送保密行政管理部门" } as const;
+
+export default async function StaffItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const actor = await requireActor();
+  const item = await getItemForStaff(actor, (await params).id);
+  if (!item) notFound();
+  const saved = (await searchParams).saved === "1";
+  const r = item.revision;
+  const stage = STAGE_OF_STATUS[item.status];
+  const canReview = item.allowed.includes("approve");
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        {saved && <Alert tone="success">已保存（第 {r.number} 版）。</Alert>}
+        <Card title={<span data-testid="item-title">{r.title}</span>} action={<StatusBadge status={item.status} />}>
+          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+            <div><dt className="text-gray-500">发布机构</dt><dd>{item.department}</dd></div>
+            <div><dt className="text-gray-500">栏目</dt><dd>{item.category.name}</dd></div>
+            <div><dt className="text-gray-500">信息形成日期</dt><dd>{formatChineseDate(r.formedOn)}</dd></div>
+            <div><dt className="text-gray-500">文号</dt><dd>{r.documentNumber ?? "无"}</dd></div>
+            <div><dt className="text-gray-500">版本</dt><dd>第 {r.number} 版</dd></div>
+            <div><dt className="text-gray-500">索引号</dt><dd data-testid="index-number">{item.indexNumber ?? "发布时生成"}</dd></div>
+          </dl>
+          <div className="prose-gov border-t border-gray-100 pt-2" dangerouslySetInnerHTML={{ __html: r.bodyHtml || "<p>（正文为空）</p>" }} />
+        </Card>
+        <Card title="审核记录">
+          <p className="mb-3 text-sm text-gray-600">
+            本栏目审核环节：{requiredStages(item.stages).map((s) => STAGE_LABELS[s]).join(" → ")}
+          </p>
+          {item.reviews.length === 0 ? (
+            <p className="text-sm text-gray-500">尚无审核记录。</p>
+          ) : (
+            <ol className="space-y-3 text-sm">
+              {item.reviews.map((rv) => (
+                <li key={rv.id} className="border-s-2 border-gray-200 ps-3">
+                  <div>
+                    <strong>{STAGE_LABELS[rv.stage]}</strong> · {rv.reviewer} · {DECISIONS[rv.decision]}
+                    {rv.revisionId !== r.id && <span className="ms-2 text-xs text-gray-500">（针对旧版本）</span>}
+                  </div>
+                  {rv.comment && <p className="text-gray-700">{rv.comment}</p>}
+                  <div className="text-xs text-gray-500">{formatChineseDateTime(rv.createdAt)}</div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+      <aside className="space-y-6">
+        <Card title="操作">
+          <div className="space-y-4">
+            {item.allowed.includes("edit") && (
+              <Link href={`/console/items/${item.id}/edit`} className={buttonClass("secondary")}>修改</Link>
+            )}
+            {item.allowed.includes("submit") && (
+              <SingleActionForm action={submitItemAction.bind(null, item.id, r.id)} label="提交审核" pendingLabel="正在提交…" />
+            )}
+            {canReview && stage && (
+              <ReviewForm action={reviewItemAction.bind(null, item.id)} revisionId={r.id} stageLabel={STAGE_LABELS[stage]} />
+            )}
+            {item.allowed.includes("publish") && (
+              <SingleActionForm action={publishItemAction.bind(null, item.id, r.id)} label="发布到公开网站" pendingLabel="正在发布…" />
+            )}
+            {item.status === "PUBLISHED" && (
+              <Link href={`/items/${item.id}`} className="block text-gov-red hover:underline">在公开网站查看</Link>
+            )}
+            {item.allowed.length === 0 && item.status !== "PUBLISHED" && <p className="text-sm text-gray-600">当前无需您处理。</p>}
+          </div>
+        </Card>
+        <Card title="版本">
+          <ul className="space-y-1 text-sm">
+            {item.revisions.map((v) => (
+              <li key={v.id}>
+                第 {v.number} 版 · {v.author} · {formatChineseDateTime(v.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { ConsoleShell, type NavLink } from "@/components/console/console-shell";
+import { env } from "@/lib/env";
+import { requireActor } from "@/lib/server/auth";
+import { can } from "@/lib/server/authz";
+import { unreadCount } from "@/lib/server/notifications";
+
+export const dynamic = "force-dynamic";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const nav: NavLink[] = [{ href: "/console", label: "工作台" }];
+  if (can(actor, "item.create")) nav.push({ href: "/console/items/new", label: "起草信息" });
+  if (can(actor, "user.list")) nav.push({ href: "/console/users", label: "用户管理" });
+  if (can(actor, "audit.read")) nav.push({ href: "/console/audit", label: "审计日志" });
+  nav.push({ href: "/", label: "公开网站" });
+  return (
+    <ConsoleShell bureau={env().BUREAU_NAME} user={actor} nav={nav} unread={await unreadCount(actor)}>
+      {children}
+    </ConsoleShell>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { QueueSection } from "@/components/console/queue-section";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatChineseDateTime } from "@/lib/domain/dates";
+import { requireActor } from "@/lib/server/auth";
+import { can } from "@/lib/server/authz";
+import { listNotifications } from "@/lib/server/notifications";
+import { workQueue } from "@/lib/server/work-queue";
+
+export const metadata = { title: "工作台" };
+
+export default async function ConsoleHome() {
+  const actor = await requireActor();
+  const [sections, notifications] = await Promise.all([workQueue(actor), listNotifications(actor)]);
+  const adminLinks = [
+    can(actor, "user.list") && { href: "/console/users", label: "用户与账户安全" },
+    can(actor, "audit.read") && { href: "/console/audit", label: "审计日志" },
+  ].filter(Boolean) as { href: string; label: string }[];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold">工作台</h1>
+          {can(actor, "item.create") && (
+            <Link href="/console/items/new" className={buttonClass()}>
+              ＋ 起草公开信息
+            </Link>
+          )}
+        </div>
+        {sections.map((s) => (
+          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} />
+        ))}
+        {adminLinks.length > 0 && (
+          <Card title="管理">
+            <ul className="space-y-2">
+              {adminLinks.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href} className="text-gov-red hover:underline">{l.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </div>
+      <aside>
+        <Card title="消息">
+          {notifications.length === 0 ? (
+            <p className="text-sm text-gray-500">暂无消息。</p>
+          ) : (
+            <ul className="space-y-3 text-sm">
+              {notifications.map((n) => (
+                <li key={n.id}>
+                  {n.link ? <Link href={n.link} className="hover:text-gov-red hover:underline">{n.title}</Link> : n.title}
+                  <div className="text-xs text-gray-500">{formatChineseDateTime(n.createdAt)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { forbidden } from "next/navigation";
+import { UserStatusForm } from "@/components/console/user-status-form";
+import { Card } from "@/components/ui/card";
+import { formatChineseDateTime } from "@/lib/domain/dates";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+import { requireActor } from "@/lib/server/auth";
+import { can } from "@/lib/server/authz";
+import { listUsers } from "@/lib/server/users";
+import { setUserStatusAction } from "../actions";
+
+export const metadata = { title: "用户管理" };
+
+export default async function UsersPage() {
+  const actor = await requireActor();
+  const users = await listUsers(actor);
+  if (!users) forbidden();
+  const mayChange = can(actor, "user.setStatus");
+  const now = new Date();
+  return (
+    <Card title="用户与账户状态">
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-gray-200 text-gray-600">
+            <tr>
+              <th scope="col" className="py-2 pe-4">用户名</th>
+              <th scope="col" className="py-2 pe-4">姓名</th>
+              <th scope="col" className="py-2 pe-4">处室</th>
+              <th scope="col" className="py-2 pe-4">角色</th>
+              <th scope="col" className="py-2 pe-4">状态</th>
+              <th scope="col" className="py-2 pe-4">最近登录</th>
+              {mayChange && <th scope="col" className="py-2">操作</th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {users.map((u) => (
+              <tr key={u.id} data-username={u.username}>
+                <td className="py-2 pe-4 font-mono">{u.username}</td>
+                <td className="py-2 pe-4">{u.displayName}</td>
+                <td className="py-2 pe-4">{u.department?.name ?? "—"}</td>
+                <td className="py-2 pe-4">{u.roles.map((r) => ROLE_LABELS[r]).join("、")}</td>
+                <td className="py-2 pe-4">
+                  {u.status === "DISABLED" ? "已停用" : u.lockedUntil && u.lockedUntil > now ? "已锁定" : "正常"}
+                </td>
+                <td className="py-2 pe-4">{u.lastLoginAt ? formatChineseDateTime(u.lastLoginAt) : "—"}</td>
+                {mayChange && (
+                  <td className="py-2">{u.id !== actor.id && <UserStatusForm action={setUserStatusAction} userId={u.id} status={u.status} />}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

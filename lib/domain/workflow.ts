@@ -1,0 +1,170 @@
+import type { Role } from "./roles";
+
+/**
+ * The item workflow of DESIGN §3 as data plus one pure function. No clock, no database:
+ * the server loads the facts, `decide` says yes (and where to) or why not.
+ */
+export const ITEM_STATUSES = [
+  "DRAFT",
+  "PENDING_DEPT",
+  "PENDING_LEADER",
+  "PENDING_SECRECY",
+  "APPROVED",
+  "PUBLISHED",
+  "RETURNED",
+  "REJECTED",
+  "WITHDRAWN",
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const STAGES = ["DEPT_HEAD", "LEADER", "SECRECY"] as const;
+/** 处室负责人 → 分管领导 → 保密审查 */
+export type Stage = (typeof STAGES)[number];
+
+export const EVENTS = ["edit", "submit", "approve", "return", "reject", "publish", "withdraw"] as const;
+export type WorkflowEvent = (typeof EVENTS)[number];
+
+export type Refusal = "wrong_status" | "wrong_role" | "wrong_department" | "own_item" | "same_reviewer";
+
+export type Decision =
+  | { ok: true; from: ItemStatus; to: ItemStatus; stage: Stage | null }
+  | { ok: false; reason: Refusal };
+
+/** The review stage waiting at each pending status. */
+export const STAGE_OF_STATUS: Partial<Record<ItemStatus, Stage>> = {
+  PENDING_DEPT: "DEPT_HEAD",
+  PENDING_LEADER: "LEADER",
+  PENDING_SECRECY: "SECRECY",
+};
+const STATUS_OF_STAGE: Record<Stage, ItemStatus> = {
+  DEPT_HEAD: "PENDING_DEPT",
+  LEADER: "PENDING_LEADER",
+  SECRECY: "PENDING_SECRECY",
+};
+const PENDING: ItemStatus[] = ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY"];
+const REVIEW_EVENTS: WorkflowEvent[] = ["approve", "return", "reject"];
+
+/** Which statuses an event may start from and which roles may fire it (review roles per stage). */
+export const TRANSITIONS: Record<WorkflowEvent, { from: readonly ItemStatus[]; roles: readonly Role[] }> = {
+  edit: { from: ["DRAFT", "RETURNED"], roles: ["LIAISON"] },
+  submit: { from: ["DRAFT", "RETURNED"], roles: ["LIAISON"] },
+  approve: { from: PENDING, roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  return: { from: PENDING, roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  reject: { from: PENDING, roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  publish: { from: ["APPROVED"], roles: ["OFFICE"] },
+  withdraw: { from: ["PUBLISHED"], roles: ["OFFICE"] },
+};
+
+/** A column's (栏目) review switches; 保密审查 has none because it can never be skipped. */
+export interface StageSwitches {
+  requiresDeptHead: boolean;
+  requiresLeader: boolean;
+}
+
+export function requiredStages(c: StageSwitches): Stage[] {
+  return [...(c.requiresDeptHead ? ["DEPT_HEAD" as const] : []), ...(c.requiresLeader ? ["LEADER" as const] : []), "SECRECY"];
+}
+
+export interface WorkflowItem {
+  status: ItemStatus;
+  departmentId: string;
+  /** The item's creator and the author of the revision under review: neither may review it. */
+  authorIds: readonly string[];
+  /** 分管领导 of the item's department. */
+  departmentLeaderId: string | null;
+  stages: StageSwitches;
+  /** Approvals already given to the revision under review. */
+  approvals: readonly { stage: Stage; reviewerId: string }[];
+}
+
+export interface WorkflowActor {
+  id: string;
+  roles: readonly Role[];
+  departmentId: string | null;
+}
+
+export function decide(item: WorkflowItem, event: WorkflowEvent, actor: WorkflowActor): Decision {
+  const rule = TRANSITIONS[event];
+  if (!rule.from.includes(item.status)) return { ok: false, reason: "wrong_status" };
+  const stage = STAGE_OF_STATUS[item.status] ?? null;
+  const role: Role | undefined = stage ?? rule.roles[0];
+  if (!role || !rule.roles.includes(role) || !actor.roles.includes(role)) return { ok: false, reason: "wrong_role" };
+  const scope = scopeRefusal(item, stage, event, actor);
+  if (scope) return { ok: false, reason: scope };
+  return { ok: true, from: item.status, to: target(item, event, stage), stage };
+}
+
+function scopeRefusal(item: WorkflowItem, stage: Stage | null, event: WorkflowEvent, actor: WorkflowActor): Refusal | null {
+  if ((event === "edit" || event === "submit" || stage === "DEPT_HEAD") && actor.departmentId !== item.departmentId) {
+    return "wrong_department";
+  }
+  if (stage === "LEADER" && item.departmentLeaderId !== actor.id) return "wrong_department";
+  if (REVIEW_EVENTS.includes(event) && item.authorIds.includes(actor.id)) return "own_item";
+  if (event === "approve" && item.approvals.some((a) => a.reviewerId === actor.id && a.stage !== stage)) {
+    return "same_reviewer";
+  }
+  return null;
+}
+
+function target(item: WorkflowItem, event: WorkflowEvent, stage: Stage | null): ItemStatus {
+  switch (event) {
+    case "edit":
+      return item.status;
+    case "submit":
+      return STATUS_OF_STAGE[requiredStages(item.stages)[0]];
+    case "approve": {
+      const stages = requiredStages(item.stages);
+      const next = stages[stages.indexOf(stage as Stage) + 1];
+      return next ? STATUS_OF_STAGE[next] : "APPROVED";
+    }
+    case "return":
+      return "RETURNED";
+    case "reject":
+      return "REJECTED";
+    case "publish":
+      return "PUBLISHED";
+    case "withdraw":
+      return "WITHDRAWN";
+  }
+}
+
+/**
+ * 先审查、后公开: a revision may be published only when every stage its column requires approved
+ * that exact content. Checked inside the publish transaction; no other path sets a published
+ * revision.
+ */
+export function isFullyApproved(
+  stages: StageSwitches,
+  contentHash: string,
+  reviews: readonly { stage: Stage; decision: string; contentHash: string }[],
+): boolean {
+  return requiredStages(stages).every((s) =>
+    reviews.some((r) => r.stage === s && r.decision === "APPROVE" && r.contentHash === contentHash),
+  );
+}
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  DRAFT: "草稿",
+  PENDING_DEPT: "待处室负责人审核",
+  PENDING_LEADER: "待分管领导审核",
+  PENDING_SECRECY: "待保密审查",
+  APPROVED: "待发布",
+  PUBLISHED: "已发布",
+  RETURNED: "已退回修改",
+  REJECTED: "不予公开",
+  WITHDRAWN: "已撤回",
+};
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  DEPT_HEAD: "处室负责人审核",
+  LEADER: "分管领导审核",
+  SECRECY: "保密审查",
+};
+
+export const REFUSAL_MESSAGES: Record<Refusal, string> = {
+  wrong_status: "该信息当前状态不允许此操作，可能已被他人处理，请刷新后查看。",
+  wrong_role: "您没有执行此操作的权限。",
+  wrong_department: "该信息不属于您负责的处室。",
+  own_item: "不能审核本人撰写的信息。",
+  same_reviewer: "同一人不能审核同一版本的两个环节。",
+};

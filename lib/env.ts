@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Validated once, so that a bad setting fails at start-up with
+ * a clear message instead of deep inside a request. Every variable is documented in .env.example.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  /** Signs session tokens (next-auth). The launcher generates one into .data/ for the demo. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Folder for the embedded database and, later, uploads. */
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  BUREAU_NAME: z.string().min(1).default("吉林市科学技术局"),
+  /** 机构代码: the first part of every 索引号. */
+  ORG_CODE: z
+    .string()
+    .regex(/^[0-9A-Z-]{4,24}$/, "ORG_CODE: 4–24 digits, capital letters or '-'")
+    .default("11220200013544447F"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(8),
+  /** Cookies get the Secure flag; on by default in production (serve over HTTPS). */
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm run demo / npm run dev start an embedded PostgreSQL and set it)");
+  return url;
+}
+
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (secret) return secret;
+  if (env().NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET is required in production");
+  return "gongkai-development-secret-not-for-production-use";
+}
+
+export function secureCookies(): boolean {
+  return env().SECURE_COOKIES ?? (env().NODE_ENV === "production" && (env().NEXTAUTH_URL ?? "").startsWith("https:"));
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Role } from "@/lib/domain/roles";
+import { decide, type Decision, type WorkflowEvent, type WorkflowItem } from "@/lib/domain/workflow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "./actor";
+
+/**
+ * Every decision about who may do what, in one place (DESIGN §7/§8). Console areas and
+ * administrative writes come from PERMISSIONS; item transitions from the workflow table in
+ * lib/domain/workflow.ts; which rows a user may see from itemScope. An unknown role gets no.
+ */
+export const PERMISSIONS = {
+  "console.enter": ["LIAISON", "DEPT_HEAD", "LEADER", "SECRECY", "OFFICE", "SYSADMIN", "SECADMIN", "AUDITOR"],
+  "item.create": ["LIAISON"],
+  "user.list": ["SYSADMIN", "SECADMIN"],
+  "user.setStatus": ["SYSADMIN"],
+  "audit.read": ["AUDITOR"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, "roles"> | null, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return !!actor && actor.roles.some((r) => allowed.includes(r));
+}
+
+/** May this actor fire this workflow event on this item? (maker–checker included) */
+export function authorizeTransition(actor: Actor, item: WorkflowItem, event: WorkflowEvent): Decision {
+  return decide(item, event, actor);
+}
+
+/**
+ * The items a staff member may see at all. Anything outside it is answered as "not found", so
+ * a forged id tells nothing about another department's drafts.
+ */
+export function itemScope(actor: Actor): Prisma.DisclosureItemWhereInput {
+  const any: Prisma.DisclosureItemWhereInput[] = [];
+  if (actor.departmentId && actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")) {
+    any.push({ departmentId: actor.departmentId });
+  }
+  if (actor.roles.includes("LEADER")) any.push({ department: { leaderId: actor.id } });
+  if (actor.roles.some((r) => r === "SECRECY" || r === "OFFICE")) any.push({ status: { not: "DRAFT" } });
+  return any.length ? { OR: any } : { id: { in: [] } };
+}

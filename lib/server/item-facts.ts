@@ -1,0 +1,37 @@
+import "server-only";
+import type { WorkflowItem } from "@/lib/domain/workflow";
+import type { Actor } from "./actor";
+import { itemScope } from "./authz";
+import { db, type DbOrTx } from "./db";
+
+/**
+ * Loads an item within the actor's scope together with the facts the workflow rules need.
+ * Outside the scope the answer is null, exactly as for an id that does not exist.
+ */
+export async function findItemFacts(actor: Actor, itemId: string, tx: DbOrTx = db()) {
+  if (typeof itemId !== "string" || itemId.length > 64) return null;
+  const item = await tx.disclosureItem.findFirst({
+    where: { AND: [{ id: itemId }, itemScope(actor)] },
+    include: {
+      department: { select: { id: true, name: true, leaderId: true } },
+      category: { select: { id: true, name: true, requiresDeptHead: true, requiresLeader: true } },
+      currentRevision: true,
+    },
+  });
+  if (!item || !item.currentRevision) return null;
+  const approvals = await tx.reviewRecord.findMany({
+    where: { revisionId: item.currentRevision.id, decision: "APPROVE" },
+    select: { stage: true, reviewerId: true, contentHash: true, decision: true },
+  });
+  const workflow: WorkflowItem = {
+    status: item.status,
+    departmentId: item.departmentId,
+    authorIds: [item.authorId, item.currentRevision.authorId],
+    departmentLeaderId: item.department.leaderId,
+    stages: item.category,
+    approvals,
+  };
+  return { item, revision: item.currentRevision, approvals, workflow };
+}
+
+export type ItemFacts = NonNullable<Awaited<ReturnType<typeof findItemFacts>>>;

@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "./actor";
+import { audit } from "./audit";
+import { can } from "./authz";
+import { db } from "./db";
+import { forbidden, invalid, notFound, ok, type Result } from "./result";
+
+/** User administration (系统管理员) and the security view (安全管理员). */
+
+export async function listUsers(actor: Actor) {
+  if (!can(actor, "user.list")) return null;
+  return db().user.findMany({
+    orderBy: [{ department: { sortOrder: "asc" } }, { username: "asc" }],
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      roles: true,
+      status: true,
+      lockedUntil: true,
+      lastLoginAt: true,
+      department: { select: { name: true } },
+    },
+  });
+}
+
+const statusSchema = z.object({ userId: z.string().min(1).max(64), status: z.enum(["ACTIVE", "DISABLED"]) });
+
+/** Disabling a user ends their sessions at once: resolveSession refuses a disabled user. */
+export async function setUserStatus(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
+  if (!can(actor, "user.setStatus")) return forbidden();
+  const parsed = statusSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const { userId, status } = parsed.data;
+  if (userId === actor.id) return forbidden("不能停用自己的账户。");
+  const target = await db().user.findUnique({ where: { id: userId }, select: { id: true, status: true } });
+  if (!target) return notFound("未找到该用户。");
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { status } });
+    if (status === "DISABLED") {
+      await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+    await audit(tx, { actor, action: status === "DISABLED" ? "user.disable" : "user.enable", entity: "User", entityId: userId, detail: { before: target.status, after: status } });
+  });
+  return ok({ id: userId });
+}
+
+export async function listAuditEvents(actor: Actor, page = 1) {
+  if (!can(actor, "audit.read")) return null;
+  const take = 50;
+  const safePage = Math.max(1, Math.min(100_000, Math.trunc(page) || 1));
+  const [total, rows] = await Promise.all([
+    db().auditEvent.count(),
+    db().auditEvent.findMany({ orderBy: { id: "desc" }, skip: (safePage - 1) * take, take }),
+  ]);
+  return {
+    page: safePage,
+    pageCount: Math.max(1, Math.ceil(total / take)),
+    total,
+    events: rows.map((e) => ({ ...e, id: e.id.toString() })),
+  };
+}

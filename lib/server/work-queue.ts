@@ -1,0 +1,120 @@
+import "server-only";
+import { EVENTS, type ItemStatus, type WorkflowEvent } from "@/lib/domain/workflow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "./actor";
+import { authorizeTransition, itemScope } from "./authz";
+import { db } from "./db";
+import { findItemFacts } from "./item-facts";
+
+/** What each role sees first in the console: the items waiting for them, with counts. */
+
+export interface QueueSection {
+  key: string;
+  title: string;
+  items: QueueRow[];
+}
+export interface QueueRow {
+  id: string;
+  title: string;
+  status: ItemStatus;
+  department: string;
+  category: string;
+  updatedAt: Date;
+}
+
+const rowSelect = {
+  id: true,
+  status: true,
+  updatedAt: true,
+  department: { select: { name: true } },
+  category: { select: { name: true } },
+  currentRevision: { select: { title: true } },
+} satisfies Prisma.DisclosureItemSelect;
+
+async function section(actor: Actor, key: string, title: string, where: Prisma.DisclosureItemWhereInput): Promise<QueueSection> {
+  const rows = await db().disclosureItem.findMany({
+    where: { AND: [itemScope(actor), where] },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+    select: rowSelect,
+  });
+  return {
+    key,
+    title,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.currentRevision?.title ?? "（无标题）",
+      status: r.status,
+      department: r.department.name,
+      category: r.category.name,
+      updatedAt: r.updatedAt,
+    })),
+  };
+}
+
+export async function workQueue(actor: Actor): Promise<QueueSection[]> {
+  const sections: Promise<QueueSection>[] = [];
+  const { roles } = actor;
+  if (roles.includes("LIAISON") && actor.departmentId) {
+    sections.push(section(actor, "liaison-todo", "待我处理（草稿与退回）", { departmentId: actor.departmentId, status: { in: ["DRAFT", "RETURNED"] } }));
+    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "APPROVED"] } }));
+  }
+  if (roles.includes("DEPT_HEAD") && actor.departmentId) {
+    sections.push(section(actor, "dept-head", "待处室负责人审核", { departmentId: actor.departmentId, status: "PENDING_DEPT" }));
+  }
+  if (roles.includes("LEADER")) {
+    sections.push(section(actor, "leader", "待分管领导审核", { department: { leaderId: actor.id }, status: "PENDING_LEADER" }));
+  }
+  if (roles.includes("SECRECY")) sections.push(section(actor, "secrecy", "待保密审查", { status: "PENDING_SECRECY" }));
+  if (roles.includes("OFFICE")) {
+    sections.push(section(actor, "office", "待发布", { status: "APPROVED" }));
+    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED" }));
+  }
+  return Promise.all(sections);
+}
+
+/** One item as staff see it, with its history and the actions this actor may take now. */
+export async function getItemForStaff(actor: Actor, itemId: string) {
+  const facts = await findItemFacts(actor, itemId);
+  if (!facts) return null;
+  const [revisions, reviews] = await Promise.all([
+    db().itemRevision.findMany({
+      where: { itemId },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, createdAt: true, author: { select: { displayName: true } } },
+    }),
+    db().reviewRecord.findMany({
+      where: { itemId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, stage: true, decision: true, comment: true, createdAt: true, revisionId: true, reviewer: { select: { displayName: true } } },
+    }),
+  ]);
+  const allowed = EVENTS.filter((e) => authorizeTransition(actor, facts.workflow, e).ok) as WorkflowEvent[];
+  const { item, revision } = facts;
+  return {
+    id: item.id,
+    status: item.status,
+    indexNumber: item.indexNumber,
+    publishedAt: item.publishedAt,
+    department: item.department.name,
+    category: { id: item.category.id, name: item.category.name },
+    stages: { requiresDeptHead: item.category.requiresDeptHead, requiresLeader: item.category.requiresLeader },
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      title: revision.title,
+      documentNumber: revision.documentNumber,
+      bodyHtml: revision.bodyHtml,
+      formedOn: revision.formedOn.toISOString().slice(0, 10),
+    },
+    revisions: revisions.map((r) => ({ ...r, author: r.author.displayName })),
+    reviews: reviews.map((r) => ({ ...r, reviewer: r.reviewer.displayName })),
+    allowed,
+  };
+}
+
+export async function listCategoriesForForm() {
+  const rows = await db().category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, parentId: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rows.map((r) => ({ id: r.id, label: r.parentId ? `${byId.get(r.parentId)?.name ?? ""} › ${r.name}` : r.name }));
+}

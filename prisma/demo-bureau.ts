@@ -1,0 +1,95 @@
+/**
+ * The demo bureau: 吉林市科学技术局 as its 2019 annual report describes it (shared/seeds):
+ * 局长 王德林 and 副局长 刘越、国鹏、宋家升 lead; each 科室 has a 联络员 and a 负责人; the
+ * confidentiality group reviews; the disclosure office (in 办公室) publishes. Departments other
+ * than 办公室 are not named in the report; these are the usual ones of a city science bureau.
+ */
+export const DEMO_PASSWORD = "Gongkai@2026";
+
+export const DEPARTMENTS = [
+  { code: "BGS", name: "办公室", leader: "leader.wang" },
+  { code: "JHCW", name: "计划财务科", leader: "leader.liu" },
+  { code: "GXJS", name: "高新技术科", leader: "leader.guo" },
+  { code: "NCSF", name: "农村与社会发展科", leader: "leader.song" },
+  { code: "CGZH", name: "成果转化科", leader: "leader.liu" },
+  { code: "JGDW", name: "机关党委", leader: "leader.guo" },
+] as const;
+
+export const USERS = [
+  { username: "liaison.gx", displayName: "张敏", roles: ["LIAISON"], dept: "GXJS" },
+  { username: "liaison.bgs", displayName: "李娜", roles: ["LIAISON"], dept: "BGS" },
+  { username: "liaison.cg", displayName: "赵磊", roles: ["LIAISON"], dept: "CGZH" },
+  { username: "head.gx", displayName: "陈静", roles: ["DEPT_HEAD"], dept: "GXJS" },
+  { username: "head.bgs", displayName: "孙立", roles: ["DEPT_HEAD"], dept: "BGS" },
+  { username: "head.cg", displayName: "周强", roles: ["DEPT_HEAD"], dept: "CGZH" },
+  { username: "leader.wang", displayName: "王德林", roles: ["LEADER"], dept: "BGS" },
+  { username: "leader.liu", displayName: "刘越", roles: ["LEADER"], dept: "BGS" },
+  { username: "leader.guo", displayName: "国鹏", roles: ["LEADER"], dept: "BGS" },
+  { username: "leader.song", displayName: "宋家升", roles: ["LEADER"], dept: "BGS" },
+  { username: "secrecy", displayName: "吴红", roles: ["SECRECY"], dept: "BGS" },
+  { username: "secrecy.2", displayName: "黄涛", roles: ["SECRECY"], dept: "JGDW" },
+  { username: "office", displayName: "郑妍", roles: ["OFFICE"], dept: "BGS" },
+  { username: "sysadmin", displayName: "马骏", roles: ["SYSADMIN"], dept: "BGS" },
+  { username: "secadmin", displayName: "林峰", roles: ["SECADMIN"], dept: "BGS" },
+  { username: "auditor", displayName: "何静", roles: ["AUDITOR"], dept: "BGS" },
+] as const;
+
+/** The seed report's columns; 图片新闻 and 科技动态 are news and skip the leader's approval. */
+export const CATEGORIES = [
+  { code: "tpxw", name: "图片新闻", requiresLeader: false },
+  { code: "kjdt", name: "科技动态", requiresLeader: false },
+  { code: "ndbg", name: "年度报告", requiresLeader: true },
+  { code: "tzgg", name: "通知公告", requiresLeader: true },
+  { code: "zcfg", name: "政策法规", requiresLeader: true },
+  { code: "gzzd", name: "规章制度", requiresLeader: true, parent: "zcfg" },
+  { code: "zcjd", name: "政策解读", requiresLeader: true, parent: "zcfg" },
+  { code: "kjdj", name: "科技党建", requiresLeader: true },
+] as const;
+
+/** Published demo items: [column, department's liaison, title, days ago, body]. */
+export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string; daysAgo: number; documentNumber?: string; body: string }[] = [
+  {
+    category: "tzgg",
+    liaison: "liaison.gx",
+    title: "关于组织申报2027年度市级科技发展计划项目的通知",
+    daysAgo: 3,
+    documentNumber: "吉市科发〔2026〕18号",
+    body: "各有关单位：\n\n为深入实施创新驱动发展战略，现组织申报2027年度市级科技发展计划项目。申报单位应为在本市注册的企事业单位、高等院校和科研院所。\n\n申报材料请于2026年12月31日前通过市本级科技计划项目网上申报系统提交。\n\n联系电话：0432-62000000",
+  },
+  {
+    category: "kjdt",
+    liaison: "liaison.gx",
+    title: "我市新认定高新技术企业42家",
+    daysAgo: 9,
+    body: "经专家评审、公示等程序，我市今年新认定高新技术企业42家，全市高新技术企业总数达到386家。\n\n市科技局将继续做好高新技术企业培育工作，推动科技型中小企业梯次成长。",
+  },
+  {
+    category: "tpxw",
+    liaison: "liaison.bgs",
+    title: "市科技局开展科技活动周集中示范活动",
+    daysAgo: 15,
+    body: "5月20日，市科技局在世纪广场开展科技活动周集中示范活动，30余家单位参展，吸引市民3000余人次参观。",
+  },
+  {
+    category: "zcjd",
+    liaison: "liaison.cg",
+    title: "《吉林市促进科技成果转化若干措施》政策解读",
+    daysAgo: 21,
+    body: "一、出台背景\n\n为加快科技成果向现实生产力转化，市科技局会同有关部门制定了《吉林市促进科技成果转化若干措施》。\n\n二、主要内容\n\n措施共十二条，包括支持技术转移机构建设、奖励技术合同登记、支持中试基地建设等。",
+  },
+  {
+    category: "gzzd",
+    liaison: "liaison.bgs",
+    title: "吉林市科学技术局政府信息公开工作制度",
+    daysAgo: 40,
+    documentNumber: "吉市科办〔2026〕3号",
+    body: "第一条 为规范本局政府信息公开工作，根据《中华人民共和国政府信息公开条例》，制定本制度。\n\n第二条 本局政府信息公开工作由局政务公开工作领导小组统一领导，领导小组办公室设在局办公室。\n\n第三条 各科室指定一名联络员，负责提出、整理本科室需公开的政府信息，经科室负责人及分管局长同意并经局保密工作领导小组审核后报送。",
+  },
+  {
+    category: "kjdj",
+    liaison: "liaison.bgs",
+    title: "局机关党委开展“科技强国”主题党日活动",
+    daysAgo: 55,
+    body: "局机关党委组织各党支部开展“科技强国”主题党日活动，全体党员参观了市科技成果展示中心。",
+  },
+];

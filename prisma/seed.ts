@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Role } from "../lib/generated/prisma/client";
+import { db } from "../lib/server/db";
+import { hashPassword } from "../lib/server/sessions";
+import { createDraft, submitItem } from "../lib/server/items";
+import { reviewItem } from "../lib/server/reviews";
+import { publishItem } from "../lib/server/publication";
+import type { Actor } from "../lib/server/actor";
+import { chinaDate } from "../lib/domain/dates";
+import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
+
+/**
+ * Seeds the demo bureau into an empty database. Published items travel the real workflow
+ * (draft → 处室负责人 → 分管领导 → 保密审查 → 发布) through the same use cases the console calls, so
+ * demo data obeys every rule the app enforces. Run: `node --conditions=react-server --import tsx prisma/seed.ts`.
+ */
+const prisma = db();
+
+export async function seedDemoBureau(): Promise<boolean> {
+  if ((await prisma.user.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const departments = new Map<string, string>();
+  for (const [i, d] of DEPARTMENTS.entries()) {
+    const row = await prisma.department.create({ data: { code: d.code, name: d.name, sortOrder: i } });
+    departments.set(d.code, row.id);
+  }
+  const users = new Map<string, Actor>();
+  for (const u of USERS) {
+    const row = await prisma.user.create({
+      data: { username: u.username, displayName: u.displayName, passwordHash, roles: [...u.roles] as Role[], departmentId: departments.get(u.dept) },
+    });
+    users.set(u.username, { id: row.id, username: u.username, displayName: u.displayName, roles: [...u.roles], departmentId: row.departmentId, departmentName: null, sessionId: "seed" });
+  }
+  for (const d of DEPARTMENTS) {
+    await prisma.department.update({ where: { code: d.code }, data: { leaderId: users.get(d.leader)!.id } });
+  }
+  const categories = new Map<string, string>();
+  for (const [i, c] of CATEGORIES.entries()) {
+    const parent = "parent" in c ? categories.get(c.parent) : undefined;
+    const row = await prisma.category.create({
+      data: { code: c.code, name: c.name, sortOrder: i, requiresLeader: c.requiresLeader, parentId: parent },
+    });
+    categories.set(c.code, row.id);
+  }
+  const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const spec of items) await publishThroughWorkflow(spec, users, categories);
+  return true;
+}
+
+async function publishThroughWorkflow(
+  spec: (typeof PUBLISHED_ITEMS)[number],
+  users: Map<string, Actor>,
+  categories: Map<string, string>,
+) {
+  const when = new Date(Date.now() - spec.daysAgo * 86_400_000);
+  const liaison = users.get(spec.liaison)!;
+  const created = await createDraft(
+    liaison,
+    { title: spec.title, categoryId: categories.get(spec.category)!, body: spec.body, documentNumber: spec.documentNumber, formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)) },
+  );
+  if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
+  const id = created.value.id;
+  const revisionId = (await prisma.disclosureItem.findUniqueOrThrow({ where: { id } })).currentRevisionId!;
+  must(await submitItem(liaison, id, revisionId));
+  const dept = await prisma.department.findFirstOrThrow({ where: { id: liaison.departmentId! } });
+  const head = [...users.values()].find((u) => u.roles.includes("DEPT_HEAD") && u.departmentId === dept.id)!;
+  const leader = [...users.values()].find((u) => u.id === dept.leaderId)!;
+  const reviewerAt: Record<string, Actor> = { PENDING_DEPT: head, PENDING_LEADER: leader, PENDING_SECRECY: users.get("secrecy")! };
+  for (let status = "PENDING_DEPT"; status !== "APPROVED"; ) {
+    const result = await reviewItem(reviewerAt[status], id, { decision: "APPROVE", revisionId });
+    must(result);
+    if (result.ok) status = result.value.status;
+  }
+  must(await publishItem(users.get("office")!, id, revisionId, when));
+}
+
+function must(result: { ok: boolean; message?: string }) {
+  if (!result.ok) throw new Error(`seed step refused: ${result.message}`);
+}
+
+/** The seed document itself, published under 年度报告. */
+function annualReport2019() {
+  const text = readFileSync(path.join(import.meta.dirname, "seed-annual-report-2019.txt"), "utf8");
+  return { category: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: text };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain) {
+  seedDemoBureau()
+    .then((seeded) => console.log(seeded ? "seeded the demo bureau" : "database already has users; seed skipped"))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => prisma.$disconnect());
+}

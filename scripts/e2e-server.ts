@@ -1,0 +1,88 @@
+// The app as Playwright's webServer sees it: a throwaway database, migrated and seeded with the
+// demo bureau, behind a production `next start` (run `next build` first). Every run starts from
+// the same seed, so specs can name the seeded users and items.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { migrate } from "@/lib/db/migrate";
+import { isLocalDatabaseUrl, startThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-db";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const log = (message: string) => process.stderr.write(`[e2e-server] ${message}\n`);
+
+// The suite logs in with seeded passwords and writes freely: never point it at a shared server.
+const serverUrl = process.env.DATABASE_URL || undefined;
+if (serverUrl && !isLocalDatabaseUrl(serverUrl)) {
+  log(`refusing to run: DATABASE_URL's host ${new URL(serverUrl).hostname} is not localhost`);
+  process.exit(1);
+}
+if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  log("no production build: run `npx next build` first (npm test does)");
+  process.exit(1);
+}
+
+let database: ThrowawayDatabase | undefined;
+let child: ChildProcess | undefined;
+let stopping: Promise<never> | undefined;
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  child = spawn(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
+  return child;
+}
+
+const exited = (p: ChildProcess) =>
+  new Promise<number>((resolve) => {
+    if (p.exitCode !== null || p.signalCode !== null) resolve(p.exitCode ?? 1);
+    else p.once("exit", (code) => resolve(code ?? 1));
+  });
+
+/** Gives up after `ms`: a wedged child or cluster must not leave Playwright waiting forever. */
+const within = <T>(ms: number, promise: Promise<T>) =>
+  Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+
+/** Once only: a signal during seeding also makes the seed fail, which must not cut this short. */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await within(10_000, exited(child));
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+    await within(15_000, database?.stop() ?? Promise.resolve()).catch((e) => log(`stopping the database: ${e}`));
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+// Playwright stops its webServer with SIGTERM (gracefulShutdown in playwright.config.ts).
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+
+try {
+  database = await startThrowawayDatabase("gongkai_e2e", serverUrl);
+  log("database ready; migrating");
+  await migrate(database.url, { log });
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const seedCode = await exited(run(["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], env));
+  if (stopping) await stopping;
+  if (seedCode !== 0) throw new Error(`prisma/seed.ts exited with ${seedCode}`);
+
+  log(`starting next on http://127.0.0.1:${port}`);
+  const next = run(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    ...env,
+    NODE_ENV: "production",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    // 36 random bytes are 48 base64url characters: fresh per run, so no session outlives it.
+    NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
+  });
+  const code = await exited(next);
+  if (!stopping) {
+    log(`next exited unexpectedly with ${code}`);
+    await shutdown(1);
+  }
+} catch (error) {
+  log(`failed: ${(error as Error).message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,151 @@
+/**
+ * The app launcher behind `npm run demo`, `npm run dev` and `npm start`:
+ *   1. a database: DATABASE_URL, or an embedded PostgreSQL with its data in .data/pg;
+ *   2. migrations (lib/db/migrate.ts) and, for the demo or an embedded database, the demo bureau
+ *      when the database has no users yet;
+ *   3. Next.js (`next build` first for the demo when the build is missing or older than the code),
+ *      with Ctrl-C stopping the app and then the database cleanly.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { migrate } from "../lib/db/migrate";
+import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { env } from "../lib/env";
+import { DEMO_PASSWORD, USERS } from "../prisma/demo-bureau";
+import { ROLE_LABELS } from "../lib/domain/roles";
+
+type Mode = "demo" | "dev" | "start";
+const mode = process.argv[2] as Mode;
+if (!["demo", "dev", "start"].includes(mode)) {
+  console.error("usage: gongkai demo|dev|start");
+  process.exit(2);
+}
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+let database: RunningPostgres | null = null;
+let app: ChildProcess | null = null;
+let stopping = false;
+
+async function main() {
+  const settings = env();
+  const dataDir = path.resolve(root, settings.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  if (mode === "demo" && buildIsStale()) run(process.execPath, [nextBin, "build"], "next build");
+
+  let url = settings.DATABASE_URL;
+  if (!url) {
+    console.log(`[gongkai] starting embedded PostgreSQL (data in ${path.relative(root, dataDir)}/pg, port ${settings.EMBEDDED_PG_PORT})`);
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: settings.EMBEDDED_PG_PORT, quiet: true });
+    url = database.url;
+  }
+  const applied = await migrate(url, { log: (m) => console.log(`[gongkai] ${m}`) });
+  if (!applied.length) console.log("[gongkai] database schema is up to date");
+  if (mode !== "start" || database) {
+    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", { DATABASE_URL: url });
+  }
+
+  const port = settings.PORT;
+  const appUrl = `http://localhost:${port}`;
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_URL: settings.NEXTAUTH_URL ?? appUrl,
+    NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? localSecret(dataDir),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: mode === "dev" ? "development" : "production",
+  } as NodeJS.ProcessEnv;
+  const child = spawn(process.execPath, [nextBin, mode === "dev" ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  app = child;
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[gongkai] Next.js exited (${code}); stopping the database`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHttp(`${appUrl}/`, 180_000);
+  printWelcome(appUrl);
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "prisma", "next.config.js", "package-lock.json", "instrumentation.ts"];
+  return sources.some((s) => newerThan(path.join(root, s), builtAt));
+}
+
+function newerThan(p: string, t: number): boolean {
+  if (!existsSync(p)) return false;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs > t;
+  if (p.endsWith(`${path.sep}generated`)) return false;
+  return readdirSync(p).some((name) => newerThan(path.join(p, name), t));
+}
+
+/** A signing secret kept in .data so sessions survive restarts; never used when one is configured. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+function run(cmd: string, args: string[], label: string, extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv } });
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`);
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function printWelcome(url: string) {
+  const rows = USERS.map((u) => `  ${u.username.padEnd(14)} ${u.displayName.padEnd(4, "　")}  ${u.roles.map((r) => ROLE_LABELS[r]).join("、")}`);
+  console.log(
+    [
+      "",
+      `Gongkai 已启动：${url}`,
+      `  公开网站  ${url}/`,
+      `  工作平台  ${url}/console`,
+      "",
+      `演示账户（密码均为 ${DEMO_PASSWORD}）：`,
+      ...rows,
+      "",
+      "按 Ctrl-C 停止（数据保存在 .data/ 中，下次启动继续使用）。",
+      "",
+    ].join("\n"),
+  );
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((r) => app!.once("exit", r));
+  }
+  if (database) {
+    console.log("[gongkai] stopping PostgreSQL");
+    await database.stop().catch((e) => console.error(e));
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error) => {
+  console.error(`[gongkai] ${error instanceof Error ? error.message : error}`);
+  await shutdown(1);
+});
