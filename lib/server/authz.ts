@@ -31,14 +31,15 @@ export function authorizeTransition(actor: Actor, item: WorkflowItem, event: Wor
 
 /**
  * The items a staff member may see at all. Anything outside it is answered as "not found", so
- * a forged id tells nothing about another department's drafts.
+ * a forged id tells nothing about another department's drafts. Drafts stay inside the department
+ * (联络员 and 处室负责人); the 分管领导 sees the departments they oversee once items are submitted.
  */
 export function itemScope(actor: Actor): Prisma.DisclosureItemWhereInput {
   const any: Prisma.DisclosureItemWhereInput[] = [];
   if (actor.departmentId && actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")) {
     any.push({ departmentId: actor.departmentId });
   }
-  if (actor.roles.includes("LEADER")) any.push({ department: { leaderId: actor.id } });
+  if (actor.roles.includes("LEADER")) any.push({ department: { leaderId: actor.id }, status: { not: "DRAFT" } });
   if (actor.roles.some((r) => r === "SECRECY" || r === "OFFICE")) any.push({ status: { not: "DRAFT" } });
   return any.length ? { OR: any } : { id: { in: [] } };
 }

@@ -1,0 +1,119 @@
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, USERS } from "@/prisma/demo-bureau";
+
+/**
+ * What the specs share: signing a demo user in through the login form (each in its own browser
+ * context, as separate people at separate desks), drafting an item as a liaison, and finding an
+ * item in a console queue. Everything goes through the UI; nothing is seeded behind its back.
+ */
+
+export type Username = (typeof USERS)[number]["username"];
+
+export function displayName(username: Username): string {
+  return USERS.find((u) => u.username === username)!.displayName;
+}
+
+/** A fresh context signed in as `username` through /console/login. */
+export async function signInNewContext(browser: Browser, username: Username): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  return { context, page };
+}
+
+export async function signIn(page: Page, username: Username, password = DEMO_PASSWORD) {
+  await page.goto("/console/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByTestId("current-user")).toContainText(displayName(username));
+}
+
+/** `signIn(username)` opens a new signed-in context; every context is closed after the test. */
+export const test = base.extend<{ signIn: (username: Username) => Promise<Page> }>({
+  signIn: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (username) => {
+      const { context, page } = await signInNewContext(browser, username);
+      contexts.push(context);
+      return page;
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
+export { expect };
+
+/** `YYYY-MM-DD` of the Beijing day `offsetDays` from now; the form validates against Beijing time. */
+export function chinaDate(offsetDays = 0): string {
+  const instant = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** Titles unique per run and per test, so assertions never match another spec's item. */
+export function uniqueTitle(prefix: string): string {
+  return `${prefix}（E2E ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}）`;
+}
+
+export interface Draft {
+  title: string;
+  category?: string;
+  body?: string;
+  formedOn?: string;
+}
+
+/** Fills the draft form on /console/items/new (or the edit page) without saving. */
+export async function fillDraftForm(page: Page, draft: Partial<Draft>) {
+  if (draft.title !== undefined) await page.getByLabel("标题", { exact: true }).fill(draft.title);
+  if (draft.category !== undefined) await page.getByLabel("栏目", { exact: true }).selectOption({ label: draft.category });
+  if (draft.formedOn !== undefined) await page.getByLabel("信息形成日期", { exact: true }).fill(draft.formedOn);
+  if (draft.body !== undefined) await page.getByLabel("正文", { exact: true }).fill(draft.body);
+}
+
+/** As a liaison: 起草公开信息 → 保存草稿. Returns the new item's id (from the item page URL). */
+export async function saveDraft(page: Page, draft: Draft): Promise<string> {
+  await page.goto("/console");
+  await page.getByRole("link", { name: "起草公开信息" }).click();
+  await expect(page.getByRole("heading", { name: /^起草公开信息/ })).toBeVisible();
+  await fillDraftForm(page, { category: "通知公告", body: "正文内容。", formedOn: chinaDate(-2), ...draft });
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText(/^已保存（第 1 版）/)).toBeVisible();
+  return itemIdFromUrl(page);
+}
+
+export function itemIdFromUrl(page: Page): string {
+  const match = /\/console\/items\/([^/?#]+)/.exec(page.url());
+  if (!match) throw new Error(`not on a console item page: ${page.url()}`);
+  return match[1];
+}
+
+/** As a liaison on the item page: 提交审核. */
+export async function submitForReview(page: Page) {
+  await page.getByRole("button", { name: "提交审核", exact: true }).click();
+  await expect(page.getByText("已提交审核。")).toBeVisible();
+}
+
+/** A work-queue card of /console, by the start of its heading (the heading also holds a count). */
+export function queue(page: Page, heading: string) {
+  return page.locator("section").filter({ has: page.getByRole("heading", { name: new RegExp(`^${heading}`) }) });
+}
+
+/** The row of `title` in the queue `heading` of /console (freshly loaded). */
+export async function queueRow(page: Page, heading: string, title: string) {
+  await page.goto("/console");
+  return queue(page, heading).getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+}
+
+/** Opens `title` from the queue `heading` of /console. */
+export async function openFromQueue(page: Page, heading: string, title: string) {
+  const row = await queueRow(page, heading, title);
+  await row.getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByTestId("item-title")).toHaveText(title);
+}
+
+/** As a reviewer on the item page: choose a decision, optionally comment, 提交审核意见. */
+export async function review(page: Page, decision: "同意公开" | "退回修改" | "不予公开", comment?: string) {
+  await page.getByRole("radio", { name: decision }).check();
+  if (comment !== undefined) await page.getByLabel("意见说明").fill(comment);
+  await page.getByRole("button", { name: "提交审核意见" }).click();
+}
