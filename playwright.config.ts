@@ -19,6 +19,9 @@ export default defineConfig({
     baseURL,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    // A missing element fails in seconds with its locator, not at the test's timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
   },

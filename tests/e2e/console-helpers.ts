@@ -62,12 +62,20 @@ export interface Draft {
   formedOn?: string;
 }
 
+/**
+ * A form control by its label. Required fields' labels end in a "*" marker (hidden from screen
+ * readers, but part of the label's text), so the label may carry it.
+ */
+export function field(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label}\\*?$`));
+}
+
 /** Fills the draft form on /console/items/new (or the edit page) without saving. */
 export async function fillDraftForm(page: Page, draft: Partial<Draft>) {
-  if (draft.title !== undefined) await page.getByLabel("标题", { exact: true }).fill(draft.title);
-  if (draft.category !== undefined) await page.getByLabel("栏目", { exact: true }).selectOption({ label: draft.category });
-  if (draft.formedOn !== undefined) await page.getByLabel("信息形成日期", { exact: true }).fill(draft.formedOn);
-  if (draft.body !== undefined) await page.getByLabel("正文", { exact: true }).fill(draft.body);
+  if (draft.title !== undefined) await field(page, "标题").fill(draft.title);
+  if (draft.category !== undefined) await field(page, "栏目").selectOption({ label: draft.category });
+  if (draft.formedOn !== undefined) await field(page, "信息形成日期").fill(draft.formedOn);
+  if (draft.body !== undefined) await field(page, "正文").fill(draft.body);
 }
 
 /** As a liaison: 起草公开信息 → 保存草稿. Returns the new item's id (from the item page URL). */
@@ -116,4 +124,10 @@ export async function review(page: Page, decision: "同意公开" | "退回修�
   await page.getByRole("radio", { name: decision }).check();
   if (comment !== undefined) await page.getByLabel("意见说明").fill(comment);
   await page.getByRole("button", { name: "提交审核意见" }).click();
+}
+
+/** 退出登录, waiting until the login page is shown (signOut navigates on its own). */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/console\/login/);
 }

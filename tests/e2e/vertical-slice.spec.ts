@@ -1,6 +1,7 @@
 import {
   chinaDate,
   expect,
+  field,
   fillDraftForm,
   itemIdFromUrl,
   openFromQueue,
@@ -35,9 +36,9 @@ test("draft → return → revise → three approvals → publish → public pag
     await liaison.getByRole("button", { name: "保存草稿" }).click();
     await expect(liaison.getByText("请填写标题")).toBeVisible();
     await expect(liaison.getByText("信息形成日期不能晚于今天")).toBeVisible();
-    await expect(liaison.getByLabel("标题", { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await expect(liaison.getByLabel("正文", { exact: true })).toHaveValue(firstBody);
-    await expect(liaison.getByLabel("栏目", { exact: true }).locator("option:checked")).toHaveText("通知公告");
+    await expect(field(liaison, "标题")).toHaveAttribute("aria-invalid", "true");
+    await expect(field(liaison, "正文")).toHaveValue(firstBody);
+    await expect(field(liaison, "栏目").locator("option:checked")).toHaveText("通知公告");
     await expect(liaison).toHaveURL(/\/console\/items\/new$/);
   });
 
@@ -81,7 +82,7 @@ test("draft → return → revise → three approvals → publish → public pag
     await row.getByRole("link", { name: title, exact: true }).click();
     await expect(liaison.getByText("请补充申报截止日期和联系电话。")).toBeVisible();
     await liaison.getByRole("link", { name: "修改", exact: true }).click();
-    await expect(liaison.getByLabel("标题", { exact: true })).toHaveValue(title);
+    await expect(field(liaison, "标题")).toHaveValue(title);
     await fillDraftForm(liaison, { body: editedBody });
     await liaison.getByRole("button", { name: "保存修改" }).click();
     await expect(liaison.getByText("已保存（第 2 版）。")).toBeVisible();

@@ -10,7 +10,18 @@ import type { Failure } from "@/lib/server/result";
 import { reviewItem } from "@/lib/server/reviews";
 import { setUserStatus } from "@/lib/server/users";
 
-/** Thin actions: actor → use case (which authorises and validates) → revalidate/redirect. */
+/**
+ * Thin actions: actor → use case (which authorises and validates) → revalidate/redirect.
+ * A success redirects (post/redirect/get) to the item page with `?done=`, which shows the notice:
+ * the form that was used is usually gone after the transition, and a reload must not repeat it.
+ */
+
+type Done = "saved" | "submitted" | "reviewed" | "published";
+function doneOn(itemId: string, done: Done): never {
+  revalidatePath("/console", "layout");
+  if (done === "published") revalidatePath("/", "layout");
+  redirect(`/console/items/${itemId}?done=${done}`);
+}
 
 function failed(result: Failure, formData?: FormData): FormState {
   return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: formData ? formValues(formData) : undefined };
@@ -20,38 +31,35 @@ export async function createItemAction(_: FormState, formData: FormData): Promis
   const actor = await requireActor();
   const result = await createDraft(actor, formValues(formData));
   if (!result.ok) return failed(result, formData);
-  redirect(`/console/items/${result.value.id}?saved=1`);
+  doneOn(result.value.id, "saved");
 }
 
 export async function updateItemAction(itemId: string, revisionId: string, _: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   const result = await updateDraft(actor, itemId, revisionId, formValues(formData));
   if (!result.ok) return failed(result, formData);
-  redirect(`/console/items/${itemId}?saved=1`);
+  doneOn(itemId, "saved");
 }
 
 export async function submitItemAction(itemId: string, revisionId: string, _: FormState): Promise<FormState> {
   const actor = await requireActor();
   const result = await submitItem(actor, itemId, revisionId);
   if (!result.ok) return failed(result);
-  revalidatePath("/console");
-  return { ok: true, message: "已提交审核。" };
+  doneOn(itemId, "submitted");
 }
 
 export async function reviewItemAction(itemId: string, _: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   const result = await reviewItem(actor, itemId, formValues(formData));
   if (!result.ok) return failed(result, formData);
-  revalidatePath("/console");
-  return { ok: true, message: "审核意见已提交。" };
+  doneOn(itemId, "reviewed");
 }
 
 export async function publishItemAction(itemId: string, revisionId: string, _: FormState): Promise<FormState> {
   const actor = await requireActor();
   const result = await publishItem(actor, itemId, revisionId);
   if (!result.ok) return failed(result);
-  revalidatePath("/");
-  return { ok: true, message: `已发布，索引号 ${result.value.indexNumber}。` };
+  doneOn(itemId, "published");
 }
 
 export async function setUserStatusAction(_: FormState, formData: FormData): Promise<FormState> {

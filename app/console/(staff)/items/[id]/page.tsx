@@ -15,18 +15,34 @@ export const metadata = { title: "公开信息" };
 
 const DECISIONS = { APPROVE: "同意", RETURN: "退回修改", REJECT: "不予公开", REFER: "报送保密行政管理部门" } as const;
 
-export default async function StaffItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+/** The notice after a transition redirected here (`?done=` from ../../actions.ts). */
+function doneNotice(done: string | undefined, revisionNumber: number, indexNumber: string | null): string | null {
+  switch (done) {
+    case "saved":
+      return `已保存（第 ${revisionNumber} 版）。`;
+    case "submitted":
+      return "已提交审核。";
+    case "reviewed":
+      return "审核意见已提交。";
+    case "published":
+      return `已发布，索引号 ${indexNumber}。`;
+    default:
+      return null;
+  }
+}
+
+export default async function StaffItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await requireActor();
   const item = await getItemForStaff(actor, (await params).id);
   if (!item) notFound();
-  const saved = (await searchParams).saved === "1";
   const r = item.revision;
+  const notice = doneNotice((await searchParams).done, r.number, item.indexNumber);
   const stage = STAGE_OF_STATUS[item.status];
   const canReview = item.allowed.includes("approve");
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
-        {saved && <Alert tone="success">已保存（第 {r.number} 版）。</Alert>}
+        {notice && <Alert tone="success">{notice}</Alert>}
         <Card title={<span data-testid="item-title">{r.title}</span>} action={<StatusBadge status={item.status} />}>
           <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
             <div><dt className="text-gray-500">发布机构</dt><dd>{item.department}</dd></div>
