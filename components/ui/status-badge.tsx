@@ -10,6 +10,7 @@ const TONES: Record<ItemStatus, string> = {
   RETURNED: "bg-red-50 text-red-800",
   REJECTED: "bg-gray-200 text-gray-700",
   WITHDRAWN: "bg-gray-200 text-gray-700",
+  REFERRED: "bg-purple-50 text-purple-800",
 };
 
 export function StatusBadge({ status }: { status: ItemStatus }) {

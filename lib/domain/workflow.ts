@@ -14,6 +14,7 @@ export const ITEM_STATUSES = [
   "RETURNED",
   "REJECTED",
   "WITHDRAWN",
+  "REFERRED",
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
@@ -21,7 +22,7 @@ export const STAGES = ["DEPT_HEAD", "LEADER", "SECRECY"] as const;
 /** 处室负责人 → 分管领导 → 保密审查 */
 export type Stage = (typeof STAGES)[number];
 
-export const EVENTS = ["edit", "submit", "approve", "return", "reject", "publish", "withdraw"] as const;
+export const EVENTS = ["edit", "submit", "approve", "return", "reject", "refer", "publish", "withdraw"] as const;
 export type WorkflowEvent = (typeof EVENTS)[number];
 
 export type Refusal = "wrong_status" | "wrong_role" | "wrong_department" | "own_item" | "same_reviewer";
@@ -35,6 +36,8 @@ export const STAGE_OF_STATUS: Partial<Record<ItemStatus, Stage>> = {
   PENDING_DEPT: "DEPT_HEAD",
   PENDING_LEADER: "LEADER",
   PENDING_SECRECY: "SECRECY",
+  // Held while the 保密行政管理部门 is consulted (条例第十七条); the secrecy reviewer decides on its answer.
+  REFERRED: "SECRECY",
 };
 const STATUS_OF_STAGE: Record<Stage, ItemStatus> = {
   DEPT_HEAD: "PENDING_DEPT",
@@ -42,17 +45,22 @@ const STATUS_OF_STAGE: Record<Stage, ItemStatus> = {
   SECRECY: "PENDING_SECRECY",
 };
 const PENDING: ItemStatus[] = ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY"];
-const REVIEW_EVENTS: WorkflowEvent[] = ["approve", "return", "reject"];
+const REVIEW_EVENTS: WorkflowEvent[] = ["approve", "return", "reject", "refer"];
+/** Every status an item that is (still) on the public site may be in while it is re-edited. */
+const LIVE: ItemStatus[] = ["PUBLISHED", "DRAFT", "RETURNED", ...PENDING, "REFERRED", "APPROVED"];
 
 /** Which statuses an event may start from and which roles may fire it (review roles per stage). */
 export const TRANSITIONS: Record<WorkflowEvent, { from: readonly ItemStatus[]; roles: readonly Role[] }> = {
-  edit: { from: ["DRAFT", "RETURNED"], roles: ["LIAISON"] },
+  // Editing a published item starts a new draft revision; the public keeps the published one.
+  edit: { from: ["DRAFT", "RETURNED", "PUBLISHED"], roles: ["LIAISON"] },
   submit: { from: ["DRAFT", "RETURNED"], roles: ["LIAISON"] },
-  approve: { from: PENDING, roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
-  return: { from: PENDING, roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
-  reject: { from: PENDING, roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  approve: { from: [...PENDING, "REFERRED"], roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  return: { from: [...PENDING, "REFERRED"], roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  reject: { from: [...PENDING, "REFERRED"], roles: ["DEPT_HEAD", "LEADER", "SECRECY"] },
+  refer: { from: ["PENDING_SECRECY"], roles: ["SECRECY"] },
   publish: { from: ["APPROVED"], roles: ["OFFICE"] },
-  withdraw: { from: ["PUBLISHED"], roles: ["OFFICE"] },
+  // 撤回: only what is on the public site (checked with hasPublishedRevision), at any point of a re-edit.
+  withdraw: { from: LIVE, roles: ["OFFICE"] },
 };
 
 /** A column's (栏目) review switches; 保密审查 has none because it can never be skipped. */
@@ -75,6 +83,8 @@ export interface WorkflowItem {
   stages: StageSwitches;
   /** Approvals already given to the revision under review. */
   approvals: readonly { stage: Stage; reviewerId: string }[];
+  /** A published revision is on the public site (not withdrawn). */
+  hasPublishedRevision: boolean;
 }
 
 export interface WorkflowActor {
@@ -86,7 +96,9 @@ export interface WorkflowActor {
 export function decide(item: WorkflowItem, event: WorkflowEvent, actor: WorkflowActor): Decision {
   const rule = TRANSITIONS[event];
   if (!rule.from.includes(item.status)) return { ok: false, reason: "wrong_status" };
-  const stage = STAGE_OF_STATUS[item.status] ?? null;
+  if (event === "withdraw" && !item.hasPublishedRevision) return { ok: false, reason: "wrong_status" };
+  // Review events act for the stage the item waits at; every other event has one role.
+  const stage = REVIEW_EVENTS.includes(event) ? (STAGE_OF_STATUS[item.status] ?? null) : null;
   const role: Role | undefined = stage ?? rule.roles[0];
   if (!role || !rule.roles.includes(role) || !actor.roles.includes(role)) return { ok: false, reason: "wrong_role" };
   const scope = scopeRefusal(item, stage, event, actor);
@@ -109,7 +121,7 @@ function scopeRefusal(item: WorkflowItem, stage: Stage | null, event: WorkflowEv
 function target(item: WorkflowItem, event: WorkflowEvent, stage: Stage | null): ItemStatus {
   switch (event) {
     case "edit":
-      return item.status;
+      return item.status === "PUBLISHED" ? "DRAFT" : item.status;
     case "submit":
       return STATUS_OF_STAGE[requiredStages(item.stages)[0]];
     case "approve": {
@@ -121,6 +133,8 @@ function target(item: WorkflowItem, event: WorkflowEvent, stage: Stage | null): 
       return "RETURNED";
     case "reject":
       return "REJECTED";
+    case "refer":
+      return "REFERRED";
     case "publish":
       return "PUBLISHED";
     case "withdraw":
@@ -153,6 +167,7 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   RETURNED: "已退回修改",
   REJECTED: "不予公开",
   WITHDRAWN: "已撤回",
+  REFERRED: "已报送保密行政管理部门",
 };
 
 export const STAGE_LABELS: Record<Stage, string> = {

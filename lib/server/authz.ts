@@ -15,6 +15,17 @@ export const PERMISSIONS = {
   "user.list": ["SYSADMIN", "SECADMIN"],
   "user.setStatus": ["SYSADMIN"],
   "audit.read": ["AUDITOR"],
+  "file.upload": ["LIAISON"],
+  // Office administration (公开办): departments and their 分管领导, columns and their stages,
+  // channels, monthly targets, the public site's settings (政府信息公开指南).
+  "department.manage": ["OFFICE"],
+  "category.manage": ["OFFICE"],
+  "channel.manage": ["OFFICE"],
+  "target.manage": ["OFFICE"],
+  "site.settings": ["OFFICE"],
+  "calendar.manage": ["SYSADMIN"],
+  "dashboard.office": ["OFFICE", "LEADER"],
+  "dashboard.department": ["LIAISON", "DEPT_HEAD", "LEADER", "OFFICE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

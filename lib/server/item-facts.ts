@@ -30,6 +30,7 @@ export async function findItemFacts(actor: Actor, itemId: string, tx: DbOrTx = d
     departmentLeaderId: item.department.leaderId,
     stages: item.category,
     approvals,
+    hasPublishedRevision: item.publishedRevisionId !== null && item.withdrawnAt === null,
   };
   return { item, revision: item.currentRevision, approvals, workflow };
 }

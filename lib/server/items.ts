@@ -86,7 +86,8 @@ export async function updateDraft(
     });
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: facts.item.status, currentRevisionId: expectedRevisionId },
-      data: { currentRevisionId: revision.id, categoryId: draft.data.categoryId },
+      // Editing a published item makes it a draft again; the public keeps the published revision.
+      data: { currentRevisionId: revision.id, categoryId: draft.data.categoryId, status: d.to },
     });
     if (count === 0) throw new UseCaseError(conflict("该信息已被他人修改或已提交，您的修改未保存。请刷新后查看最新版本。"));
     await audit(tx, { actor, action: "item.update", entity: "DisclosureItem", entityId: itemId, detail: { revision: revision.number } });

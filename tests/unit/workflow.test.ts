@@ -13,6 +13,7 @@ function item(status: ItemStatus, over: Partial<WorkflowItem> = {}): WorkflowIte
     departmentLeaderId: "leader",
     stages: { requiresDeptHead: true, requiresLeader: true },
     approvals: [],
+    hasPublishedRevision: status === "PUBLISHED",
     ...over,
   };
 }
@@ -38,8 +39,33 @@ describe("the happy path through every stage", () => {
     ["PENDING_LEADER", "return", leader, "RETURNED"],
     ["PENDING_SECRECY", "reject", secrecy, "REJECTED"],
     ["DRAFT", "edit", liaison, "DRAFT"],
+    ["PUBLISHED", "edit", liaison, "DRAFT"],
+    ["PENDING_SECRECY", "refer", secrecy, "REFERRED"],
+    ["REFERRED", "approve", secrecy, "APPROVED"],
+    ["REFERRED", "return", secrecy, "RETURNED"],
+    ["REFERRED", "reject", secrecy, "REJECTED"],
   ] as const)("%s --%s--> %s", (status, event, who, to) => {
     expect(decide(item(status), event, who)).toMatchObject({ ok: true, to });
+  });
+});
+
+describe("referral to the 保密行政管理部门 and withdrawal", () => {
+  test("only the secrecy stage refers, and only from 待保密审查", () => {
+    expect(decide(item("PENDING_DEPT"), "refer", head)).toEqual({ ok: false, reason: "wrong_status" });
+    expect(decide(item("PENDING_LEADER"), "refer", secrecy)).toEqual({ ok: false, reason: "wrong_status" });
+    expect(decide(item("PENDING_SECRECY"), "refer", head)).toEqual({ ok: false, reason: "wrong_role" });
+    expect(decide(item("REFERRED"), "refer", secrecy)).toEqual({ ok: false, reason: "wrong_status" });
+  });
+
+  test("the author cannot refer their own item", () => {
+    expect(decide(item("PENDING_SECRECY", { authorIds: ["secrecy"] }), "refer", secrecy)).toEqual({ ok: false, reason: "own_item" });
+  });
+
+  test("an item being re-edited can be withdrawn while its published revision is public", () => {
+    expect(decide(item("PENDING_DEPT", { hasPublishedRevision: true }), "withdraw", office)).toMatchObject({ ok: true, to: "WITHDRAWN" });
+    expect(decide(item("PENDING_DEPT"), "withdraw", office)).toEqual({ ok: false, reason: "wrong_status" });
+    expect(decide(item("WITHDRAWN", { hasPublishedRevision: true }), "withdraw", office)).toEqual({ ok: false, reason: "wrong_status" });
+    expect(decide(item("PUBLISHED"), "withdraw", liaison)).toEqual({ ok: false, reason: "wrong_role" });
   });
 });
 
