@@ -1,0 +1,210 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Cursor } from "@/lib/domain/public-query";
+import { db, type Tx } from "./db";
+
+/**
+ * Finding public items: full-text search for Chinese, browsing by facets, counts per facet. It
+ * reads the SearchEntry index (docs/search.md), which the database keeps holding exactly the items
+ * publicItemWhere() selects apart from time; the time condition is checked here, on every query.
+ * It returns ids in order only: the caller loads the items through publicItemWhere() itself
+ * (lib/server/public-site.ts), so nothing reaches a page that the one rule does not pass.
+ */
+
+export interface IndexFilters {
+  /** A column and its descendants. */
+  categoryIds?: string[];
+  departmentId?: string;
+  article20?: number;
+  year?: number;
+}
+
+export interface Hit {
+  id: string;
+  /** 0: the title contains every word; 1: title and body together do. Always 0 when browsing. */
+  rank: 0 | 1;
+  at: Date;
+}
+
+export interface HitPage {
+  hits: Hit[];
+  total: number;
+  /** The total stopped counting at TOTAL_CAP: there are more. */
+  capped: boolean;
+}
+
+/**
+ * Totals stop here. Nobody pages further (pages end at PAGE_MAX), and counting a word that is in
+ * every item costs several times as much as finding its first ten (docs/search.md).
+ */
+export const TOTAL_CAP = 5000;
+
+/** Instants of a Beijing calendar year, as the UTC wall-clock values PostgreSQL stores. */
+export function beijingYearRange(year: number): [string, string] {
+  const start = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3600_000).toISOString();
+  return [start(year), start(year + 1)];
+}
+
+/** `timestamp(3)` columns hold UTC wall-clock values; casting an ISO string keeps them so. */
+const ts = (instant: Date | string) => Prisma.sql`${typeof instant === "string" ? instant : instant.toISOString()}::timestamp(3)`;
+
+/** The time rule and the filters, on alias `e`; `skip` leaves one filter out (facet counts). */
+function conditions(f: IndexFilters, now: Date, skip?: keyof IndexFilters): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`e."publishAt" <= ${ts(now)}`];
+  if (f.categoryIds && skip !== "categoryIds") and.push(Prisma.sql`e."categoryId" = ANY(${f.categoryIds}::text[])`);
+  if (f.departmentId && skip !== "departmentId") and.push(Prisma.sql`e."departmentId" = ${f.departmentId}`);
+  if (f.article20 && skip !== "article20") and.push(Prisma.sql`e."article20Item" = ${f.article20}`);
+  if (f.year && skip !== "year") {
+    const [from, to] = beijingYearRange(f.year);
+    and.push(Prisma.sql`e."publishAt" >= ${ts(from)} AND e."publishAt" < ${ts(to)}`);
+  }
+  return Prisma.join(and, " AND ");
+}
+
+/** The pairs (or single characters) every word of the query needs; '#' asks for them in the title. */
+const queryGrams = (q: string, prefix: "" | "#") => Prisma.sql`gongkai_search_query_grams(gongkai_search_normalize(${q}), ${prefix})`;
+
+const COLUMNS = Prisma.sql`"itemId", "publishAt", "categoryId", "departmentId", "article20Item"`;
+
+/**
+ * The rows to look at, as alias `e`: every entry, or those the GIN index finds for a query. The
+ * index lookup sits behind OFFSET 0 so that the planner cannot trade it for a date or facet
+ * index and read the grams of each row instead: it does not know that reading them costs a
+ * hundred times its estimate (measured: 220 ms instead of 15 ms for 项目 in one year).
+ */
+type Source = { kind: "all" } | { kind: "match"; q: string; inTitle: boolean } | { kind: "bodyOnly"; q: string };
+
+function from(source: Source): Prisma.Sql {
+  if (source.kind === "all") return Prisma.sql`"SearchEntry" e`;
+  if (source.kind === "match") return Prisma.sql`(SELECT ${COLUMNS} FROM "SearchEntry" WHERE ${matches(source.q, source.inTitle ? "#" : "")} OFFSET 0) e`;
+  return Prisma.sql`(SELECT ${COLUMNS} FROM "SearchEntry" WHERE ${matches(source.q, "")}
+      AND "itemId" NOT IN (SELECT "itemId" FROM "SearchEntry" WHERE ${matches(source.q, "#")}) OFFSET 0) e`;
+}
+
+/** An empty set of grams is contained in every row: a query without words finds nothing. */
+const matches = (q: string, prefix: "" | "#") =>
+  Prisma.sql`"grams" @> ${queryGrams(q, prefix)} AND cardinality(${queryGrams(q, prefix)}) > 0`;
+
+/** Forbids reading grams row by row anywhere in a search (see from()); bitmap scans remain. */
+async function inSearchTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+    return work(tx);
+  });
+}
+
+async function count(tx: Tx, source: Source, where: Prisma.Sql, cap = TOTAL_CAP): Promise<{ total: number; capped: boolean }> {
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM ${from(source)} WHERE ${where} LIMIT ${cap + 1}) x`;
+  const n = Number(row.n);
+  return { total: Math.min(n, cap), capped: n > cap };
+}
+
+const after = (c: Cursor | undefined) => (c ? Prisma.sql`(e."publishAt", e."itemId") < (${ts(c.at)}, ${c.id})` : Prisma.sql`TRUE`);
+
+async function page(tx: Tx, source: Source, where: Prisma.Sql, rank: 0 | 1, limit: number, offset: number, cursor?: Cursor): Promise<Hit[]> {
+  if (limit <= 0) return [];
+  const rows = await tx.$queryRaw<{ id: string; at: Date }[]>`
+    SELECT e."itemId" AS id, e."publishAt" AS at FROM ${from(source)}
+     WHERE ${where} AND ${after(cursor)}
+     ORDER BY e."publishAt" DESC, e."itemId" DESC
+     LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map((r) => ({ id: r.id, rank, at: r.at }));
+}
+
+export interface SearchOptions {
+  q: string;
+  filters: IndexFilters;
+  sort: "relevance" | "date";
+  limit: number;
+  offset?: number;
+  cursor?: Cursor;
+}
+
+/**
+ * Items whose title and body together contain every word of `q`: by relevance, those whose
+ * title contains every word first, each group newest first; or all newest first. Page by
+ * `offset` (pages) or by `cursor` (the API).
+ */
+export async function searchIndex(o: SearchOptions, now = new Date()): Promise<HitPage> {
+  const where = conditions(o.filters, now);
+  const all: Source = { kind: "match", q: o.q, inTitle: false };
+  const inTitle: Source = { kind: "match", q: o.q, inTitle: true };
+  const bodyOnly: Source = { kind: "bodyOnly", q: o.q };
+  return inSearchTransaction(async (tx) => {
+    const counted = await count(tx, all, where);
+    if (!counted.total) return { ...counted, hits: [] };
+    if (o.sort === "date") return { ...counted, hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor) };
+    if (o.cursor) {
+      const first = o.cursor.rank === 1 ? [] : await page(tx, inTitle, where, 0, o.limit, 0, o.cursor);
+      const rest = await page(tx, bodyOnly, where, 1, o.limit - first.length, 0, o.cursor.rank === 1 ? o.cursor : undefined);
+      return { ...counted, hits: [...first, ...rest] };
+    }
+    const offset = o.offset ?? 0;
+    const first = await page(tx, inTitle, where, 0, o.limit, offset);
+    if (first.length === o.limit) return { ...counted, hits: first };
+    // The title matches end on this page, or ended before it: then there are at most `offset`.
+    const titleTotal = first.length || !offset ? offset + first.length : (await count(tx, inTitle, where, offset)).total;
+    const rest = await page(tx, bodyOnly, where, 1, o.limit - first.length, Math.max(0, offset - titleTotal));
+    return { ...counted, hits: [...first, ...rest] };
+  });
+}
+
+/** Public items newest first, filtered. */
+export async function browseIndex(o: { filters: IndexFilters; limit: number; offset?: number; cursor?: Cursor }, now = new Date()): Promise<HitPage> {
+  const where = conditions(o.filters, now);
+  const all: Source = { kind: "all" };
+  return db().$transaction(async (tx) => ({
+    ...(await count(tx, all, where)),
+    hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor),
+  }));
+}
+
+export interface FacetCounts {
+  total: number;
+  column: Map<string, number>;
+  department: Map<string, number>;
+  article20: Map<number, number>;
+  year: Map<number, number>;
+}
+
+type FacetRow = { g: number; category: string | null; department: string | null; a20: number | null; year: number | null; n: bigint };
+
+/**
+ * Counts per facet value, each facet counted under every other filter but not its own (so a
+ * visitor who chose one column still sees how many items the others hold), in one scan.
+ */
+export async function facetCounts(o: { q?: string; filters: IndexFilters }, now = new Date()): Promise<FacetCounts> {
+  const f = o.filters;
+  const source: Source = o.q ? { kind: "match", q: o.q, inTitle: false } : { kind: "all" };
+  const run = async (tx: Tx) => {
+    // Hashing five groupings of up to every public item: room to do it in memory.
+    await tx.$executeRaw`SET LOCAL work_mem = '16MB'`;
+    return tx.$queryRaw<FacetRow[]>`
+      SELECT GROUPING(e."categoryId", e."departmentId", e."article20Item", y.year)::int AS g,
+             e."categoryId" AS category, e."departmentId" AS department, e."article20Item" AS a20, y.year,
+             CASE GROUPING(e."categoryId", e."departmentId", e."article20Item", y.year)::int
+               WHEN 7 THEN count(*) FILTER (WHERE ${conditions(f, now, "categoryIds")})
+               WHEN 11 THEN count(*) FILTER (WHERE ${conditions(f, now, "departmentId")})
+               WHEN 13 THEN count(*) FILTER (WHERE ${conditions(f, now, "article20")})
+               WHEN 14 THEN count(*) FILTER (WHERE ${conditions(f, now, "year")})
+               ELSE count(*) FILTER (WHERE ${conditions(f, now)}) END AS n
+        FROM ${from(source)},
+             LATERAL (SELECT extract(year FROM e."publishAt" + interval '8 hours')::int AS year) y
+       WHERE e."publishAt" <= ${ts(now)}
+       GROUP BY GROUPING SETS ((e."categoryId"), (e."departmentId"), (e."article20Item"), (y.year), ())`;
+  };
+  const rows = o.q ? await inSearchTransaction(run) : await db().$transaction(run);
+  const counts: FacetCounts = { total: 0, column: new Map(), department: new Map(), article20: new Map(), year: new Map() };
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.g === 15) counts.total = n;
+    else if (!n) continue;
+    else if (r.g === 7 && r.category) counts.column.set(r.category, n);
+    else if (r.g === 11 && r.department) counts.department.set(r.department, n);
+    else if (r.g === 13 && r.a20 !== null) counts.article20.set(r.a20, n);
+    else if (r.g === 14 && r.year !== null) counts.year.set(r.year, n);
+  }
+  return counts;
+}
