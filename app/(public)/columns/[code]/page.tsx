@@ -1,27 +1,72 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card } from "@/components/ui/card";
-import { ItemList } from "@/components/public/item-list";
-import { listPublicCategories, listPublishedItems } from "@/lib/server/public-site";
+import { Listing } from "@/components/public/listing";
+import { parsePublicQuery } from "@/lib/domain/public-query";
+import { columnPath, currentYear, findPublicItems, listPublicCategories } from "@/lib/server/public-site";
 
-export default async function ColumnPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ page?: string }> }) {
-  const { code } = await params;
-  const page = Number((await searchParams).page ?? 1);
-  const column = (await listPublicCategories()).find((c) => c.code === code);
-  if (!column) notFound();
-  const result = await listPublishedItems({ page, categoryCode: code });
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function findColumn(code: string) {
+  const columns = await listPublicCategories();
+  const column = columns.find((c) => c.code === code);
+  return column ? { column, columns } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await findColumn((await params).code);
+  return { title: found?.column.name ?? "未找到" };
+}
+
+export default async function ColumnPage({ params, searchParams }: Props) {
+  const found = await findColumn((await params).code);
+  if (!found) notFound();
+  const { column, columns } = found;
+  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+  const result = await findPublicItems({ ...query, column: column.code }, notices);
+  const path = columnPath(columns, column.id);
+  const children = columns.filter((c) => c.parentId === column.id);
+  const feed = `/columns/${encodeURIComponent(column.code)}/feed.xml`;
   return (
-    <Card title={column.name} action={<span className="text-sm text-gray-500">共 {result.total} 条</span>}>
-      <ItemList items={result.items} emptyText="本栏目暂无公开信息。" />
-      {result.pageCount > 1 && (
-        <nav aria-label="分页" className="mt-4 flex items-center gap-3 text-sm">
-          {result.page > 1 && <Link href={`?page=${result.page - 1}`}>上一页</Link>}
-          <span>
-            第 {result.page} / {result.pageCount} 页
+    <>
+      <nav aria-label="当前位置" className="mb-3 text-sm text-gray-700">
+        <Link href="/" className="underline hover:text-gov-red">首页</Link> ›{" "}
+        <Link href="/browse" className="underline hover:text-gov-red">法定主动公开内容</Link>
+        {path.map((c) => (
+          <span key={c.id}>
+            {" › "}
+            {c.id === column.id ? <span aria-current="page">{c.name}</span> : <Link href={`/columns/${encodeURIComponent(c.code)}`} className="underline hover:text-gov-red">{c.name}</Link>}
           </span>
-          {result.page < result.pageCount && <Link href={`?page=${result.page + 1}`}>下一页</Link>}
-        </nav>
-      )}
-    </Card>
+        ))}
+      </nav>
+      <Listing
+        result={result}
+        basePath={`/columns/${encodeURIComponent(column.code)}`}
+        fixedColumn={column.code}
+        heading={column.name}
+        intro={
+          <>
+            {column.description && <p>{column.description}</p>}
+            {children.length > 0 && (
+              <p>
+                下设：
+                {children.map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 && "、"}
+                    <Link href={`/columns/${encodeURIComponent(c.code)}`} className="text-gov-red underline">{c.name}</Link>
+                  </span>
+                ))}
+              </p>
+            )}
+          </>
+        }
+        emptyText="本栏目暂无公开信息。"
+        headerExtra={
+          <a href={feed} className="text-sm text-gov-red underline">
+            订阅本栏目（Atom）
+          </a>
+        }
+      />
+    </>
   );
 }

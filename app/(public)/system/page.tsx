@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { Listing } from "@/components/public/listing";
+import { parsePublicQuery } from "@/lib/domain/public-query";
+import { currentYear, findPublicItems } from "@/lib/server/public-site";
+import { getSiteSettings } from "@/lib/server/site-settings";
+
+export const metadata: Metadata = { title: "政府信息公开制度" };
+
+export default async function SystemPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { settings } = await getSiteSettings();
+  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+  const result = await findPublicItems({ ...query, column: settings.systemColumn }, notices, new Date(), { columnRequired: true });
+  return (
+    <Listing
+      result={result}
+      basePath="/system"
+      fixedColumn={settings.systemColumn}
+      showFacets={false}
+      heading="政府信息公开制度"
+      intro="本机关政府信息公开工作的规章制度：工作制度、保密审查、依申请公开办理等。"
+      emptyText="暂无公开的制度文件。"
+    />
+  );
+}

@@ -1,0 +1,8 @@
+import { jsonResponse } from "@/lib/server/http";
+import { apiDepartments } from "@/lib/server/public-api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return jsonResponse(await apiDepartments());
+}

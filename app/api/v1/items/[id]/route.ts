@@ -1,0 +1,10 @@
+import { jsonResponse } from "@/lib/server/http";
+import { apiGetItem } from "@/lib/server/public-api";
+import { siteOrigin } from "@/lib/server/public-site";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_: Request, { params }: { params: Promise<{ id: string }> }) {
+  const result = await apiGetItem((await params).id, await siteOrigin());
+  return jsonResponse(result.body, result.status);
+}

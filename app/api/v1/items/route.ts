@@ -1,0 +1,11 @@
+import type { NextRequest } from "next/server";
+import { jsonResponse } from "@/lib/server/http";
+import { apiListItems } from "@/lib/server/public-api";
+import { siteOrigin } from "@/lib/server/public-site";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  const result = await apiListItems(request.nextUrl.searchParams, await siteOrigin());
+  return jsonResponse(result.body, result.status);
+}

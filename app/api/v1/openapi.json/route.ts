@@ -1,0 +1,10 @@
+import { openApiDocument } from "@/lib/domain/openapi";
+import { env } from "@/lib/env";
+import { jsonResponse } from "@/lib/server/http";
+import { siteOrigin } from "@/lib/server/public-site";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return jsonResponse(openApiDocument({ origin: await siteOrigin(), bureau: env().BUREAU_NAME }));
+}

@@ -1,0 +1,10 @@
+import { xmlResponse } from "@/lib/server/http";
+import { atomFeed } from "@/lib/server/public-feeds";
+import { siteOrigin } from "@/lib/server/public-site";
+
+export const dynamic = "force-dynamic";
+
+/** Atom: the newest public items of every column. */
+export async function GET() {
+  return xmlResponse((await atomFeed(await siteOrigin()))!, "application/atom+xml; charset=utf-8");
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * The settings behind the 政府信息公开指南. 条例第十二条: the guide states how information is
+ * classified and arranged, how to obtain it, and the disclosure office's 名称、办公地址、办公时间、
+ * 联系电话、传真号码、互联网联系方式. Stored one SiteSetting row per key.
+ */
+export const SITE_SETTING_KEYS = {
+  officeName: "guide.officeName",
+  address: "guide.address",
+  postalCode: "guide.postalCode",
+  officeHours: "guide.officeHours",
+  phone: "guide.phone",
+  fax: "guide.fax",
+  email: "guide.email",
+  website: "guide.website",
+  note: "guide.note",
+  systemColumn: "site.systemColumn",
+  annualReportColumn: "site.annualReportColumn",
+} as const;
+
+export type SiteSettingField = keyof typeof SITE_SETTING_KEYS;
+
+const PHONE = /^[0-9()（）\-－+＋ 、，,转]{5,40}$/;
+
+/** A field that may be left blank: blank → undefined, otherwise trimmed and checked. */
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), schema.optional());
+
+export const siteSettingsSchema = z.object({
+  officeName: z.string({ error: "请填写工作机构名称" }).trim().min(2, "请填写工作机构名称").max(100, "工作机构名称不能超过 100 个字"),
+  address: z.string({ error: "请填写办公地址" }).trim().min(2, "请填写办公地址").max(200, "办公地址不能超过 200 个字"),
+  postalCode: optional(z.string().regex(/^\d{6}$/, "邮政编码应为 6 位数字")),
+  officeHours: z.string({ error: "请填写办公时间" }).trim().min(2, "请填写办公时间").max(200, "办公时间不能超过 200 个字"),
+  phone: z.string({ error: "请填写联系电话" }).trim().regex(PHONE, "请填写有效的联系电话，如 0432-62000000"),
+  fax: optional(z.string().regex(PHONE, "请填写有效的传真号码，如 0432-62000001")),
+  email: optional(z.email("请填写有效的电子邮箱，如 zwgk@example.gov.cn").max(100, "电子邮箱不能超过 100 个字符")),
+  website: optional(
+    z
+      .url({ protocol: /^https?$/, error: "请填写以 http:// 或 https:// 开头的网址" })
+      .max(200, "网址不能超过 200 个字符"),
+  ),
+  note: optional(z.string().max(2000, "补充说明不能超过 2000 个字")),
+  systemColumn: z.string({ error: "请选择栏目" }).trim().min(1, "请选择“政府信息公开制度”对应的栏目").max(64),
+  annualReportColumn: z.string({ error: "请选择栏目" }).trim().min(1, "请选择“政府信息公开年报”对应的栏目").max(64),
+});
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+/** What the guide shows before the office has saved anything: blanks it can see and fill. */
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  officeName: "政务公开工作领导小组办公室",
+  address: "",
+  officeHours: "",
+  phone: "",
+  systemColumn: "gzzd",
+  annualReportColumn: "ndbg",
+};
+
+export const SITE_SETTING_LABELS: Record<SiteSettingField, string> = {
+  officeName: "工作机构名称",
+  address: "办公地址",
+  postalCode: "邮政编码",
+  officeHours: "办公时间",
+  phone: "联系电话",
+  fax: "传真号码",
+  email: "电子邮箱",
+  website: "网站",
+  note: "补充说明",
+  systemColumn: "“政府信息公开制度”栏目",
+  annualReportColumn: "“政府信息公开年报”栏目",
+};
