@@ -46,14 +46,15 @@ export const CATEGORIES = [
   { code: "kjdj", name: "科技党建", requiresLeader: true },
 ] as const;
 
-/** Published demo items: [column, department's liaison, title, days ago, body]. */
-export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string; daysAgo: number; documentNumber?: string; body: string }[] = [
+/** Published demo items: [column, department's liaison, title, days ago, body; 条例第二十条 item]. */
+export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string; daysAgo: number; documentNumber?: string; body: string; article20Item?: number }[] = [
   {
     category: "tzgg",
     liaison: "liaison.gx",
     title: "关于组织申报2027年度市级科技发展计划项目的通知",
     daysAgo: 3,
     documentNumber: "吉市科发〔2026〕18号",
+    article20Item: 5,
     body: "各有关单位：\n\n为深入实施创新驱动发展战略，现组织申报2027年度市级科技发展计划项目。申报单位应为在本市注册的企事业单位、高等院校和科研院所。\n\n申报材料请于2026年12月31日前通过市本级科技计划项目网上申报系统提交。\n\n联系电话：0432-62000000",
   },
   {
@@ -75,6 +76,7 @@ export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string
     liaison: "liaison.cg",
     title: "《吉林市促进科技成果转化若干措施》政策解读",
     daysAgo: 21,
+    article20Item: 3,
     body: "一、出台背景\n\n为加快科技成果向现实生产力转化，市科技局会同有关部门制定了《吉林市促进科技成果转化若干措施》。\n\n二、主要内容\n\n措施共十二条，包括支持技术转移机构建设、奖励技术合同登记、支持中试基地建设等。",
   },
   {
@@ -83,6 +85,7 @@ export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string
     title: "吉林市科学技术局政府信息公开工作制度",
     daysAgo: 40,
     documentNumber: "吉市科办〔2026〕3号",
+    article20Item: 1,
     body: "第一条 为规范本局政府信息公开工作，根据《中华人民共和国政府信息公开条例》，制定本制度。\n\n第二条 本局政府信息公开工作由局政务公开工作领导小组统一领导，领导小组办公室设在局办公室。\n\n第三条 各科室指定一名联络员，负责提出、整理本科室需公开的政府信息，经科室负责人及分管局长同意并经局保密工作领导小组审核后报送。",
   },
   {
@@ -93,3 +96,19 @@ export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string
     body: "局机关党委组织各党支部开展“科技强国”主题党日活动，全体党员参观了市科技成果展示中心。",
   },
 ];
+
+/**
+ * The 政府信息公开指南's settings (条例第十二条), as the office would enter them at
+ * /console/settings. Demo values: the address and numbers are placeholders, not the bureau's.
+ */
+export const SITE_SETTINGS: Record<string, string> = {
+  "guide.officeName": "政务公开工作领导小组办公室（设在局办公室）",
+  "guide.address": "吉林省吉林市船营区（演示地址）",
+  "guide.postalCode": "132000",
+  "guide.officeHours": "工作日 上午 8:30—11:30，下午 13:30—17:00（法定节假日除外）",
+  "guide.phone": "0432-62000000",
+  "guide.fax": "0432-62000001",
+  "guide.email": "zwgk@kjj.example.cn",
+  "site.systemColumn": "gzzd",
+  "site.annualReportColumn": "ndbg",
+};

@@ -8,7 +8,7 @@ import { reviewItem } from "../lib/server/reviews";
 import { publishItem } from "../lib/server/publication";
 import type { Actor } from "../lib/server/actor";
 import { chinaDate } from "../lib/domain/dates";
-import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
+import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
  * Seeds the demo bureau into an empty database. Published items travel the real workflow
@@ -43,6 +43,7 @@ export async function seedDemoBureau(): Promise<boolean> {
     });
     categories.set(c.code, row.id);
   }
+  for (const [key, value] of Object.entries(SITE_SETTINGS)) await prisma.siteSetting.create({ data: { key, value } });
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, categories);
   return true;
@@ -62,6 +63,8 @@ async function publishThroughWorkflow(
   if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
   const id = created.value.id;
   const revisionId = (await prisma.disclosureItem.findUniqueOrThrow({ where: { id } })).currentRevisionId!;
+  // Search reads bodyText, which createDraft does not fill yet; 第二十条 has no field in the form yet.
+  await prisma.itemRevision.update({ where: { id: revisionId }, data: { bodyText: spec.body, article20Item: spec.article20Item ?? null } });
   must(await submitItem(liaison, id, revisionId));
   const dept = await prisma.department.findFirstOrThrow({ where: { id: liaison.departmentId! } });
   const head = [...users.values()].find((u) => u.roles.includes("DEPT_HEAD") && u.departmentId === dept.id)!;
@@ -82,7 +85,7 @@ function must(result: { ok: boolean; message?: string }) {
 /** The seed document itself, published under 年度报告. */
 function annualReport2019() {
   const text = readFileSync(path.join(import.meta.dirname, "seed-annual-report-2019.txt"), "utf8");
-  return { category: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: text };
+  return { category: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: text, article20Item: 15 };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
