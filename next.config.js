@@ -19,6 +19,9 @@ const csp = [
   "form-action 'self'",
 ].join("; ");
 
+const publicCache = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
+const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/apply", "/search", "/columns/:path*", "/items/:path*"];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -38,6 +41,9 @@ const nextConfig = {
           ...(isDev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]),
         ],
       },
+      // The public site reads no session and is the same for everyone: shared caches (a CDN) may
+      // keep its pages a minute, which also bounds how long a withdrawn item can linger there.
+      ...publicPages.map((source) => ({ source, headers: [{ key: "Cache-Control", value: publicCache }] })),
     ];
   },
 };

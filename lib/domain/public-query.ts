@@ -41,6 +41,12 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const INT = /^\d{1,6}$/;
 
+/** Control characters (NUL above all, which PostgreSQL refuses in text) become spaces; runs of space one. */
+export function cleanQuery(q: string): string {
+  // eslint-disable-next-line no-control-regex
+  return q.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+}
+
 /** Cuts to at most `max` characters (code points, so no half surrogate pair is left). */
 export function cutQuery(q: string, max = QUERY_MAX): string {
   const chars = Array.from(q);
@@ -55,7 +61,7 @@ export function parsePublicQuery(params: Params, currentYear: number): { query: 
   const notices: string[] = [];
   const query: PublicQuery = { page: 1, sort: "date" };
 
-  const rawQ = first(params.q)?.replace(/\s+/g, " ");
+  const rawQ = cleanQuery(first(params.q) ?? "");
   if (rawQ) {
     const q = cutQuery(rawQ);
     if (q !== rawQ) notices.push(`搜索词过长，已按前 ${QUERY_MAX} 个字搜索。`);
@@ -125,11 +131,14 @@ const code = (label: string) =>
 
 export const apiItemsQuerySchema = z.object({
   q: z
-    .string()
-    .trim()
-    .min(1, "搜索词不能为空")
-    .max(QUERY_MAX, `搜索词最多 ${QUERY_MAX} 个字`)
-    .refine((q) => searchTerms(q).length > 0, "搜索词只含标点或符号，请输入文字或数字")
+    .preprocess(
+      (v) => (typeof v === "string" ? cleanQuery(v) : v),
+      z
+        .string()
+        .min(1, "搜索词不能为空")
+        .refine((q) => Array.from(q).length <= QUERY_MAX, `搜索词最多 ${QUERY_MAX} 个字`)
+        .refine((q) => searchTerms(q).length > 0, "搜索词只含标点或符号，请输入文字或数字"),
+    )
     .optional()
     .meta({ description: "全文检索词（中文按字和相邻两字索引，两个字的词即可检出）；有检索词时按相关度排序：标题命中在前，其后按发布时间倒序" }),
   column: code("栏目").optional(),

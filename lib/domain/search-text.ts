@@ -106,5 +106,7 @@ export function plainBody(bodyText: string, bodyHtml: string): string {
     .replace(/<[^>]*>/g, " ")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e])
     .replace(/[ \t]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -240,8 +240,11 @@ export async function findPublicItems(
 
 // ——— One item ———
 
+/** Ids are cuids (or the bench's hex): anything else is no item, asked nowhere. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export async function getPublishedItem(id: string, now = new Date()) {
-  if (typeof id !== "string" || id.length > 64) return null;
+  if (typeof id !== "string" || !ID.test(id)) return null;
   const row = await db().disclosureItem.findFirst({
     where: { AND: [{ id }, publicItemWhere(now)] },
     select: {
@@ -312,7 +315,7 @@ export type PublishedItem = NonNullable<Awaited<ReturnType<typeof getPublishedIt
  * waived, so only an item that really was public gets the notice; everything else stays 404.
  */
 export async function getWithdrawnNotice(id: string, now = new Date()) {
-  if (typeof id !== "string" || id.length > 64) return null;
+  if (typeof id !== "string" || !ID.test(id)) return null;
   const row = await db().disclosureItem.findFirst({
     where: { AND: [{ id }, { ...publicItemWhere(now), withdrawnAt: { not: null } }] },
     select: { indexNumber: true, withdrawnAt: true, publishAt: true },

@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { apiItemListSchema, apiItemSchema } from "@/lib/domain/public-api";
+import { db } from "@/lib/server/db";
+import { publishItem } from "@/lib/server/publication";
+import { apiGetItem, apiListItems } from "@/lib/server/public-api";
+import { atomFeed, sitemapRoot } from "@/lib/server/public-feeds";
+import {
+  columnNeighbours,
+  findPublicItems,
+  getPublishedItem,
+  getWithdrawnNotice,
+  listLatest,
+  listPublishedItems,
+  loadCatalog,
+} from "@/lib/server/public-site";
+import { publicItemWhere } from "@/lib/server/publication";
+import { facetCounts, searchIndex } from "@/lib/server/search";
+import { seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+
+/**
+ * The one promise of the public site (DESIGN §8): nothing unpublished, scheduled for later,
+ * withdrawn or other than 主动公开 reaches any public surface. One item in each of those states,
+ * each carrying the same unmistakable words in title and body, and every surface is asked for
+ * them: lists, facet counts, search, the item page, feeds, the API and the sitemap.
+ */
+
+const ORIGIN = "https://gk.test";
+/** Characters no other test writes: a search for them can only find these items. */
+const MARK = randomHanzi(4);
+const WORD = MARK.slice(0, 2);
+
+function randomHanzi(n: number) {
+  return Array.from({ length: n }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join("");
+}
+
+let b: Bureau;
+const ids: Record<string, string> = {};
+let columnCode = "";
+let publicTitle = "";
+
+beforeAll(async () => {
+  b = await seedBureau();
+  columnCode = b.column.code;
+  const over = (state: string) => ({ title: `${MARK}${state}`, body: `正文含有${MARK}。\n\n状态：${state}` });
+
+  publicTitle = `${MARK}已公开`;
+  ids.public = (await seedPending(b, "PUBLISHED", over("已公开"))).id;
+  ids.draft = (await seedDraft(b, over("草稿"))).id;
+  ids.pending = (await seedPending(b, "PENDING_SECRECY", over("待保密审查"))).id;
+  ids.approved = (await seedPending(b, "APPROVED", over("待发布"))).id;
+
+  const scheduled = await seedPending(b, "APPROVED", over("定时发布"));
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000);
+  expect((await publishItem(b.people.office, scheduled.id, scheduled.revisionId, inAWeek)).ok).toBe(true);
+  ids.scheduled = scheduled.id;
+
+  const withdrawn = await seedPending(b, "PUBLISHED", over("已撤回"));
+  // Withdrawal has no use case yet (issue 3); this is the state it leaves behind.
+  await db().disclosureItem.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: "测试" } });
+  ids.withdrawn = withdrawn.id;
+
+  const onRequest = await seedPending(b, "PUBLISHED", over("依申请公开"));
+  // The editor's 公开属性 field is not built yet: set the attribute the way it will be stored.
+  await db().itemRevision.update({ where: { id: onRequest.revisionId }, data: { attribute: "ON_REQUEST", attributeReason: "第十五条" } });
+  ids.onRequest = onRequest.id;
+});
+
+const hidden = () => Object.entries(ids).filter(([k]) => k !== "public").map(([, id]) => id);
+
+function expectOnlyPublic(found: string[]) {
+  expect(found).toContain(ids.public);
+  for (const id of hidden()) expect(found).not.toContain(id);
+}
+
+describe("every public surface shows the published item and none of the others", () => {
+  test("browse lists, newest first, and the compatibility list", async () => {
+    const listing = await findPublicItems({ column: columnCode, page: 1, sort: "date" }, []);
+    expectOnlyPublic(listing.items.map((i) => i.id));
+    expect(listing.total).toBe(1);
+    expectOnlyPublic((await listPublishedItems({ categoryCode: columnCode })).items.map((i) => i.id));
+    expectOnlyPublic((await listLatest({ columnCode, limit: 50 }))!.items.map((i) => i.id));
+  });
+
+  test("counts per facet count the published item only", async () => {
+    const catalog = await loadCatalog();
+    const facets = await facetCounts({ filters: {} });
+    expect(facets.column.get(b.column.id)).toBe(1);
+    expect(facets.department.get(b.dept.id)).toBe(1);
+    const searched = await facetCounts({ q: WORD, filters: {} });
+    expect(searched.total).toBe(1);
+    expect(searched.column.get(b.column.id)).toBe(1);
+    expect(catalog.columns.some((c) => c.code === columnCode)).toBe(true);
+  });
+
+  test("search, by a two-character word of the title and body", async () => {
+    const listing = await findPublicItems({ q: WORD, page: 1, sort: "relevance" }, []);
+    expect(listing.items.map((i) => i.id)).toEqual([ids.public]);
+    expect(listing.total).toBe(1);
+    const byDate = await searchIndex({ q: MARK, filters: {}, sort: "date", limit: 50 });
+    expect(byDate.hits.map((h) => h.id)).toEqual([ids.public]);
+  });
+
+  test("the item page: only the published item; the withdrawn one gets its notice; the rest are not found", async () => {
+    expect(await getPublishedItem(ids.public)).toMatchObject({ id: ids.public, title: publicTitle });
+    for (const id of hidden()) expect(await getPublishedItem(id)).toBeNull();
+    expect(await getWithdrawnNotice(ids.withdrawn)).toMatchObject({ indexNumber: expect.stringMatching(/\/\d{4}-\d{5}$/) });
+    for (const id of hidden().filter((id) => id !== ids.withdrawn)) expect(await getWithdrawnNotice(id)).toBeNull();
+    expect(await getWithdrawnNotice(ids.public)).toBeNull();
+  });
+
+  test("previous and next in the column skip everything not public", async () => {
+    const item = (await getPublishedItem(ids.public))!;
+    expect(await columnNeighbours(item)).toEqual({ newer: null, older: null });
+  });
+
+  test("Atom feeds: everything and the column", async () => {
+    for (const xml of [await atomFeed(ORIGIN), await atomFeed(ORIGIN, columnCode)]) {
+      expect(xml).toContain(`${ORIGIN}/items/${ids.public}`);
+      for (const id of hidden()) expect(xml).not.toContain(id);
+    }
+    expect(await atomFeed(ORIGIN, "no-such-column")).toBeNull();
+  });
+
+  test("the JSON API: list, search, one item (404 never published, 410 withdrawn)", async () => {
+    for (const params of [`column=${columnCode}`, `q=${encodeURIComponent(WORD)}`, `department=${b.dept.code}&limit=100`]) {
+      const list = await apiListItems(new URLSearchParams(params), ORIGIN);
+      expect(list.status).toBe(200);
+      const body = apiItemListSchema.parse(list.body);
+      expectOnlyPublic(body.items.map((i) => i.id));
+    }
+    const one = await apiGetItem(ids.public, ORIGIN);
+    expect(one.status).toBe(200);
+    expect(apiItemSchema.parse(one.body)).toMatchObject({ title: publicTitle, column: { code: columnCode } });
+    expect((await apiGetItem(ids.withdrawn, ORIGIN)).status).toBe(410);
+    for (const id of hidden().filter((id) => id !== ids.withdrawn)) expect((await apiGetItem(id, ORIGIN)).status).toBe(404);
+  });
+
+  test("the sitemap", async () => {
+    const xml = await sitemapRoot(ORIGIN);
+    expect(xml).toContain(`${ORIGIN}/items/${ids.public}`);
+    for (const id of hidden()) expect(xml).not.toContain(id);
+  });
+
+  test("a scheduled item appears once its time has come, on every surface", async () => {
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    expect(await getPublishedItem(ids.scheduled, later)).not.toBeNull();
+    const listing = await findPublicItems({ column: columnCode, page: 1, sort: "date" }, [], later);
+    expect(listing.items.map((i) => i.id).sort()).toEqual([ids.public, ids.scheduled].sort());
+    const searched = await searchIndex({ q: WORD, filters: {}, sort: "relevance", limit: 10 }, later);
+    expect(searched.hits.map((h) => h.id).sort()).toEqual([ids.public, ids.scheduled].sort());
+  });
+});
+
+describe("the search index and publicItemWhere() select the same items", () => {
+  async function agree(now = new Date()) {
+    const byRule = await db().disclosureItem.findMany({ where: publicItemWhere(now), select: { id: true } });
+    const byIndex = await db().searchEntry.findMany({ where: { publishAt: { lte: now } }, select: { itemId: true } });
+    expect(byIndex.map((e) => e.itemId).sort()).toEqual(byRule.map((r) => r.id).sort());
+  }
+
+  test("now, and a week on, over every item of every test so far", async () => {
+    await agree();
+    await agree(new Date(Date.now() + 8 * 86_400_000));
+  });
+
+  test("they follow every change that affects publishability, in the same transaction", async () => {
+    const item = await seedPending(b, "PUBLISHED", { title: `${MARK}跟随`, body: "跟随测试" });
+    await agree();
+    await db().itemRevision.update({ where: { id: item.revisionId }, data: { attribute: "WITHHELD" } });
+    await agree();
+    await db().itemRevision.update({ where: { id: item.revisionId }, data: { attribute: "PROACTIVE" } });
+    await agree();
+    await db().disclosureItem.update({ where: { id: item.id }, data: { withdrawnAt: new Date() } });
+    await agree();
+    await db().disclosureItem.update({ where: { id: item.id }, data: { withdrawnAt: null, publishAt: new Date(Date.now() + 86_400_000) } });
+    await agree();
+    await agree(new Date(Date.now() + 2 * 86_400_000));
+    await db().disclosureItem.update({ where: { id: item.id }, data: { indexNumber: null } });
+    await agree();
+  });
+
+  test("the published revision's words are searchable, a newer draft's are not", async () => {
+    const item = await seedPending(b, "PUBLISHED", { title: `${MARK}修订前`, body: "旧的正文" });
+    const [oldWord, newWord] = [randomHanzi(3), randomHanzi(3)];
+    await db().itemRevision.update({ where: { id: item.revisionId }, data: { bodyText: `正文${oldWord}` } });
+    expect((await searchIndex({ q: oldWord, filters: {}, sort: "date", limit: 5 })).hits.map((h) => h.id)).toEqual([item.id]);
+    // A new revision (the editor's next save) is not public until it is published.
+    const draft = await db().itemRevision.create({
+      data: { itemId: item.id, number: 2, title: `${MARK}修订后`, bodyHtml: `<p>${newWord}</p>`, bodyText: newWord, formedOn: new Date("2026-11-01"), contentHash: "x", authorId: b.people.liaison.id },
+    });
+    await db().disclosureItem.update({ where: { id: item.id }, data: { currentRevisionId: draft.id } });
+    expect((await searchIndex({ q: newWord, filters: {}, sort: "date", limit: 5 })).hits).toEqual([]);
+    expect((await searchIndex({ q: oldWord, filters: {}, sort: "date", limit: 5 })).hits.map((h) => h.id)).toEqual([item.id]);
+  });
+});
