@@ -19,7 +19,7 @@ const csp = [
   "form-action 'self'",
 ].join("; ");
 
-const publicCache = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
+const publicCache = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/apply", "/search", "/columns/:path*", "/items/:path*"];
 
 /** @type {import('next').NextConfig} */
@@ -42,7 +42,8 @@ const nextConfig = {
         ],
       },
       // The public site reads no session and is the same for everyone: shared caches (a CDN) may
-      // keep its pages a minute, which also bounds how long a withdrawn item can linger there.
+      // keep its pages a minute, which also bounds how long a withdrawn item can linger there;
+      // browsers ask again each time (max-age=0), so a visitor never sees their own stale copy.
       ...publicPages.map((source) => ({ source, headers: [{ key: "Cache-Control", value: publicCache }] })),
     ];
   },
