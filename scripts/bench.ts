@@ -108,9 +108,8 @@ async function main() {
     const pgVersion = (await client.query("SHOW server_version")).rows[0].server_version as string;
     await client.end();
 
-    const { findPublicItems } = await import("../lib/server/public-site");
+    const { findPublicItems, loadHits, loadCatalog, resolveFilters } = await import("../lib/server/public-listing");
     const { searchIndex } = await import("../lib/server/search");
-    const { loadHits, loadCatalog, resolveFilters } = await import("../lib/server/public-site");
     const { snippet, highlight, searchTerms } = await import("../lib/domain/search-text");
     const catalog = await loadCatalog();
 

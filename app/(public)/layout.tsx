@@ -1,14 +1,14 @@
 import { SiteFooter, SiteHeader } from "@/components/public/site-header";
 import { TEXT_SIZE_SCRIPT } from "@/components/public/text-size";
 import { env } from "@/lib/env";
-import { getSiteSettings } from "@/lib/server/site-settings";
+import { siteSettings } from "@/lib/server/site-settings";
 import "./public.css";
 
 // Pages read the database on each request; next.config.js lets shared caches keep them a minute.
 export const dynamic = "force-dynamic";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const { settings } = await getSiteSettings();
+  const { settings } = await siteSettings();
   const bureau = env().BUREAU_NAME;
   return (
     <>

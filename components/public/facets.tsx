@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ARTICLE20_LIST } from "@/lib/domain/article20";
 import type { PublicQuery } from "@/lib/domain/public-query";
 import type { FacetCounts } from "@/lib/server/search";
-import type { Catalog } from "@/lib/server/public-site";
+import type { Catalog } from "@/lib/server/public-listing";
 
 export type FacetHref = (change: Partial<Record<"column" | "department" | "article20" | "year", string | number | undefined>>) => string;
 

@@ -43,7 +43,6 @@ const INT = /^\d{1,6}$/;
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) become spaces; runs of space one. */
 export function cleanQuery(q: string): string {
-  // eslint-disable-next-line no-control-regex
   return q.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
 }
 

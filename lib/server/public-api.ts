@@ -4,7 +4,8 @@ import type { ApiError, ApiItem, ApiItemSummary } from "@/lib/domain/public-api"
 import { apiItemsQuerySchema, decodeCursor, encodeCursor } from "@/lib/domain/public-query";
 import { db } from "./db";
 import { publicItemWhere } from "./publication";
-import { getPublishedItem, getWithdrawnNotice, loadCatalog, resolveFilters } from "./public-site";
+import { getPublishedItem, getWithdrawnNotice } from "./public-site";
+import { loadCatalog, resolveFilters } from "./public-listing";
 import { browseIndex, searchIndex, type Hit } from "./search";
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import {
   DEFAULT_SITE_SETTINGS,
@@ -38,6 +39,9 @@ export async function getSiteSettings(tx: DbOrTx = db()): Promise<LoadedSettings
   const latest = rows.reduce<Date | null>((max, r) => (!max || r.updatedAt > max ? r.updatedAt : max), null);
   return { settings: settings as SiteSettings, version: latest?.toISOString() ?? "" };
 }
+
+/** For pages: the layout and the page share one read per request. */
+export const siteSettings = cache(() => getSiteSettings());
 
 /**
  * Saves the guide's settings. `version` is what the form was opened on: if another member of the

@@ -4,7 +4,7 @@ import { parsePublicQuery } from "@/lib/domain/public-query";
 import { highlight, searchTerms } from "@/lib/domain/search-text";
 import { db } from "@/lib/server/db";
 import { apiListItems } from "@/lib/server/public-api";
-import { findPublicItems } from "@/lib/server/public-site";
+import { findPublicItems } from "@/lib/server/public-listing";
 import { searchIndex } from "@/lib/server/search";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 

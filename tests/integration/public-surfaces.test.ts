@@ -4,15 +4,8 @@ import { db } from "@/lib/server/db";
 import { publishItem } from "@/lib/server/publication";
 import { apiGetItem, apiListItems } from "@/lib/server/public-api";
 import { atomFeed, sitemapRoot } from "@/lib/server/public-feeds";
-import {
-  columnNeighbours,
-  findPublicItems,
-  getPublishedItem,
-  getWithdrawnNotice,
-  listLatest,
-  listPublishedItems,
-  loadCatalog,
-} from "@/lib/server/public-site";
+import { columnNeighbours, getPublishedItem, getWithdrawnNotice } from "@/lib/server/public-site";
+import { findPublicItems, listLatest, listPublishedItems, loadCatalog } from "@/lib/server/public-listing";
 import { publicItemWhere } from "@/lib/server/publication";
 import { facetCounts, searchIndex } from "@/lib/server/search";
 import { seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { Listing } from "@/components/public/listing";
 import { parsePublicQuery } from "@/lib/domain/public-query";
-import { currentYear, findPublicItems } from "@/lib/server/public-site";
-import { getSiteSettings } from "@/lib/server/site-settings";
+import { currentYear } from "@/lib/server/public-site";
+import { findPublicItems } from "@/lib/server/public-listing";
+import { siteSettings } from "@/lib/server/site-settings";
 
 export const metadata: Metadata = { title: "政府信息公开年报" };
 
 export default async function AnnualReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { settings } = await getSiteSettings();
+  const { settings } = await siteSettings();
   const { query, notices } = parsePublicQuery(await searchParams, currentYear());
   const result = await findPublicItems({ ...query, column: settings.annualReportColumn }, notices, new Date(), { columnRequired: true });
   return (

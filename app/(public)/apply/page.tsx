@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { OfficeContact } from "@/components/public/office-contact";
 import { env } from "@/lib/env";
-import { getSiteSettings } from "@/lib/server/site-settings";
+import { siteSettings } from "@/lib/server/site-settings";
 
 export const metadata: Metadata = { title: "依申请公开" };
 
@@ -9,7 +9,7 @@ const h2 = "mt-8 mb-3 border-s-4 border-gov-red ps-3 text-lg font-semibold text-
 const p = "my-2 leading-8";
 
 export default async function ApplyPage() {
-  const { settings } = await getSiteSettings();
+  const { settings } = await siteSettings();
   const bureau = env().BUREAU_NAME;
   return (
     <article className="rounded-lg border border-gray-200 bg-white px-5 py-6 shadow-sm sm:px-10">

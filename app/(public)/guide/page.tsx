@@ -4,7 +4,7 @@ import { OfficeContact } from "@/components/public/office-contact";
 import { ARTICLE20_LIST } from "@/lib/domain/article20";
 import { env } from "@/lib/env";
 import { listPublicCategories } from "@/lib/server/public-site";
-import { getSiteSettings } from "@/lib/server/site-settings";
+import { siteSettings } from "@/lib/server/site-settings";
 
 export const metadata: Metadata = { title: "政府信息公开指南" };
 
@@ -13,7 +13,7 @@ const p = "my-2 leading-8";
 
 /** 条例第十二条: classification and arrangement, how to obtain information, the office. Generated from the site settings. */
 export default async function GuidePage() {
-  const [{ settings }, columns] = await Promise.all([getSiteSettings(), listPublicCategories()]);
+  const [{ settings }, columns] = await Promise.all([siteSettings(), listPublicCategories()]);
   const bureau = env().BUREAU_NAME;
   const roots = columns.filter((c) => !c.parentId);
   return (

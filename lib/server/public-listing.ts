@@ -1,0 +1,200 @@
+import "server-only";
+import { plainBody } from "@/lib/domain/search-text";
+import { PAGE_MAX, PAGE_SIZE, type PublicFilters, type PublicQuery } from "@/lib/domain/public-query";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+import { publicItemWhere } from "./publication";
+import { descendantIds, listPublicCategories, listPublicDepartments, type PublicColumn } from "./public-site";
+import { browseIndex, facetCounts, searchIndex, type FacetCounts, type Hit, type IndexFilters } from "./search";
+
+/**
+ * Lists of public items: browse by facet, search, the newest. lib/server/search.ts says which
+ * ids in which order; the items themselves are loaded here through publicItemWhere(), so an id
+ * the rule refuses is left out, never shown.
+ */
+
+export { PAGE_SIZE };
+export const SEARCH_PAGE_SIZE = 10;
+
+const listSelect = (withBody: boolean) =>
+  ({
+    id: true,
+    indexNumber: true,
+    publishAt: true,
+    department: { select: { code: true, name: true } },
+    category: { select: { code: true, name: true } },
+    publishedRevision: {
+      select: { title: true, documentNumber: true, publisher: true, bodyText: withBody, bodyHtml: withBody },
+    },
+  }) satisfies Prisma.DisclosureItemSelect;
+
+export interface PublicListItem {
+  id: string;
+  title: string;
+  indexNumber: string;
+  publishedAt: Date;
+  department: string;
+  departmentCode: string;
+  publisher: string;
+  category: string;
+  categoryCode: string;
+  documentNumber: string | null;
+  /** Plain text of the body, only when searching (for the snippet). */
+  body?: string;
+  /** 1 when only the body matched a search. */
+  rank?: 0 | 1;
+}
+
+/** Loads hits through the one rule; an id it refuses is left out, never shown. */
+export async function loadHits(hits: Pick<Hit, "id" | "rank">[], now: Date, withBody = false): Promise<PublicListItem[]> {
+  if (!hits.length) return [];
+  const rows = await db().disclosureItem.findMany({
+    where: { AND: [publicItemWhere(now), { id: { in: hits.map((h) => h.id) } }] },
+    select: listSelect(withBody),
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    if (!r) return [];
+    const rev = r.publishedRevision!;
+    return [
+      {
+        id: r.id,
+        title: rev.title,
+        indexNumber: r.indexNumber!,
+        publishedAt: r.publishAt!,
+        department: r.department.name,
+        departmentCode: r.department.code,
+        publisher: rev.publisher || r.department.name,
+        category: r.category.name,
+        categoryCode: r.category.code,
+        documentNumber: rev.documentNumber,
+        rank: h.rank,
+        ...(withBody ? { body: plainBody(rev.bodyText ?? "", rev.bodyHtml ?? "") } : {}),
+      },
+    ];
+  });
+}
+
+/** The newest public items, optionally of one column (and its sub-columns): home page, feeds. */
+export async function listLatest(options: { columnCode?: string; limit: number }, now = new Date()) {
+  let categoryIds: string[] | undefined;
+  if (options.columnCode) {
+    const columns = await listPublicCategories();
+    const column = columns.find((c) => c.code === options.columnCode);
+    if (!column) return null;
+    categoryIds = descendantIds(columns, column.id);
+  }
+  const { total, hits } = await browseIndex({ filters: { categoryIds }, limit: options.limit }, now);
+  return { total, items: await loadHits(hits, now) };
+}
+
+/** Page `page` of the newest public items, optionally of one column. */
+export async function listPublishedItems(options: { page?: number; categoryCode?: string } = {}, now = new Date()) {
+  const page = Math.max(1, Math.min(PAGE_MAX, Math.trunc(options.page ?? 1) || 1));
+  let categoryIds: string[] | undefined;
+  if (options.categoryCode) {
+    const columns = await listPublicCategories();
+    const column = columns.find((c) => c.code === options.categoryCode);
+    categoryIds = column ? descendantIds(columns, column.id) : [];
+  }
+  const found = await browseIndex({ filters: { categoryIds }, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now);
+  return { page, total: found.total, pageCount: Math.max(1, Math.ceil(found.total / PAGE_SIZE)), items: await loadHits(found.hits, now) };
+}
+
+export interface Catalog {
+  columns: PublicColumn[];
+  departments: { id: string; code: string; name: string }[];
+}
+
+export async function loadCatalog(): Promise<Catalog> {
+  const [columns, departments] = await Promise.all([listPublicCategories(), listPublicDepartments()]);
+  return { columns, departments };
+}
+
+/** Facet codes → index filters; unknown codes are dropped with a notice. */
+export function resolveFilters(filters: PublicFilters, catalog: Catalog): { index: IndexFilters; applied: PublicFilters; notices: string[] } {
+  const notices: string[] = [];
+  const applied: PublicFilters = { article20: filters.article20, year: filters.year };
+  const index: IndexFilters = { article20: filters.article20, year: filters.year };
+  if (filters.column) {
+    const column = catalog.columns.find((c) => c.code === filters.column);
+    if (column) {
+      index.categoryIds = descendantIds(catalog.columns, column.id);
+      applied.column = column.code;
+    } else notices.push(`未找到栏目“${filters.column}”，已显示全部栏目的信息。`);
+  }
+  if (filters.department) {
+    const department = catalog.departments.find((d) => d.code === filters.department);
+    if (department) {
+      index.departmentId = department.id;
+      applied.department = department.code;
+    } else notices.push(`未找到发布机构“${filters.department}”，已显示全部发布机构的信息。`);
+  }
+  return { index, applied, notices };
+}
+
+export interface ListingResult {
+  query: PublicQuery;
+  notices: string[];
+  items: PublicListItem[];
+  total: number;
+  /** How many of them the pages reach (PAGE_MAX pages). */
+  pageable: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  facets: FacetCounts;
+  catalog: Catalog;
+}
+
+/**
+ * One page of the browse or search listing with its facet counts. Out-of-range pages show the
+ * last page and say so.
+ */
+export async function findPublicItems(
+  query: PublicQuery,
+  notices: string[],
+  now = new Date(),
+  options: { columnRequired?: boolean } = {},
+): Promise<ListingResult> {
+  const catalog = await loadCatalog();
+  const resolved = resolveFilters(query, catalog);
+  if (options.columnRequired && !resolved.applied.column) {
+    // A section bound to a column that does not exist (yet) shows nothing rather than everything.
+    resolved.index.categoryIds = [];
+    resolved.notices.splice(0, resolved.notices.length, "本栏目尚未设置，暂无内容。");
+  }
+  const applied: PublicQuery = { ...query, column: resolved.applied.column, department: resolved.applied.department };
+  const all = [...notices, ...resolved.notices];
+  const pageSize = query.q ? SEARCH_PAGE_SIZE : PAGE_SIZE;
+  const run = (page: number) => {
+    const offset = (page - 1) * pageSize;
+    return query.q
+      ? searchIndex({ q: query.q, filters: resolved.index, sort: query.sort, limit: pageSize, offset }, now)
+      : browseIndex({ filters: resolved.index, limit: pageSize, offset }, now);
+  };
+  const [firstTry, facets] = await Promise.all([run(query.page), facetCounts({ q: query.q, filters: resolved.index }, now)]);
+  let result = firstTry;
+  // The facet scan counts every match exactly; the index query stops counting at TOTAL_CAP.
+  const total = facets.total;
+  const pageCount = Math.max(1, Math.min(PAGE_MAX, Math.ceil(total / pageSize)));
+  let page = query.page;
+  if (page > pageCount) {
+    all.push(`第 ${page} 页不存在（共 ${pageCount} 页），已显示最后一页。`);
+    page = pageCount;
+    result = await run(page);
+  }
+  return {
+    query: { ...applied, page },
+    notices: all,
+    items: await loadHits(result.hits, now, !!query.q),
+    total,
+    pageable: Math.min(total, PAGE_MAX * pageSize),
+    page,
+    pageCount,
+    pageSize,
+    facets,
+    catalog,
+  };
+}
