@@ -98,7 +98,7 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     publishedAt: item.publishedAt,
     department: item.department.name,
     category: { id: item.category.id, name: item.category.name },
-    stages: { requiresDeptHead: item.category.requiresDeptHead, requiresLeader: item.category.requiresLeader },
+    stages: facts.workflow.stages,
     revision: {
       id: revision.id,
       number: revision.number,
