@@ -9,7 +9,7 @@ import { publishItem } from "../lib/server/publication";
 import type { Actor } from "../lib/server/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "../lib/server/secrecy";
-import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
+import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
 
 /**
  * Seeds the demo bureau into an empty database. Published items travel the real workflow
@@ -43,6 +43,9 @@ export async function seedDemoBureau(): Promise<boolean> {
       data: { code: c.code, name: c.name, sortOrder: i, requiresLeader: c.requiresLeader, parentId: parent },
     });
     categories.set(c.code, row.id);
+  }
+  for (const [i, c] of CHANNELS.entries()) {
+    await prisma.channel.upsert({ where: { code: c.code }, create: { ...c, sortOrder: i }, update: {} });
   }
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, categories);

@@ -56,7 +56,7 @@ export async function publishItem(
   const publishAt = when.at ?? now;
   return runGuarded(async (tx) => {
     const reviews = await tx.reviewRecord.findMany({ where: { revisionId: expectedRevisionId } });
-    if (facts.revision.id !== expectedRevisionId || !isFullyApproved(facts.item.category, facts.revision.contentHash, reviews)) {
+    if (facts.revision.id !== expectedRevisionId || !isFullyApproved(facts.workflow.stages, facts.revision.contentHash, reviews)) {
       throw new UseCaseError(conflict("该版本未经全部审核环节通过，不能发布。"));
     }
     const { count } = await tx.disclosureItem.updateMany({

@@ -115,7 +115,7 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     withdrawReason: item.withdrawReason,
     department: item.department.name,
     category: { id: item.category.id, name: item.category.name },
-    stages: { requiresDeptHead: item.category.requiresDeptHead, requiresLeader: item.category.requiresLeader },
+    stages: facts.workflow.stages,
     revision: {
       id: revision.id,
       number: revision.number,

@@ -65,7 +65,7 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
         </Card>
         <Card title="审核记录">
           <p className="mb-3 text-sm text-gray-600">
-            本栏目审核环节：{requiredStages(item.stages).map((s) => STAGE_LABELS[s]).join(" → ")}
+            审核环节：{requiredStages(item.stages).map((s) => STAGE_LABELS[s]).join(" → ")}
           </p>
           {item.reviews.length === 0 ? (
             <p className="text-sm text-gray-500">尚无审核记录。</p>
