@@ -46,6 +46,13 @@ export const CATEGORIES = [
   { code: "kjdj", name: "科技党建", requiresLeader: true },
 ] as const;
 
+/** 发布渠道: the seed report's stated problem is "one channel only". */
+export const CHANNELS = [
+  { code: "website", name: "本机关网站" },
+  { code: "city-portal", name: "市政务公开专栏" },
+  { code: "wechat", name: "微信公众号" },
+] as const;
+
 /** Published demo items: [column, department's liaison, title, days ago, body]. */
 export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string; daysAgo: number; documentNumber?: string; body: string }[] = [
   {

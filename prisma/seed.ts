@@ -8,7 +8,7 @@ import { reviewItem } from "../lib/server/reviews";
 import { publishItem } from "../lib/server/publication";
 import type { Actor } from "../lib/server/actor";
 import { chinaDate } from "../lib/domain/dates";
-import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
+import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
 
 /**
  * Seeds the demo bureau into an empty database. Published items travel the real workflow
@@ -17,7 +17,14 @@ import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "
  */
 const prisma = db();
 
+/** Channels are seeded into a database that has none, also one seeded before channels existed. */
+async function seedChannels() {
+  if ((await prisma.channel.count()) > 0) return;
+  await prisma.channel.createMany({ data: CHANNELS.map((c, sortOrder) => ({ ...c, sortOrder })) });
+}
+
 export async function seedDemoBureau(): Promise<boolean> {
+  await seedChannels();
   if ((await prisma.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const departments = new Map<string, string>();
@@ -57,7 +64,15 @@ async function publishThroughWorkflow(
   const liaison = users.get(spec.liaison)!;
   const created = await createDraft(
     liaison,
-    { title: spec.title, categoryId: categories.get(spec.category)!, body: spec.body, documentNumber: spec.documentNumber, formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)) },
+    {
+      title: spec.title,
+      categoryId: categories.get(spec.category)!,
+      body: spec.body,
+      documentNumber: spec.documentNumber,
+      formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)),
+      topic: "科技、教育",
+      channels: ["website", "city-portal"],
+    },
   );
   if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
   const id = created.value.id;
