@@ -60,14 +60,17 @@ export async function updateDraft(
   return runGuarded(async (tx) => {
     const files = await resolveAttachments(tx, actor, draft.data.attachmentIds, itemId);
     if (!files.ok) throw new UseCaseError(invalid({ attachmentIds: [ATTACHMENT_GONE] }));
-    const rows = revisionRows(actor, draft.data, facts.revision.number + 1, facts.item.department.name, files.files);
-    const revision = await tx.itemRevision.create({ data: { itemId, ...rows.revision, attachments: { create: rows.attachments } } });
+    // The guard first: it locks the item row, so a second save of the same revision waits here,
+    // then finds the revision changed and is refused, instead of racing to create a revision.
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: facts.item.status, currentRevisionId: expectedRevisionId },
       // Editing a published item makes it a draft again; the public keeps the published revision.
-      data: { currentRevisionId: revision.id, categoryId: draft.data.categoryId, status: d.to },
+      data: { categoryId: draft.data.categoryId, status: d.to },
     });
     if (count === 0) throw new UseCaseError(conflict(SAVE_CONFLICT));
+    const rows = revisionRows(actor, draft.data, facts.revision.number + 1, facts.item.department.name, files.files);
+    const revision = await tx.itemRevision.create({ data: { itemId, ...rows.revision, attachments: { create: rows.attachments } } });
+    await tx.disclosureItem.update({ where: { id: itemId }, data: { currentRevisionId: revision.id } });
     await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: itemId } });
     await audit(tx, {
       actor,

@@ -33,9 +33,10 @@ export async function sampleZip(entries: Record<string, string>): Promise<Uint8A
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c]!);
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const para = (text: string, style?: string, bold = false) =>
-  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
 
 /** A minimal but valid .docx (what Word saves, less the optional parts). */
 export function sampleDocx(paragraphs: { text: string; heading?: boolean; bold?: boolean }[]): Promise<Uint8Array> {
