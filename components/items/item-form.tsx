@@ -75,11 +75,16 @@ export function ItemForm(props: ItemFormProps) {
     [storageKey, props.serverAutosave, initial, autosave],
   );
 
+  const { clear, resume } = autosave;
   useEffect(() => {
-    if (!state.savedItemId) return;
-    autosave.clear(true);
+    if (state === initialItemFormState) return;
+    if (!state.savedItemId) {
+      resume();
+      return;
+    }
+    clear(true);
     router.push(`/console/items/${state.savedItemId}?done=saved`);
-  }, [state.savedItemId, autosave, router]);
+  }, [state, clear, resume, router]);
 
   function restore(entry: AutosaveEntry) {
     setValues({ ...initial, ...entry.values });
@@ -99,7 +104,7 @@ export function ItemForm(props: ItemFormProps) {
   const errors = state.fieldErrors ?? {};
   const conflict = state.conflict && state !== dismissedConflict ? state.conflict : null;
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form action={formAction} onSubmit={autosave.pause} className="space-y-6" noValidate>
       <input type="hidden" name="expectedRevisionId" value={expected ?? ""} />
       {candidate && (
         <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">

@@ -61,6 +61,7 @@ export function useItemAutosave({
     const entry = { values, baseRevisionId, savedAt: Date.now() };
     latest.current = entry;
     const timer = window.setTimeout(() => {
+      if (stopped.current) return;
       try {
         window.localStorage.setItem(storageKey, JSON.stringify(entry));
       } catch {
@@ -102,5 +103,13 @@ export function useItemAutosave({
     [storageKey],
   );
 
-  return { status, clear };
+  /** While a save is on its way: an autosave landing after it would resurrect what it cleared. */
+  const pause = useCallback(() => {
+    stopped.current = true;
+  }, []);
+  const resume = useCallback(() => {
+    stopped.current = false;
+  }, []);
+
+  return { status, clear, pause, resume };
 }
