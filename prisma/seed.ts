@@ -18,7 +18,14 @@ import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USER
  */
 const prisma = db();
 
+/** Channels are seeded into a database that has none, also one seeded before channels existed. */
+async function seedChannels() {
+  if ((await prisma.channel.count()) > 0) return;
+  await prisma.channel.createMany({ data: CHANNELS.map((c, sortOrder) => ({ ...c, sortOrder })) });
+}
+
 export async function seedDemoBureau(): Promise<boolean> {
+  await seedChannels();
   if ((await prisma.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const departments = new Map<string, string>();
@@ -44,9 +51,6 @@ export async function seedDemoBureau(): Promise<boolean> {
     });
     categories.set(c.code, row.id);
   }
-  for (const [i, c] of CHANNELS.entries()) {
-    await prisma.channel.upsert({ where: { code: c.code }, create: { ...c, sortOrder: i }, update: {} });
-  }
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, categories);
   return true;
@@ -61,7 +65,15 @@ async function publishThroughWorkflow(
   const liaison = users.get(spec.liaison)!;
   const created = await createDraft(
     liaison,
-    { title: spec.title, categoryId: categories.get(spec.category)!, body: spec.body, documentNumber: spec.documentNumber, formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)) },
+    {
+      title: spec.title,
+      categoryId: categories.get(spec.category)!,
+      body: spec.body,
+      documentNumber: spec.documentNumber,
+      formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)),
+      topic: "科技、教育",
+      channels: ["website", "portal"],
+    },
   );
   if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
   const id = created.value.id;

@@ -37,6 +37,12 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
     ...revision.attachments.map((a) => ({ source: `附件「${a.file.fileName}」`, text: a.file.text ?? "" })),
   ];
   const flags = new Map<string, SecrecyFlag>();
+  // A file whose text could not be read (an image, a spreadsheet, a scanned PDF) is a flag too:
+  // nothing was checked automatically, so a person must open it.
+  for (const a of revision.attachments.filter((a) => !a.file.text)) {
+    const id = createHash("sha256").update(`unscanned\u0000${a.file.fileName}`).digest("hex").slice(0, 16);
+    flags.set(id, { id, kind: "UNSCANNED", label: "未能自动检测", source: `附件「${a.file.fileName}」`, masked: a.file.fileName, context: "无法提取文字，请打开附件人工核对" });
+  }
   for (const { source, text } of sources) {
     for (const f of scanText(text)) {
       const id = createHash("sha256").update(`${source}\u0000${f.kind}\u0000${f.match}`).digest("hex").slice(0, 16);

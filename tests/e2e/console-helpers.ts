@@ -75,7 +75,25 @@ export async function fillDraftForm(page: Page, draft: Partial<Draft>) {
   if (draft.title !== undefined) await field(page, "标题").fill(draft.title);
   if (draft.category !== undefined) await field(page, "栏目").selectOption({ label: draft.category });
   if (draft.formedOn !== undefined) await field(page, "信息形成日期").fill(draft.formedOn);
-  if (draft.body !== undefined) await field(page, "正文").fill(draft.body);
+  if (draft.body !== undefined) await fillEditor(page, draft.body);
+}
+
+/**
+ * Types into the rich-text editor labelled 正文, replacing what is there: blank lines separate
+ * paragraphs (Enter), single line breaks are hard breaks (Shift+Enter), as a clerk would type.
+ */
+export async function fillEditor(page: Page, text: string) {
+  const editor = field(page, "正文");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  for (const [i, paragraph] of text.split(/\n{2,}/).entries()) {
+    if (i > 0) await page.keyboard.press("Enter");
+    for (const [j, line] of paragraph.split("\n").entries()) {
+      if (j > 0) await page.keyboard.press("Shift+Enter");
+      await page.keyboard.insertText(line);
+    }
+  }
 }
 
 /** As a liaison: 起草公开信息 → 保存草稿. Returns the new item's id (from the item page URL). */

@@ -6,7 +6,10 @@ import { submitItem, updateDraft } from "@/lib/server/items";
 import { publicItemWhere, publishItem, withdrawItem } from "@/lib/server/publication";
 import { getPublishedItem } from "@/lib/server/public-site";
 import { reviewItem } from "@/lib/server/reviews";
+import { storeUpload } from "@/lib/server/attachments";
 import { secrecyFlags } from "@/lib/server/secrecy";
+import { samplePng } from "../support/sample-files";
+import { tinyPdf } from "../support/tiny-pdf";
 import { allClearApproval, auditActions, draftInput, itemState, seedBureau, seedPending, type Bureau } from "../support/bureau";
 
 /**
@@ -93,6 +96,21 @@ describe("保密审查 checklist and the automatic scan", () => {
     expect(ok).toMatchObject({ ok: true });
     const record = await db().reviewRecord.findFirstOrThrow({ where: { itemId: item.id, stage: "SECRECY" } });
     expect(record.detail).toMatchObject({ acknowledgedFlags: flags.map((f) => f.id) });
+  });
+
+  test("attachments are scanned too; a file whose text cannot be read must be checked by hand", async () => {
+    const pdf = must(await storeUpload(b.people.liaison, { fileName: "获奖名单.pdf", bytes: tinyPdf([["获奖人 李四 联系电话 13800138000"]], "ucs2") }));
+    const png = must(await storeUpload(b.people.liaison, { fileName: "现场照片.png", bytes: samplePng() }));
+    const item = await seedPending(b, "PENDING_SECRECY", { attachmentIds: [pdf.id, png.id] });
+    const flags = await secrecyFlags(item.revisionId);
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "MOBILE", source: "附件「获奖名单.pdf」" }),
+        expect.objectContaining({ kind: "UNSCANNED", source: "附件「现场照片.png」" }),
+      ]),
+    );
+    expect(await reviewItem(b.people.secrecy, item.id, { decision: "APPROVE", revisionId: item.revisionId, ...allClearSecrecyFields() })).toMatchObject({ ok: false });
+    expect(await reviewItem(b.people.secrecy, item.id, { decision: "APPROVE", revisionId: item.revisionId, ...(await allClearApproval(item.revisionId)) })).toMatchObject({ ok: true });
   });
 });
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
 import { requireActor } from "@/lib/server/auth";
-import { createDraft, submitItem, updateDraft } from "@/lib/server/items";
+import { submitItem } from "@/lib/server/items";
 import { publishItem, withdrawItem } from "@/lib/server/publication";
 import type { Failure } from "@/lib/server/result";
 import { markAllNotificationsRead } from "@/lib/server/notifications";
@@ -13,6 +13,7 @@ import { setUserStatus } from "@/lib/server/users";
 
 /**
  * Thin actions: actor → use case (which authorises and validates) → revalidate/redirect.
+ * The item form's own actions (draft, save, autosave) are in ./items/actions.ts.
  * A success redirects (post/redirect/get) to the item page with `?done=`, which shows the notice:
  * the form that was used is usually gone after the transition, and a reload must not repeat it.
  */
@@ -26,20 +27,6 @@ function doneOn(itemId: string, done: Done): never {
 
 function failed(result: Failure, formData?: FormData): FormState {
   return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: formData ? formValues(formData) : undefined };
-}
-
-export async function createItemAction(_: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  const result = await createDraft(actor, formValues(formData));
-  if (!result.ok) return failed(result, formData);
-  doneOn(result.value.id, "saved");
-}
-
-export async function updateItemAction(itemId: string, revisionId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  const result = await updateDraft(actor, itemId, revisionId, formValues(formData));
-  if (!result.ok) return failed(result, formData);
-  doneOn(itemId, "saved");
 }
 
 export async function submitItemAction(itemId: string, revisionId: string, _: FormState): Promise<FormState> {

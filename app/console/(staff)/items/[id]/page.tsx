@@ -12,6 +12,8 @@ import { secrecyFlags } from "@/lib/server/secrecy";
 import { requiredStages, STAGE_LABELS, STAGE_OF_STATUS } from "@/lib/domain/workflow";
 import { requireActor } from "@/lib/server/auth";
 import { getItemForStaff } from "@/lib/server/work-queue";
+import { RevisionDetails } from "@/components/items/revision-details";
+import { getRevisionComparison } from "@/lib/server/item-views";
 import { publishItemAction, reviewItemAction, submitItemAction, withdrawItemAction } from "../../actions";
 
 export const metadata = { title: "公开信息" };
@@ -63,6 +65,8 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
           </dl>
           <div className="prose-gov border-t border-gray-100 pt-2" dangerouslySetInnerHTML={{ __html: r.bodyHtml || "<p>（正文为空）</p>" }} />
         </Card>
+        {/* Items in full (issue 3): catalogue, attachments and the diff reviewers read. */}
+        {await getRevisionComparison(actor, item.id).then((c) => c && <RevisionDetails {...c} />)}
         <Card title="审核记录">
           <p className="mb-3 text-sm text-gray-600">
             审核环节：{requiredStages(item.stages).map((s) => STAGE_LABELS[s]).join(" → ")}
