@@ -104,7 +104,7 @@ export async function submitItem(actor: Actor, itemId: string, expectedRevisionI
   return runGuarded(async (tx) => {
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },
-      data: { status: d.to },
+      data: { status: d.to, firstSubmittedAt: facts.item.firstSubmittedAt ?? new Date() },
     });
     if (count === 0) throw new UseCaseError(conflict("该信息已被他人修改或已提交，请刷新后查看。"));
     const handlers = await nextHandlers(tx, d.to, facts.workflow);
