@@ -99,8 +99,8 @@ export async function calendarYear(actor: Actor, rawYear: unknown, now = new Dat
 }
 
 /** A refused calendar write: audited (等保: failed operations are recorded too) and explained. */
-async function refuse(actor: Actor, action: string, entityId?: string) {
-  await audit(null, { actor, action, entity: "CalendarDay", entityId, result: "DENIED", detail: { reason: "wrong_role" } });
+async function refuse(actor: Actor, action: string, entity = "CalendarDay") {
+  await audit(null, { actor, action, entity, result: "DENIED", detail: { reason: "wrong_role" } });
   return forbidden("只有系统管理员可以修改工作日历。");
 }
 
@@ -160,7 +160,7 @@ const coverageSchema = z.object({ year: yearSchema, covered: z.enum(["true", "fa
  * entered, which makes due dates in it exact. The bundled years are always covered.
  */
 export async function setYearCovered(actor: Actor, raw: unknown): Promise<Result<{ year: number; covered: boolean }>> {
-  if (!can(actor, "calendar.manage")) return refuse(actor, "calendar.coverage");
+  if (!can(actor, "calendar.manage")) return refuse(actor, "calendar.coverage", "SiteSetting");
   const parsed = coverageSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const { year, covered } = parsed.data;
