@@ -46,6 +46,13 @@ export const CATEGORIES = [
   { code: "kjdj", name: "科技党建", requiresLeader: true },
 ] as const;
 
+/** 发布渠道: the bureau's own site (the seed report's only channel) and the two it lacked. */
+export const CHANNELS = [
+  { code: "website", name: "本机关网站" },
+  { code: "portal", name: "市政务公开专栏" },
+  { code: "wechat", name: "微信公众号" },
+] as const;
+
 /**
  * Published demo items: [column, department's liaison, title, days ago, body]. 信息形成日期 is two
  * days before publication unless `formedDaysBefore` says otherwise: those items went out after

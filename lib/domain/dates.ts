@@ -8,6 +8,12 @@ export function chinaDate(instant: Date): string {
   );
 }
 
+/** `YYYY-MM-DDTHH:mm` of `instant` in Beijing time, the value of a datetime-local input. */
+export function chinaDateTimeLocal(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3_600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
 export function chinaYear(instant: Date): number {
   return Number(chinaDate(instant).slice(0, 4));
 }

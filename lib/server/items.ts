@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { chinaDate } from "@/lib/domain/dates";
 import { contentHash, itemDraftSchema, plainTextToHtml, type ItemDraftInput } from "@/lib/domain/item";
-import { REFUSAL_MESSAGES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { REFUSAL_MESSAGES, requiredStages, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { authorizeTransition, can } from "./authz";
@@ -104,7 +104,8 @@ export async function submitItem(actor: Actor, itemId: string, expectedRevisionI
   return runGuarded(async (tx) => {
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },
-      data: { status: d.to, firstSubmittedAt: facts.item.firstSubmittedAt ?? new Date() },
+      // The stages are fixed now: a later change of the column's switches does not affect this round.
+      data: { status: d.to, reviewStages: requiredStages(facts.workflow.stages), firstSubmittedAt: facts.item.firstSubmittedAt ?? new Date() },
     });
     if (count === 0) throw new UseCaseError(conflict("该信息已被他人修改或已提交，请刷新后查看。"));
     const handlers = await nextHandlers(tx, d.to, facts.workflow);

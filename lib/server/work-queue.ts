@@ -57,7 +57,7 @@ export async function workQueue(actor: Actor): Promise<QueueSection[]> {
   const { roles } = actor;
   if (roles.includes("LIAISON") && actor.departmentId) {
     sections.push(section(actor, "liaison-todo", "待我处理（草稿与退回）", { departmentId: actor.departmentId, status: { in: ["DRAFT", "RETURNED"] } }));
-    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "APPROVED"] } }));
+    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "REFERRED", "APPROVED"] } }));
   }
   if (roles.includes("DEPT_HEAD") && actor.departmentId) {
     sections.push(section(actor, "dept-head", "待处室负责人审核", { departmentId: actor.departmentId, status: "PENDING_DEPT" }));
@@ -65,10 +65,14 @@ export async function workQueue(actor: Actor): Promise<QueueSection[]> {
   if (roles.includes("LEADER")) {
     sections.push(section(actor, "leader", "待分管领导审核", { department: { leaderId: actor.id }, status: "PENDING_LEADER" }));
   }
-  if (roles.includes("SECRECY")) sections.push(section(actor, "secrecy", "待保密审查", { status: "PENDING_SECRECY" }));
+  if (roles.includes("SECRECY")) {
+    sections.push(section(actor, "secrecy", "待保密审查", { status: "PENDING_SECRECY" }));
+    sections.push(section(actor, "secrecy-referred", "已报送保密行政管理部门", { status: "REFERRED" }));
+  }
   if (roles.includes("OFFICE")) {
     sections.push(section(actor, "office", "待发布", { status: "APPROVED" }));
-    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED" }));
+    sections.push(section(actor, "office-scheduled", "定时发布", { status: "PUBLISHED", publishAt: { gt: new Date() }, withdrawnAt: null }));
+    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED", publishAt: { lte: new Date() } }));
   }
   return Promise.all(sections);
 }
@@ -86,7 +90,16 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     db().reviewRecord.findMany({
       where: { itemId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, stage: true, decision: true, comment: true, createdAt: true, revisionId: true, reviewer: { select: { displayName: true } } },
+      select: {
+        id: true,
+        stage: true,
+        decision: true,
+        comment: true,
+        reasonCode: true,
+        createdAt: true,
+        revisionId: true,
+        reviewer: { select: { displayName: true } },
+      },
     }),
   ]);
   const allowed = EVENTS.filter((e) => authorizeTransition(actor, facts.workflow, e).ok) as WorkflowEvent[];
@@ -96,9 +109,13 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     status: item.status,
     indexNumber: item.indexNumber,
     publishedAt: item.publishedAt,
+    publishedRevisionId: item.publishedRevisionId,
+    scheduledFor: item.publishAt && item.publishAt > new Date() && !item.withdrawnAt ? item.publishAt : null,
+    withdrawnAt: item.withdrawnAt,
+    withdrawReason: item.withdrawReason,
     department: item.department.name,
     category: { id: item.category.id, name: item.category.name },
-    stages: { requiresDeptHead: item.category.requiresDeptHead, requiresLeader: item.category.requiresLeader },
+    stages: facts.workflow.stages,
     revision: {
       id: revision.id,
       number: revision.number,

@@ -120,8 +120,10 @@ export async function openFromQueue(page: Page, heading: string, title: string) 
 }
 
 /** As a reviewer on the item page: choose a decision, optionally comment, 提交审核意见. */
-export async function review(page: Page, decision: "同意公开" | "退回修改" | "不予公开", comment?: string) {
+export async function review(page: Page, decision: "同意公开" | "退回修改" | "不予公开" | "报送保密行政管理部门", comment?: string) {
   await page.getByRole("radio", { name: decision }).check();
+  // 保密审查: approving confirms every checklist question and acknowledges every scan flag.
+  if (decision === "同意公开") for (const box of await page.getByRole("checkbox").all()) await box.check();
   if (comment !== undefined) await page.getByLabel("意见说明").fill(comment);
   await page.getByRole("button", { name: "提交审核意见" }).click();
 }

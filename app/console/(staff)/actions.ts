@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
 import { requireActor } from "@/lib/server/auth";
 import { createDraft, submitItem, updateDraft } from "@/lib/server/items";
-import { publishItem } from "@/lib/server/publication";
+import { publishItem, withdrawItem } from "@/lib/server/publication";
 import type { Failure } from "@/lib/server/result";
+import { markAllNotificationsRead } from "@/lib/server/notifications";
 import { reviewItem } from "@/lib/server/reviews";
 import { setUserStatus } from "@/lib/server/users";
 
@@ -16,10 +17,10 @@ import { setUserStatus } from "@/lib/server/users";
  * the form that was used is usually gone after the transition, and a reload must not repeat it.
  */
 
-type Done = "saved" | "submitted" | "reviewed" | "published";
+type Done = "saved" | "submitted" | "reviewed" | "published" | "scheduled" | "withdrawn";
 function doneOn(itemId: string, done: Done): never {
   revalidatePath("/console", "layout");
-  if (done === "published") revalidatePath("/", "layout");
+  if (done === "published" || done === "withdrawn") revalidatePath("/", "layout");
   redirect(`/console/items/${itemId}?done=${done}`);
 }
 
@@ -55,11 +56,19 @@ export async function reviewItemAction(itemId: string, _: FormState, formData: F
   doneOn(itemId, "reviewed");
 }
 
-export async function publishItemAction(itemId: string, revisionId: string, _: FormState): Promise<FormState> {
+export async function publishItemAction(itemId: string, revisionId: string, _: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const result = await publishItem(actor, itemId, revisionId);
-  if (!result.ok) return failed(result);
-  doneOn(itemId, "published");
+  const values = formValues(formData);
+  const result = await publishItem(actor, itemId, revisionId, { publishAt: values.mode === "later" ? values.publishAt || "missing" : null });
+  if (!result.ok) return failed(result, formData);
+  doneOn(itemId, result.value.publishAt.getTime() > Date.now() ? "scheduled" : "published");
+}
+
+export async function withdrawItemAction(itemId: string, _: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const result = await withdrawItem(actor, itemId, formValues(formData).reason);
+  if (!result.ok) return failed(result, formData);
+  doneOn(itemId, "withdrawn");
 }
 
 export async function setUserStatusAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -68,4 +77,10 @@ export async function setUserStatusAction(_: FormState, formData: FormData): Pro
   if (!result.ok) return failed(result);
   revalidatePath("/console/users");
   return { ok: true, message: "已更新。" };
+}
+
+export async function markAllReadAction() {
+  const actor = await requireActor();
+  await markAllNotificationsRead(actor);
+  revalidatePath("/console", "layout");
 }
