@@ -175,7 +175,7 @@ export function PublishForm({ action, allowSchedule, minLocal }: { action: Actio
   const [mode, setMode] = useState<"now" | "later">(state.values?.mode === "later" ? "later" : "now");
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} />
       {allowSchedule && (
         <fieldset className="space-y-2">
@@ -215,7 +215,7 @@ export function WithdrawForm({ action }: { action: Action }) {
     );
   }
   return (
-    <form action={formAction} className="space-y-3 rounded-md border border-red-200 p-3">
+    <form action={formAction} className="space-y-3 rounded-md border border-red-200 p-3" noValidate>
       <Outcome state={state} />
       <Field id="reason" label="撤回理由" required hint="将显示在公开网站该信息的页面上" errors={state.fieldErrors?.reason}>
         {(p) => <textarea {...p} name="reason" rows={2} defaultValue={state.values?.reason ?? ""} />}
