@@ -9,7 +9,7 @@ import { publishItem } from "../lib/server/publication";
 import type { Actor } from "../lib/server/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "../lib/server/secrecy";
-import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, USERS } from "./demo-bureau";
+import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, USERS } from "./demo-bureau";
 
 /**
  * Seeds the demo bureau into an empty database. Published items travel the real workflow
@@ -53,6 +53,7 @@ export async function seedDemoBureau(): Promise<boolean> {
   }
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, categories);
+  await seedTimeliness(departments, users, categories, items[0].daysAgo);
   return true;
 }
 
@@ -70,7 +71,7 @@ async function publishThroughWorkflow(
       categoryId: categories.get(spec.category)!,
       body: spec.body,
       documentNumber: spec.documentNumber,
-      formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)),
+      formedOn: chinaDate(new Date(when.getTime() - (spec.formedDaysBefore ?? 2) * 86_400_000)),
       topic: "科技、教育",
       channels: ["website", "portal"],
     },
@@ -89,6 +90,41 @@ async function publishThroughWorkflow(
     if (result.ok) status = result.value.status;
   }
   must(await publishItem(users.get("office")!, id, revisionId, {}, when));
+}
+
+/**
+ * What the timeliness dashboard needs to show something: monthly targets from the month of the
+ * oldest demo item to December, submission times in step with the back-dated publications, and
+ * one returned item left unfixed past its due date. Runs only inside the first seeding; the
+ * targets skip existing rows anyway.
+ */
+async function seedTimeliness(
+  departments: Map<string, string>,
+  users: Map<string, Actor>,
+  categories: Map<string, string>,
+  oldestDaysAgo: number,
+) {
+  const months: { year: number; month: number }[] = [];
+  const endYear = Number(chinaDate(new Date()).slice(0, 4));
+  for (let [year, month] = chinaDate(new Date(Date.now() - oldestDaysAgo * 86_400_000)).split("-").map(Number); year <= endYear; ) {
+    months.push({ year, month });
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+  await prisma.monthlyTarget.createMany({
+    skipDuplicates: true,
+    data: [...departments].flatMap(([code, departmentId]) => months.map((m) => ({ departmentId, ...m, target: MONTHLY_TARGETS[code] ?? 1 }))),
+  });
+  // submitItem stamps the real time; the demo items were published "days ago", so were submitted then.
+  await prisma.$executeRaw`UPDATE "DisclosureItem" SET "firstSubmittedAt" = "publishedAt" - interval '1 day'
+    WHERE "publishedAt" IS NOT NULL AND "firstSubmittedAt" > "publishedAt"`;
+  const r = RETURNED_ITEM;
+  const liaison = users.get(r.liaison)!;
+  const formedOn = chinaDate(new Date(Date.now() - r.formedDaysAgo * 86_400_000));
+  const created = await createDraft(liaison, { title: r.title, categoryId: categories.get(r.category)!, body: r.body, formedOn, channels: ["website"] });
+  if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
+  const revisionId = (await prisma.disclosureItem.findUniqueOrThrow({ where: { id: created.value.id } })).currentRevisionId!;
+  must(await submitItem(liaison, created.value.id, revisionId));
+  must(await reviewItem(users.get(r.head)!, created.value.id, { decision: "RETURN", revisionId, comment: r.comment }));
 }
 
 function must(result: { ok: boolean; message?: string }) {

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatChineseDateTime } from "@/lib/domain/dates";
+import type { Timeliness } from "@/lib/domain/timeliness";
 import type { ItemStatus } from "@/lib/domain/workflow";
+import { TimelinessBadge } from "@/components/timeliness/timeliness-badge";
 
 export function QueueSection({
   sectionKey,
@@ -11,7 +13,7 @@ export function QueueSection({
 }: {
   sectionKey: string;
   title: string;
-  items: { id: string; title: string; status: ItemStatus; department: string; category: string; updatedAt: Date }[];
+  items: { id: string; title: string; status: ItemStatus; department: string; category: string; updatedAt: Date; timeliness: Timeliness | null }[];
 }) {
   return (
     <Card
@@ -37,6 +39,7 @@ export function QueueSection({
                 <span>{item.department}</span>
                 <span>{item.category}</span>
                 <time dateTime={item.updatedAt.toISOString()}>{formatChineseDateTime(item.updatedAt)}</time>
+                {item.timeliness && <TimelinessBadge timeliness={item.timeliness} />}
                 <StatusBadge status={item.status} />
               </span>
             </li>

@@ -95,7 +95,7 @@ export async function submitItem(actor: Actor, itemId: string, expectedRevisionI
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },
       // The stages are fixed now: a later change of the column's switches does not affect this round.
-      data: { status: d.to, reviewStages: requiredStages(facts.workflow.stages) },
+      data: { status: d.to, reviewStages: requiredStages(facts.workflow.stages), firstSubmittedAt: facts.item.firstSubmittedAt ?? new Date() },
     });
     if (count === 0) throw new UseCaseError(conflict("该信息已被他人修改或已提交，请刷新后查看。"));
     const handlers = await nextHandlers(tx, d.to, facts.workflow);

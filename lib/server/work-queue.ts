@@ -1,10 +1,15 @@
 import "server-only";
 import { EVENTS, type ItemStatus, type WorkflowEvent } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Timeliness } from "@/lib/domain/timeliness";
 import type { Actor } from "./actor";
 import { authorizeTransition, itemScope } from "./authz";
 import { db } from "./db";
 import { findItemFacts } from "./item-facts";
+import { itemsTimeliness } from "./timeliness";
+
+/** Statuses where the disclosure clock no longer matters to the person looking at the queue. */
+const CLOCK_STOPPED: ItemStatus[] = ["REJECTED", "WITHDRAWN"];
 
 /** What each role sees first in the console: the items waiting for them, with counts. */
 
@@ -20,6 +25,8 @@ export interface QueueRow {
   department: string;
   category: string;
   updatedAt: Date;
+  /** Standing against the 20-working-day clock (条例第二十六条); null where it does not apply. */
+  timeliness: Timeliness | null;
 }
 
 const rowSelect = {
@@ -28,7 +35,8 @@ const rowSelect = {
   updatedAt: true,
   department: { select: { name: true } },
   category: { select: { name: true } },
-  currentRevision: { select: { title: true } },
+  publishedAt: true,
+  currentRevision: { select: { title: true, formedOn: true, attribute: true } },
 } satisfies Prisma.DisclosureItemSelect;
 
 async function section(actor: Actor, key: string, title: string, where: Prisma.DisclosureItemWhereInput): Promise<QueueSection> {
@@ -38,16 +46,18 @@ async function section(actor: Actor, key: string, title: string, where: Prisma.D
     take: 100,
     select: rowSelect,
   });
+  const clocks = await itemsTimeliness(rows.map((r) => ({ formedOn: r.currentRevision?.formedOn ?? new Date(), publishedAt: r.publishedAt })));
   return {
     key,
     title,
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       id: r.id,
       title: r.currentRevision?.title ?? "（无标题）",
       status: r.status,
       department: r.department.name,
       category: r.category.name,
       updatedAt: r.updatedAt,
+      timeliness: r.currentRevision?.attribute === "PROACTIVE" && !CLOCK_STOPPED.includes(r.status) ? clocks[i] : null,
     })),
   };
 }

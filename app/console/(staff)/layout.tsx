@@ -13,6 +13,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(actor, "user.list")) nav.push({ href: "/console/users", label: "用户管理" });
   if (can(actor, "audit.read")) nav.push({ href: "/console/audit", label: "审计日志" });
   if (can(actor, "department.manage")) nav.push({ href: "/console/admin", label: "公开办管理" });
+  if (can(actor, "dashboard.department") || can(actor, "dashboard.office")) nav.push({ href: "/console/dashboard", label: "公开时效统计" });
+  if (can(actor, "calendar.manage")) nav.push({ href: "/console/calendar", label: "工作日历" });
   nav.push({ href: "/", label: "公开网站" });
   return (
     <ConsoleShell bureau={env().BUREAU_NAME} user={actor} nav={nav} unread={await unreadCount(actor)}>

@@ -9,6 +9,8 @@ import { chinaDateTimeLocal, formatChineseDate, formatChineseDateTime } from "@/
 import { exemptionLabel } from "@/lib/domain/review";
 import { markItemNotificationsRead } from "@/lib/server/notifications";
 import { secrecyFlags } from "@/lib/server/secrecy";
+import { itemTimeliness } from "@/lib/server/timeliness";
+import { TimelinessBadge } from "@/components/timeliness/timeliness-badge";
 import { requiredStages, STAGE_LABELS, STAGE_OF_STATUS } from "@/lib/domain/workflow";
 import { requireActor } from "@/lib/server/auth";
 import { getItemForStaff } from "@/lib/server/work-queue";
@@ -49,12 +51,21 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
   const notice = doneNotice((await searchParams).done, r.number, item.indexNumber);
   const stage = STAGE_OF_STATUS[item.status];
   const canReview = item.allowed.includes("approve");
+  const timeliness = ["REJECTED", "WITHDRAWN"].includes(item.status)
+    ? null
+    : await itemTimeliness({ formedOn: r.formedOn, publishedAt: item.publishedAt });
   const flags = canReview && stage === "SECRECY" ? await secrecyFlags(r.id) : [];
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
         {notice && <Alert tone="success">{notice}</Alert>}
-        <Card title={<span data-testid="item-title">{r.title}</span>} action={<StatusBadge status={item.status} />}>
+        <Card title={<span data-testid="item-title">{r.title}</span>} action={
+            <span className="flex flex-wrap items-center justify-end gap-2">
+              {timeliness && <TimelinessBadge timeliness={timeliness} />}
+              <StatusBadge status={item.status} />
+            </span>
+          }
+        >
           <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
             <div><dt className="text-gray-500">发布机构</dt><dd>{item.department}</dd></div>
             <div><dt className="text-gray-500">栏目</dt><dd>{item.category.name}</dd></div>
