@@ -10,9 +10,11 @@ export function QueueSection({
   sectionKey,
   title,
   items,
+  total,
 }: {
   sectionKey: string;
   title: string;
+  total: number;
   items: { id: string; title: string; status: ItemStatus; department: string; category: string; updatedAt: Date; timeliness: Timeliness | null }[];
 }) {
   return (
@@ -21,7 +23,7 @@ export function QueueSection({
         <>
           {title}
           <span className="ms-2 rounded-full bg-gray-100 px-2 py-0.5 text-sm font-normal text-gray-700" data-testid={`count-${sectionKey}`}>
-            {items.length}
+            {total}
           </span>
         </>
       }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { WITHHOLDING_REASONS, type WithholdingReason } from "./attributes";
+import { isIsoDate } from "./dates";
 import type { Stage } from "./workflow";
 
 /**
@@ -36,21 +38,12 @@ export type SecrecyCheckKey = (typeof SECRECY_CHECKS)[number]["key"];
 export const DEFAULT_LEGAL_BASIS = "《中华人民共和国保守国家秘密法》《中华人民共和国政府信息公开条例》第十四条至第十七条";
 
 /**
- * 不予公开的法定理由 (条例第十四–十六条). The codes are stable: the annual report counts by them
- * (its 不予公开 sub-rows map one to one).
+ * 不予公开的法定理由 (条例第十四–十六条): the same controlled vocabulary as a liaison's 公开属性
+ * reason (lib/domain/attributes.ts), so the annual report counts both the same way.
  */
-export const EXEMPTION_REASONS = [
-  { code: "ART14_STATE_SECRET", label: "属于国家秘密（第十四条）" },
-  { code: "ART14_PROHIBITED", label: "法律、行政法规禁止公开（第十四条）" },
-  { code: "ART14_SAFETY", label: "危及国家安全、公共安全、经济安全、社会稳定（第十四条）" },
-  { code: "ART15_COMMERCIAL", label: "涉及商业秘密（第十五条）" },
-  { code: "ART15_PRIVACY", label: "涉及个人隐私（第十五条）" },
-  { code: "ART16_INTERNAL", label: "属于内部事务信息（第十六条第一款）" },
-  { code: "ART16_PROCESS", label: "属于过程性信息（第十六条第二款）" },
-  { code: "ART16_ENFORCEMENT", label: "属于行政执法案卷信息（第十六条第二款）" },
-] as const;
-export type ExemptionCode = (typeof EXEMPTION_REASONS)[number]["code"];
-const EXEMPTION_CODES = EXEMPTION_REASONS.map((r) => r.code) as [ExemptionCode, ...ExemptionCode[]];
+export const EXEMPTION_REASONS = WITHHOLDING_REASONS.map((r) => ({ code: r.code, label: `${r.label}（${r.article}）` }));
+export type ExemptionCode = WithholdingReason;
+const EXEMPTION_CODES = WITHHOLDING_REASONS.map((r) => r.code) as [ExemptionCode, ...ExemptionCode[]];
 
 export function exemptionLabel(code: string | null | undefined): string | null {
   return EXEMPTION_REASONS.find((r) => r.code === code)?.label ?? null;
@@ -131,7 +124,9 @@ export function parsePublishAt(value: string | undefined | null, now: Date): { o
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return { ok: false, message: "发布时间格式不正确" };
   const at = new Date(`${m[1]}T${m[2]}:${m[3]}:00+08:00`);
-  if (Number.isNaN(at.getTime())) return { ok: false, message: "发布时间格式不正确" };
+  if (Number.isNaN(at.getTime()) || !isIsoDate(m[1]) || Number(m[2]) > 23 || Number(m[3]) > 59) {
+    return { ok: false, message: "发布时间格式不正确" };
+  }
   if (at.getTime() < now.getTime() - 60_000) return { ok: false, message: "发布时间不能早于当前时间" };
   if (at.getTime() > now.getTime() + 366 * 86_400_000) return { ok: false, message: "发布时间不能晚于一年以后" };
   return { ok: true, at };

@@ -148,7 +148,8 @@ function target(item: WorkflowItem, event: WorkflowEvent, stage: Stage | null): 
     case "return":
       return "RETURNED";
     case "reject":
-      return "REJECTED";
+      // Rejecting an edit of a live item discards the edit; the published revision stays public.
+      return item.hasPublishedRevision ? "PUBLISHED" : "REJECTED";
     case "refer":
       return "REFERRED";
     case "publish":

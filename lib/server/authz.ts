@@ -52,6 +52,8 @@ export function itemScope(actor: Actor): Prisma.DisclosureItemWhereInput {
   }
   if (actor.roles.includes("LEADER")) any.push({ department: { leaderId: actor.id }, status: { not: "DRAFT" } });
   if (actor.roles.some((r) => r === "SECRECY" || r === "OFFICE")) any.push({ status: { not: "DRAFT" } });
+  // The office answers for what is on the public site, also while a liaison re-edits it (撤回).
+  if (actor.roles.includes("OFFICE")) any.push({ publishedRevisionId: { not: null }, withdrawnAt: null });
   return any.length ? { OR: any } : { id: { in: [] } };
 }
 

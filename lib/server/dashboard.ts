@@ -82,7 +82,7 @@ export async function countTimeliness(
         AND i."firstSubmittedAt" IS NOT NULL
         AND i."status" <> 'REJECTED'
         AND r."attribute" = 'PROACTIVE'
-        AND d."dueOn" >= ${`${year}-01-01`}::date AND d."dueOn" < ${today}::date
+        AND d."dueOn" >= ${`${year}-01-01`}::date AND d."dueOn" <= ${`${year}-12-31`}::date AND d."dueOn" < ${today}::date
         AND i."departmentId" = ANY(${ids}::text[])
       GROUP BY 1, 2`,
   ]);

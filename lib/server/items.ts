@@ -57,6 +57,11 @@ export async function updateDraft(
   if (!d.ok) return refuse(actor, itemId, "item.update", d.reason);
   const draft = await parseDraft(input, now);
   if (!draft.ok) return draft.failure;
+  // A published item's column is where the public finds it (its lists, feeds, 目录); the item row
+  // holds one column for both revisions, so an edit may not move it (docs/decisions.md).
+  if (facts.item.publishedRevisionId && draft.data.categoryId !== facts.item.categoryId) {
+    return invalid({ categoryId: ["已公开的信息不能更换栏目。如需更换，请由公开办撤回后重新起草。"] });
+  }
   return runGuarded(async (tx) => {
     const files = await resolveAttachments(tx, actor, draft.data.attachmentIds, itemId);
     if (!files.ok) throw new UseCaseError(invalid({ attachmentIds: [ATTACHMENT_GONE] }));

@@ -1,6 +1,7 @@
 import "server-only";
 import { chinaYear, formatChineseDateTime } from "@/lib/domain/dates";
 import { withdrawReasonSchema } from "@/lib/domain/item";
+import { ATTRIBUTE_LABELS } from "@/lib/domain/attributes";
 import { parsePublishAt } from "@/lib/domain/review";
 import { formatIndexNumber } from "@/lib/domain/index-number";
 import { isFullyApproved } from "@/lib/domain/workflow";
@@ -49,6 +50,9 @@ export async function publishItem(
   if (!facts) return notFound();
   const d = authorizeTransition(actor, facts.workflow, "publish");
   if (!d.ok) return refuse(actor, itemId, "item.publish", d.reason);
+  if (facts.revision.attribute !== "PROACTIVE") {
+    return conflict(`该信息的公开属性为「${ATTRIBUTE_LABELS[facts.revision.attribute]}」，不在网站主动公开；审核结论已记录在案。`);
+  }
   const when = parsePublishAt(options.publishAt, now);
   if (!when.ok) return invalid({ publishAt: [when.message] });
   const republish = facts.item.publishedRevisionId !== null;

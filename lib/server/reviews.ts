@@ -39,7 +39,12 @@ export async function reviewItem(actor: Actor, itemId: string, raw: Record<strin
     // The guard that makes two simultaneous clicks give one transition: status AND revision.
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: input.revisionId },
-      data: { status: d.to, referredAt: input.decision === "REFER" ? new Date() : undefined },
+      data: {
+        status: d.to,
+        referredAt: input.decision === "REFER" ? new Date() : undefined,
+        // A rejected edit of a live item is discarded: the item is its published revision again.
+        currentRevisionId: input.decision === "REJECT" && d.to === "PUBLISHED" ? facts.item.publishedRevisionId! : undefined,
+      },
     });
     if (count === 0) throw new UseCaseError(conflict("conflict"));
     await tx.reviewRecord.create({

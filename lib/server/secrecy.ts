@@ -25,6 +25,9 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
     select: {
       title: true,
       summary: true,
+      documentNumber: true,
+      publisher: true,
+      keywords: true,
       bodyText: true,
       attachments: { orderBy: { sortOrder: "asc" }, select: { file: { select: { fileName: true, text: true } } } },
     },
@@ -33,6 +36,11 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
   const sources: { source: string; text: string }[] = [
     { source: "标题", text: revision.title },
     { source: "内容概述", text: revision.summary ?? "" },
+    { source: "文号", text: revision.documentNumber ?? "" },
+    { source: "发布机构", text: revision.publisher },
+    { source: "关键词", text: revision.keywords.join("，") },
+    // File names are published too (the download's name).
+    ...revision.attachments.map((a) => ({ source: "附件名称", text: a.file.fileName })),
     { source: "正文", text: revision.bodyText },
     ...revision.attachments.map((a) => ({ source: `附件「${a.file.fileName}」`, text: a.file.text ?? "" })),
   ];

@@ -13,9 +13,13 @@ const CLOCK_STOPPED: ItemStatus[] = ["REJECTED", "WITHDRAWN"];
 
 /** What each role sees first in the console: the items waiting for them, with counts. */
 
+/** A queue lists its newest rows; its count is the whole queue. */
+const QUEUE_ROWS = 100;
+
 export interface QueueSection {
   key: string;
   title: string;
+  total: number;
   items: QueueRow[];
 }
 export interface QueueRow {
@@ -40,16 +44,16 @@ const rowSelect = {
 } satisfies Prisma.DisclosureItemSelect;
 
 async function section(actor: Actor, key: string, title: string, where: Prisma.DisclosureItemWhereInput): Promise<QueueSection> {
-  const rows = await db().disclosureItem.findMany({
-    where: { AND: [itemScope(actor), where] },
-    orderBy: { updatedAt: "desc" },
-    take: 100,
-    select: rowSelect,
-  });
+  const scoped = { AND: [itemScope(actor), where] };
+  const [total, rows] = await Promise.all([
+    db().disclosureItem.count({ where: scoped }),
+    db().disclosureItem.findMany({ where: scoped, orderBy: { updatedAt: "desc" }, take: QUEUE_ROWS, select: rowSelect }),
+  ]);
   const clocks = await itemsTimeliness(rows.map((r) => ({ formedOn: r.currentRevision?.formedOn ?? new Date(), publishedAt: r.publishedAt })));
   return {
     key,
     title,
+    total,
     items: rows.map((r, i) => ({
       id: r.id,
       title: r.currentRevision?.title ?? "（无标题）",

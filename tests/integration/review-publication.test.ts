@@ -39,10 +39,10 @@ describe("不予公开 and 报送保密行政管理部门", () => {
     expect(bogus).toMatchObject({ ok: false, error: "invalid" });
     expect((await itemState(item.id)).status).toBe("PENDING_DEPT");
 
-    const ok = await reviewItem(b.people.head, item.id, { decision: "REJECT", revisionId: item.revisionId, comment: "属于内部事务", reasonCode: "ART16_INTERNAL" });
+    const ok = await reviewItem(b.people.head, item.id, { decision: "REJECT", revisionId: item.revisionId, comment: "属于内部事务", reasonCode: "ART16_INTERNAL_AFFAIRS" });
     expect(ok).toMatchObject({ ok: true, value: { status: "REJECTED" } });
     const record = await db().reviewRecord.findFirstOrThrow({ where: { itemId: item.id, decision: "REJECT" } });
-    expect(record.reasonCode).toBe("ART16_INTERNAL");
+    expect(record.reasonCode).toBe("ART16_INTERNAL_AFFAIRS");
     expect(await auditActions(item.id)).toContain("item.review.reject:SUCCESS");
   });
 
@@ -165,5 +165,41 @@ describe("撤回 and editing a published item", () => {
     const after = await getPublishedItem(item.id);
     expect(after).toMatchObject({ title: "修改后的标题", indexNumber });
     expect(await auditActions(item.id)).toContain("item.republish:SUCCESS");
+  });
+
+  test("the office can withdraw a live item while a liaison's edit of it is still a draft", async () => {
+    const item = await seedPending(b, "PUBLISHED", { title: "编辑中仍可撤回" });
+    must(await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { title: "编辑中的新版本" })));
+    expect((await itemState(item.id)).status).toBe("DRAFT");
+    expect(await withdrawItem(b.people.office, item.id, "发现个人信息，立即撤回")).toMatchObject({ ok: true });
+    expect(await getPublishedItem(item.id)).toBeNull();
+  });
+
+  test("rejecting an edit of a live item discards the edit; the published revision stays public and withdrawable", async () => {
+    const item = await seedPending(b, "PUBLISHED", { title: "已公开版本" });
+    must(await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { title: "被否决的修改" })));
+    const edited = await itemState(item.id);
+    must(await submitItem(b.people.liaison, item.id, edited.revisionId!));
+    const rejected = await reviewItem(b.people.head, item.id, { decision: "REJECT", revisionId: edited.revisionId!, comment: "修改内容涉及内部事务", reasonCode: "ART16_INTERNAL_AFFAIRS" });
+    expect(rejected).toMatchObject({ ok: true, value: { status: "PUBLISHED" } });
+    expect(await itemState(item.id)).toMatchObject({ status: "PUBLISHED", revisionId: item.revisionId, title: "已公开版本" });
+    expect((await getPublishedItem(item.id))?.title).toBe("已公开版本");
+    expect(await withdrawItem(b.people.office, item.id, "内容过时")).toMatchObject({ ok: true });
+  });
+
+  test("an edit may not move a published item to another column", async () => {
+    const item = await seedPending(b, "PUBLISHED");
+    const moved = await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { categoryId: b.newsColumn.id }));
+    expect(moved).toMatchObject({ ok: false, fieldErrors: { categoryId: [expect.stringContaining("不能更换栏目")] } });
+    expect((await itemState(item.id)).status).toBe("PUBLISHED");
+  });
+});
+
+describe("only 主动公开 is published", () => {
+  test("an approved 依申请公开 item is not put on the website and uses no 索引号", async () => {
+    const item = await seedPending(b, "APPROVED", { attribute: "ON_REQUEST", attributeReason: "ART16_PROCESS" });
+    const result = await publishItem(b.people.office, item.id, item.revisionId);
+    expect(result).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("依申请公开") });
+    expect(await itemState(item.id)).toMatchObject({ status: "APPROVED", indexNumber: null });
   });
 });

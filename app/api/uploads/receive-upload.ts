@@ -2,7 +2,9 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/server/actor";
 import { isSameOrigin } from "@/lib/server/attachments";
+import { audit } from "@/lib/server/audit";
 import { getActor } from "@/lib/server/auth";
+import { can } from "@/lib/server/authz";
 import type { Failure } from "@/lib/server/result";
 
 /**
@@ -14,6 +16,11 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
   if (!isSameOrigin(request)) return error(403, "请求来源无效，请刷新页面后重试。");
   const actor = await getActor();
   if (!actor) return error(401, "登录已过期，请重新登录后再上传。");
+  if (!can(actor, "file.upload")) {
+    // Refused before the body is read, so no other role can make the server buffer a file.
+    await audit(null, { actor, action: "file.upload", entity: "StoredFile", result: "DENIED", detail: { route: new URL(request.url).pathname } });
+    return error(403, "只有处室联络员可以上传文件。");
+  }
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooBig = `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限，不能上传。`;
   if (declared > maxBytes) return error(413, tooBig);

@@ -30,7 +30,7 @@ export default async function ConsoleHome() {
           )}
         </div>
         {sections.map((s) => (
-          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} />
+          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} total={s.total} />
         ))}
         {adminLinks.length > 0 && (
           <Card title="管理">
