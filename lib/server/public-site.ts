@@ -79,3 +79,17 @@ export async function listPublicCategories() {
     select: { id: true, code: true, name: true, parentId: true },
   });
 }
+
+/**
+ * A withdrawn item (撤回) keeps its public URL, which says so with the date and the reason; no
+ * title of an item that was never public, no body, no attachments.
+ */
+export async function getWithdrawnItem(id: string) {
+  if (typeof id !== "string" || id.length > 64) return null;
+  const row = await db().disclosureItem.findFirst({
+    where: { id, indexNumber: { not: null }, withdrawnAt: { not: null }, publishedRevisionId: { not: null } },
+    select: { indexNumber: true, withdrawnAt: true, withdrawReason: true, publishedRevision: { select: { title: true } } },
+  });
+  if (!row) return null;
+  return { indexNumber: row.indexNumber!, withdrawnAt: row.withdrawnAt!, withdrawReason: row.withdrawReason ?? "", title: row.publishedRevision!.title };
+}

@@ -4,7 +4,7 @@ import { allClearSecrecyFields } from "@/lib/domain/review";
 import { db } from "@/lib/server/db";
 import { submitItem, updateDraft } from "@/lib/server/items";
 import { publicItemWhere, publishItem, withdrawItem } from "@/lib/server/publication";
-import { getPublishedItem } from "@/lib/server/public-site";
+import { getPublishedItem, getWithdrawnItem } from "@/lib/server/public-site";
 import { reviewItem } from "@/lib/server/reviews";
 import { storeUpload } from "@/lib/server/attachments";
 import { secrecyFlags } from "@/lib/server/secrecy";
@@ -142,6 +142,9 @@ describe("撤回 and editing a published item", () => {
     expect(await getPublishedItem(item.id)).toBeNull();
     const row = await db().disclosureItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(row).toMatchObject({ status: "WITHDRAWN", withdrawReason: "内容有误，更正后重新发布", indexNumber: expect.any(String) });
+    expect(await getWithdrawnItem(item.id)).toMatchObject({ withdrawReason: "内容有误，更正后重新发布", indexNumber: row.indexNumber });
+    const draft = await seedPending(b, "PENDING_DEPT");
+    expect(await getWithdrawnItem(draft.id)).toBeNull();
     expect(await withdrawItem(b.people.office, item.id, "再次撤回")).toMatchObject({ ok: false });
     expect(await auditActions(item.id)).toContain("item.withdraw:SUCCESS");
   });

@@ -2,16 +2,36 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatChineseDate } from "@/lib/domain/dates";
-import { getPublishedItem } from "@/lib/server/public-site";
+import { getPublishedItem, getWithdrawnItem } from "@/lib/server/public-site";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const item = await getPublishedItem((await params).id);
-  return { title: item?.title ?? "未找到" };
+  const { id } = await params;
+  const item = (await getPublishedItem(id)) ?? (await getWithdrawnItem(id));
+  return { title: item?.title ?? "未找到", robots: item && "withdrawnAt" in item ? { index: false } : undefined };
+}
+
+function WithdrawnNotice({ item }: { item: { title: string; indexNumber: string; withdrawnAt: Date; withdrawReason: string } }) {
+  return (
+    <article className="rounded-lg border border-gray-200 bg-white px-5 py-10 text-center shadow-sm sm:px-10">
+      <h1 className="text-2xl leading-relaxed font-bold text-gray-900">{item.title}</h1>
+      <p className="mt-2 text-sm text-gray-600">索引号：{item.indexNumber}</p>
+      <div role="status" className="mx-auto mt-6 max-w-xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+        该信息已于 {formatChineseDate(item.withdrawnAt)} 撤回。
+        {item.withdrawReason && <span className="block text-sm">撤回原因：{item.withdrawReason}</span>}
+      </div>
+      <Link href="/" className="mt-6 inline-block text-gov-red underline">返回首页</Link>
+    </article>
+  );
 }
 
 export default async function PublicItemPage({ params }: { params: Promise<{ id: string }> }) {
-  const item = await getPublishedItem((await params).id);
-  if (!item) notFound();
+  const { id } = await params;
+  const item = await getPublishedItem(id);
+  if (!item) {
+    const withdrawn = await getWithdrawnItem(id);
+    if (!withdrawn) notFound();
+    return <WithdrawnNotice item={withdrawn} />;
+  }
   const meta: [string, string][] = [
     ["索引号", item.indexNumber],
     ["发布机构", item.department],
