@@ -1,4 +1,5 @@
 import "server-only";
+import { withinZipLimits } from "./text-extract";
 import mammoth from "mammoth";
 import { checkAttachment } from "@/lib/domain/file-kind";
 import { sanitizeBodyHtml } from "@/lib/domain/html";
@@ -28,6 +29,10 @@ export async function importDocx(actor: Actor, fileName: string, bytes: Uint8Arr
   const check = await checkAttachment(fileName, bytes);
   if (!check.ok || check.kind !== "docx") {
     const message = check.ok ? "只能导入 .docx 文件。.doc 或 .wps 文件请先在 Word 或 WPS 中另存为 .docx。" : check.message;
+    return invalid({ file: [message] }, message);
+  }
+  if (!withinZipLimits(bytes)) {
+    const message = "该 Word 文档解压后过大或结构异常，不能导入。请检查文件，或将内容复制粘贴到正文。";
     return invalid({ file: [message] }, message);
   }
   let images = 0;

@@ -96,6 +96,10 @@ export async function submitItem(actor: Actor, itemId: string, expectedRevisionI
   if (!facts) return notFound();
   const d = authorizeTransition(actor, facts.workflow, "submit");
   if (!d.ok) return refuse(actor, itemId, "item.submit", d.reason);
+  if (requiredStages(facts.workflow.stages).includes("LEADER") && !facts.workflow.departmentLeaderId) {
+    // Nobody would be notified and the item would wait for no one.
+    return conflict("本处室尚未设置分管领导，暂不能送审。请联系公开办在「处室管理」中设置。");
+  }
   return runGuarded(async (tx) => {
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },

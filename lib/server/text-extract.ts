@@ -159,7 +159,7 @@ function decodeXml(s: string): string {
  * A zip bomb guard: the declared sizes in the central directory, read before anything is
  * inflated. ZIP64 entries are refused (a .docx never needs them).
  */
-function withinZipLimits(bytes: Uint8Array): boolean {
+export function withinZipLimits(bytes: Uint8Array): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {

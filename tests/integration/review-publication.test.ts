@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { chinaDateTimeLocal } from "@/lib/domain/dates";
 import { allClearSecrecyFields } from "@/lib/domain/review";
 import { db } from "@/lib/server/db";
-import { submitItem, updateDraft } from "@/lib/server/items";
+import { createDraft, submitItem, updateDraft } from "@/lib/server/items";
 import { publicItemWhere, publishItem, withdrawItem } from "@/lib/server/publication";
 import { getPublishedItem, getWithdrawnItem } from "@/lib/server/public-site";
 import { reviewItem } from "@/lib/server/reviews";
@@ -204,5 +204,18 @@ describe("only 主动公开 is published", () => {
     const result = await publishItem(b.people.office, item.id, item.revisionId);
     expect(result).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("依申请公开") });
     expect(await itemState(item.id)).toMatchObject({ status: "APPROVED", indexNumber: null });
+  });
+});
+
+describe("送审 needs someone to review", () => {
+  test("a column with the 分管领导 stage cannot be submitted from a department without one", async () => {
+    const dept = await db().department.create({ data: { code: `NL-${b.tag}`, name: `无分管领导科-${b.tag}` } });
+    const liaison = await b.user("noLeaderLiaison", ["LIAISON"], dept.id);
+    const { id } = must(await createDraft(liaison, draftInput(b)));
+    const rev = (await itemState(id)).revisionId!;
+    expect(await submitItem(liaison, id, rev)).toMatchObject({ ok: false, message: expect.stringContaining("尚未设置分管领导") });
+    expect((await itemState(id)).status).toBe("DRAFT");
+    const news = must(await createDraft(liaison, draftInput(b, { categoryId: b.newsColumn.id })));
+    expect(await submitItem(liaison, news.id, (await itemState(news.id)).revisionId!)).toMatchObject({ ok: true });
   });
 });
