@@ -13,6 +13,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Folder for the embedded database and, later, uploads. */
   DATA_DIR: z.string().default(".data"),
+  /** Largest attachment accepted, in megabytes (附件大小上限). */
+  UPLOAD_MAX_MB: z.coerce.number().int("UPLOAD_MAX_MB: a whole number of megabytes").min(1).max(2048).default(50),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   BUREAU_NAME: z.string().min(1).default("吉林市科学技术局"),
   /** 机构代码: the first part of every 索引号. */

@@ -46,8 +46,29 @@ export const CATEGORIES = [
   { code: "kjdj", name: "科技党建", requiresLeader: true },
 ] as const;
 
-/** Published demo items: [column, department's liaison, title, days ago, body; 条例第二十条 item]. */
-export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string; daysAgo: number; documentNumber?: string; body: string; article20Item?: number }[] = [
+/** 发布渠道: the bureau's own site (the seed report's only channel) and the two it lacked. */
+export const CHANNELS = [
+  { code: "website", name: "本机关网站" },
+  { code: "portal", name: "市政务公开专栏" },
+  { code: "wechat", name: "微信公众号" },
+] as const;
+
+/**
+ * Published demo items: [column, department's liaison, title, days ago, body, 第二十条 item]. 信息形成日期 is two
+ * days before publication unless `formedDaysBefore` says otherwise: those items went out after
+ * their 20 working days (条例第二十六条), so the timeliness dashboard shows late ones too.
+ */
+export const PUBLISHED_ITEMS: {
+  category: string;
+  liaison: string;
+  title: string;
+  daysAgo: number;
+  documentNumber?: string;
+  body: string;
+  formedDaysBefore?: number;
+  /** 条例第二十条 item */
+  article20Item?: number;
+}[] = [
   {
     category: "tzgg",
     liaison: "liaison.gx",
@@ -62,6 +83,7 @@ export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string
     liaison: "liaison.gx",
     title: "我市新认定高新技术企业42家",
     daysAgo: 9,
+    formedDaysBefore: 40,
     body: "经专家评审、公示等程序，我市今年新认定高新技术企业42家，全市高新技术企业总数达到386家。\n\n市科技局将继续做好高新技术企业培育工作，推动科技型中小企业梯次成长。",
   },
   {
@@ -93,9 +115,24 @@ export const PUBLISHED_ITEMS: { category: string; liaison: string; title: string
     liaison: "liaison.bgs",
     title: "局机关党委开展“科技强国”主题党日活动",
     daysAgo: 55,
+    formedDaysBefore: 35,
     body: "局机关党委组织各党支部开展“科技强国”主题党日活动，全体党员参观了市科技成果展示中心。",
   },
 ];
+
+/** 月度公开目标 per department code (the seed's monthly quota), from the demo's first month to December. */
+export const MONTHLY_TARGETS: Record<string, number> = { BGS: 2, JHCW: 1, GXJS: 2, NCSF: 1, CGZH: 1, JGDW: 1 };
+
+/** A draft the 处室负责人 sent back, still unfixed and past its 20 working days. */
+export const RETURNED_ITEM = {
+  category: "tzgg",
+  liaison: "liaison.cg",
+  head: "head.cg",
+  title: "关于征集2027年度科技成果转化项目的通知",
+  formedDaysAgo: 45,
+  body: "各有关单位：\n\n为推动科技成果在我市转化落地，现征集2027年度科技成果转化项目。",
+  comment: "请补充征集范围和截止时间后重新提交。",
+} as const;
 
 /**
  * The 政府信息公开指南's settings (条例第十二条), as the office would enter them at

@@ -8,7 +8,8 @@ import { reviewItem } from "../lib/server/reviews";
 import { publishItem } from "../lib/server/publication";
 import type { Actor } from "../lib/server/actor";
 import { chinaDate } from "../lib/domain/dates";
-import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, SITE_SETTINGS, USERS } from "./demo-bureau";
+import { allClearApproval } from "../lib/server/secrecy";
+import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
  * Seeds the demo bureau into an empty database. Published items travel the real workflow
@@ -17,7 +18,14 @@ import { CATEGORIES, DEMO_PASSWORD, DEPARTMENTS, PUBLISHED_ITEMS, SITE_SETTINGS,
  */
 const prisma = db();
 
+/** Channels are seeded into a database that has none, also one seeded before channels existed. */
+async function seedChannels() {
+  if ((await prisma.channel.count()) > 0) return;
+  await prisma.channel.createMany({ data: CHANNELS.map((c, sortOrder) => ({ ...c, sortOrder })) });
+}
+
 export async function seedDemoBureau(): Promise<boolean> {
+  await seedChannels();
   if ((await prisma.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const departments = new Map<string, string>();
@@ -46,6 +54,7 @@ export async function seedDemoBureau(): Promise<boolean> {
   for (const [key, value] of Object.entries(SITE_SETTINGS)) await prisma.siteSetting.create({ data: { key, value } });
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, categories);
+  await seedTimeliness(departments, users, categories, items[0].daysAgo);
   return true;
 }
 
@@ -58,24 +67,66 @@ async function publishThroughWorkflow(
   const liaison = users.get(spec.liaison)!;
   const created = await createDraft(
     liaison,
-    { title: spec.title, categoryId: categories.get(spec.category)!, body: spec.body, documentNumber: spec.documentNumber, formedOn: chinaDate(new Date(when.getTime() - 2 * 86_400_000)) },
+    {
+      title: spec.title,
+      categoryId: categories.get(spec.category)!,
+      body: spec.body,
+      documentNumber: spec.documentNumber,
+      formedOn: chinaDate(new Date(when.getTime() - (spec.formedDaysBefore ?? 2) * 86_400_000)),
+      topic: "科技、教育",
+      channels: ["website", "portal"],
+      article20Item: spec.article20Item ?? "",
+    },
   );
   if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
   const id = created.value.id;
   const revisionId = (await prisma.disclosureItem.findUniqueOrThrow({ where: { id } })).currentRevisionId!;
-  // Search reads bodyText, which createDraft does not fill yet; 第二十条 has no field in the form yet.
-  await prisma.itemRevision.update({ where: { id: revisionId }, data: { bodyText: spec.body, article20Item: spec.article20Item ?? null } });
   must(await submitItem(liaison, id, revisionId));
   const dept = await prisma.department.findFirstOrThrow({ where: { id: liaison.departmentId! } });
   const head = [...users.values()].find((u) => u.roles.includes("DEPT_HEAD") && u.departmentId === dept.id)!;
   const leader = [...users.values()].find((u) => u.id === dept.leaderId)!;
   const reviewerAt: Record<string, Actor> = { PENDING_DEPT: head, PENDING_LEADER: leader, PENDING_SECRECY: users.get("secrecy")! };
   for (let status = "PENDING_DEPT"; status !== "APPROVED"; ) {
-    const result = await reviewItem(reviewerAt[status], id, { decision: "APPROVE", revisionId });
+    const result = await reviewItem(reviewerAt[status], id, { decision: "APPROVE", revisionId, ...(await allClearApproval(revisionId)) });
     must(result);
     if (result.ok) status = result.value.status;
   }
-  must(await publishItem(users.get("office")!, id, revisionId, when));
+  must(await publishItem(users.get("office")!, id, revisionId, {}, when));
+}
+
+/**
+ * What the timeliness dashboard needs to show something: monthly targets from the month of the
+ * oldest demo item to December, submission times in step with the back-dated publications, and
+ * one returned item left unfixed past its due date. Runs only inside the first seeding; the
+ * targets skip existing rows anyway.
+ */
+async function seedTimeliness(
+  departments: Map<string, string>,
+  users: Map<string, Actor>,
+  categories: Map<string, string>,
+  oldestDaysAgo: number,
+) {
+  const months: { year: number; month: number }[] = [];
+  const endYear = Number(chinaDate(new Date()).slice(0, 4));
+  for (let [year, month] = chinaDate(new Date(Date.now() - oldestDaysAgo * 86_400_000)).split("-").map(Number); year <= endYear; ) {
+    months.push({ year, month });
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+  await prisma.monthlyTarget.createMany({
+    skipDuplicates: true,
+    data: [...departments].flatMap(([code, departmentId]) => months.map((m) => ({ departmentId, ...m, target: MONTHLY_TARGETS[code] ?? 1 }))),
+  });
+  // submitItem stamps the real time; the demo items were published "days ago", so were submitted then.
+  await prisma.$executeRaw`UPDATE "DisclosureItem" SET "firstSubmittedAt" = "publishedAt" - interval '1 day'
+    WHERE "publishedAt" IS NOT NULL AND "firstSubmittedAt" > "publishedAt"`;
+  const r = RETURNED_ITEM;
+  const liaison = users.get(r.liaison)!;
+  const formedOn = chinaDate(new Date(Date.now() - r.formedDaysAgo * 86_400_000));
+  const created = await createDraft(liaison, { title: r.title, categoryId: categories.get(r.category)!, body: r.body, formedOn, channels: ["website"] });
+  if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
+  const revisionId = (await prisma.disclosureItem.findUniqueOrThrow({ where: { id: created.value.id } })).currentRevisionId!;
+  must(await submitItem(liaison, created.value.id, revisionId));
+  must(await reviewItem(users.get(r.head)!, created.value.id, { decision: "RETURN", revisionId, comment: r.comment }));
 }
 
 function must(result: { ok: boolean; message?: string }) {

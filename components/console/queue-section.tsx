@@ -2,16 +2,20 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatChineseDateTime } from "@/lib/domain/dates";
+import type { Timeliness } from "@/lib/domain/timeliness";
 import type { ItemStatus } from "@/lib/domain/workflow";
+import { TimelinessBadge } from "@/components/timeliness/timeliness-badge";
 
 export function QueueSection({
   sectionKey,
   title,
   items,
+  total,
 }: {
   sectionKey: string;
   title: string;
-  items: { id: string; title: string; status: ItemStatus; department: string; category: string; updatedAt: Date }[];
+  total: number;
+  items: { id: string; title: string; status: ItemStatus; department: string; category: string; updatedAt: Date; timeliness: Timeliness | null }[];
 }) {
   return (
     <Card
@@ -19,7 +23,7 @@ export function QueueSection({
         <>
           {title}
           <span className="ms-2 rounded-full bg-gray-100 px-2 py-0.5 text-sm font-normal text-gray-700" data-testid={`count-${sectionKey}`}>
-            {items.length}
+            {total}
           </span>
         </>
       }
@@ -37,6 +41,7 @@ export function QueueSection({
                 <span>{item.department}</span>
                 <span>{item.category}</span>
                 <time dateTime={item.updatedAt.toISOString()}>{formatChineseDateTime(item.updatedAt)}</time>
+                {item.timeliness && <TimelinessBadge timeliness={item.timeliness} />}
                 <StatusBadge status={item.status} />
               </span>
             </li>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ARTICLE20_LIST } from "@/lib/domain/article20";
+import { ARTICLE_20_ITEMS } from "@/lib/domain/article20";
 import type { PublicQuery } from "@/lib/domain/public-query";
 import type { FacetCounts } from "@/lib/server/search";
 import type { Catalog } from "@/lib/server/public-listing";
@@ -96,7 +96,7 @@ export function Facets({ query, facets, catalog, href, showColumns = true }: { q
         )}
       </Group>
       <Group title="按《条例》第二十条" clear={query.article20 ? href({ article20: undefined }) : undefined}>
-        {ARTICLE20_LIST.map((a) => (
+        {ARTICLE_20_ITEMS.map((a) => (
           <li key={a.item}>
             <Option
               href={href({ article20: query.article20 === a.item ? undefined : a.item })}

@@ -1,4 +1,4 @@
-import { article20Label, article20Text, isArticle20Item } from "@/lib/domain/article20";
+import { article20Label, isArticle20Item } from "@/lib/domain/article20";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { DOCUMENT_TYPE_LABELS, showsValidity, VALIDITY_LABELS } from "@/lib/domain/public-labels";
 import type { PublishedItem } from "@/lib/server/public-site";
@@ -13,7 +13,7 @@ export function ItemMetadata({ item }: { item: PublishedItem }) {
     ["文号", item.documentNumber ?? "无"],
     ["主题分类", item.topic],
   ];
-  if (isArticle20Item(item.article20Item)) meta.push(["公开类别", `第二十条${article20Label(item.article20Item)}${article20Text(item.article20Item)}`]);
+  if (isArticle20Item(item.article20Item)) meta.push(["公开类别", article20Label(item.article20Item)]);
   if (item.documentType !== "OTHER") meta.push(["文件类型", DOCUMENT_TYPE_LABELS[item.documentType]]);
   if (showsValidity(item.documentType, item.validity)) meta.push(["有效性", item.validity ? VALIDITY_LABELS[item.validity] : "有效"]);
   if (item.signedOn) meta.push(["成文日期", formatChineseDate(item.signedOn)]);

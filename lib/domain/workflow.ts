@@ -73,6 +73,21 @@ export function requiredStages(c: StageSwitches): Stage[] {
   return [...(c.requiresDeptHead ? ["DEPT_HEAD" as const] : []), ...(c.requiresLeader ? ["LEADER" as const] : []), "SECRECY"];
 }
 
+/** Where an item is in review: its stages are the ones fixed when it was submitted. */
+export const IN_REVIEW: readonly ItemStatus[] = [...PENDING, "REFERRED", "APPROVED"];
+
+/**
+ * The stages in force for an item: while it is in review, those fixed at its submission
+ * (`reviewStages`); otherwise its column's current switches. Switching a column's stage on or off
+ * thus never strands an item mid-review (DESIGN §3; docs/decisions.md, office administration).
+ */
+export function stagesInForce(status: ItemStatus, reviewStages: readonly Stage[], column: StageSwitches): StageSwitches {
+  if (IN_REVIEW.includes(status) && reviewStages.includes("SECRECY")) {
+    return { requiresDeptHead: reviewStages.includes("DEPT_HEAD"), requiresLeader: reviewStages.includes("LEADER") };
+  }
+  return { requiresDeptHead: column.requiresDeptHead, requiresLeader: column.requiresLeader };
+}
+
 export interface WorkflowItem {
   status: ItemStatus;
   departmentId: string;
@@ -125,14 +140,16 @@ function target(item: WorkflowItem, event: WorkflowEvent, stage: Stage | null): 
     case "submit":
       return STATUS_OF_STAGE[requiredStages(item.stages)[0]];
     case "approve": {
-      const stages = requiredStages(item.stages);
-      const next = stages[stages.indexOf(stage as Stage) + 1];
+      // The next required stage *after* this one in 处室负责人 → 分管领导 → 保密审查 order: an item
+      // waiting at a stage its stages no longer list still moves forward, never back.
+      const next = requiredStages(item.stages).find((s) => STAGES.indexOf(s) > STAGES.indexOf(stage as Stage));
       return next ? STATUS_OF_STAGE[next] : "APPROVED";
     }
     case "return":
       return "RETURNED";
     case "reject":
-      return "REJECTED";
+      // Rejecting an edit of a live item discards the edit; the published revision stays public.
+      return item.hasPublishedRevision ? "PUBLISHED" : "REJECTED";
     case "refer":
       return "REFERRED";
     case "publish":

@@ -52,5 +52,21 @@ export function itemScope(actor: Actor): Prisma.DisclosureItemWhereInput {
   }
   if (actor.roles.includes("LEADER")) any.push({ department: { leaderId: actor.id }, status: { not: "DRAFT" } });
   if (actor.roles.some((r) => r === "SECRECY" || r === "OFFICE")) any.push({ status: { not: "DRAFT" } });
+  // The office answers for what is on the public site, also while a liaison re-edits it (撤回).
+  if (actor.roles.includes("OFFICE")) any.push({ publishedRevisionId: { not: null }, withdrawnAt: null });
+  return any.length ? { OR: any } : { id: { in: [] } };
+}
+
+/**
+ * The departments whose timeliness dashboard an actor may open: their own (联络员, 处室负责人), the
+ * ones they oversee (分管领导), every one (公开办). Null without "dashboard.department". The
+ * bureau-wide totals are "dashboard.office"; a 分管领导 sees them but no other leader's departments.
+ */
+export function dashboardDepartmentScope(actor: Actor): Prisma.DepartmentWhereInput | null {
+  if (!can(actor, "dashboard.department")) return null;
+  if (actor.roles.includes("OFFICE")) return {};
+  const any: Prisma.DepartmentWhereInput[] = [];
+  if (actor.departmentId && actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")) any.push({ id: actor.departmentId });
+  if (actor.roles.includes("LEADER")) any.push({ leaderId: actor.id });
   return any.length ? { OR: any } : { id: { in: [] } };
 }

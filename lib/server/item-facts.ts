@@ -1,5 +1,5 @@
 import "server-only";
-import type { WorkflowItem } from "@/lib/domain/workflow";
+import { stagesInForce, type WorkflowItem } from "@/lib/domain/workflow";
 import type { Actor } from "./actor";
 import { itemScope } from "./authz";
 import { db, type DbOrTx } from "./db";
@@ -28,7 +28,7 @@ export async function findItemFacts(actor: Actor, itemId: string, tx: DbOrTx = d
     departmentId: item.departmentId,
     authorIds: [item.authorId, item.currentRevision.authorId],
     departmentLeaderId: item.department.leaderId,
-    stages: item.category,
+    stages: stagesInForce(item.status, item.reviewStages, item.category),
     approvals,
     hasPublishedRevision: item.publishedRevisionId !== null && item.withdrawnAt === null,
   };

@@ -1,71 +1,48 @@
 import "server-only";
-import { z } from "zod";
-import { chinaDate } from "@/lib/domain/dates";
-import { contentHash, itemDraftSchema, plainTextToHtml, type ItemDraftInput } from "@/lib/domain/item";
-import { REFUSAL_MESSAGES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { REFUSAL_MESSAGES, requiredStages, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { authorizeTransition, can } from "./authz";
 import { db, type Tx } from "./db";
 import { findItemFacts } from "./item-facts";
+import { parseDraft, resolveAttachments, revisionRows, type DraftFields } from "./item-input";
 import { nextHandlers, notify } from "./notifications";
 import { conflict, forbidden, invalid, notFound, ok, UseCaseError, type Result } from "./result";
 
+export type { DraftFields } from "./item-input";
+
 /** Use cases of the liaison (联络员): draft, edit, submit. */
 
-type DraftFields = Record<string, FormDataEntryValue | string | undefined>;
+/** The EditorAutosave key of a draft not saved yet. */
+export const NEW_ITEM_KEY = "new";
 
-async function parseDraft(input: DraftFields, now: Date) {
-  const parsed = itemDraftSchema(chinaDate(now)).safeParse(input);
-  if (!parsed.success) return { ok: false as const, failure: invalid(z.flattenError(parsed.error).fieldErrors) };
-  const category = await db().category.findUnique({ where: { id: parsed.data.categoryId }, select: { id: true } });
-  if (!category) return { ok: false as const, failure: invalid({ categoryId: ["所选栏目不存在，请重新选择"] }) };
-  return { ok: true as const, data: parsed.data };
-}
-
-function revisionData(actor: Actor, data: ItemDraftInput, number: number) {
-  const content = {
-    title: data.title,
-    documentNumber: data.documentNumber,
-    summary: null,
-    bodyHtml: plainTextToHtml(data.body),
-    formedOn: data.formedOn,
-    attribute: "PROACTIVE",
-    categoryId: data.categoryId,
-  };
-  return {
-    number,
-    title: content.title,
-    documentNumber: content.documentNumber,
-    summary: content.summary,
-    bodyHtml: content.bodyHtml,
-    formedOn: new Date(`${data.formedOn}T00:00:00Z`),
-    attribute: "PROACTIVE" as const,
-    contentHash: contentHash(content),
-    authorId: actor.id,
-  };
-}
-
+/** 起草: the first revision of a new item, with its catalogue fields and attachments. */
 export async function createDraft(actor: Actor, input: DraftFields, now = new Date()): Promise<Result<{ id: string }>> {
   if (!can(actor, "item.create") || !actor.departmentId) return forbidden("只有处室联络员可以起草公开信息。");
   const draft = await parseDraft(input, now);
   if (!draft.ok) return draft.failure;
   const departmentId = actor.departmentId;
-  const id = await db().$transaction(async (tx) => {
-    const item = await tx.disclosureItem.create({
-      data: { departmentId, categoryId: draft.data.categoryId, authorId: actor.id },
-    });
-    const revision = await tx.itemRevision.create({ data: { itemId: item.id, ...revisionData(actor, draft.data, 1) } });
+  const department = await db().department.findUniqueOrThrow({ where: { id: departmentId }, select: { name: true } });
+  return runGuarded(async (tx) => {
+    const files = await resolveAttachments(tx, actor, draft.data.attachmentIds, null);
+    if (!files.ok) throw new UseCaseError(invalid({ attachmentIds: [ATTACHMENT_GONE] }));
+    const rows = revisionRows(actor, draft.data, 1, department.name, files.files);
+    const item = await tx.disclosureItem.create({ data: { departmentId, categoryId: draft.data.categoryId, authorId: actor.id } });
+    const revision = await tx.itemRevision.create({ data: { itemId: item.id, ...rows.revision, attachments: { create: rows.attachments } } });
     await tx.disclosureItem.update({ where: { id: item.id }, data: { currentRevisionId: revision.id } });
-    await audit(tx, { actor, action: "item.create", entity: "DisclosureItem", entityId: item.id, detail: { revision: 1 } });
-    return item.id;
+    await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: NEW_ITEM_KEY } });
+    await audit(tx, { actor, action: "item.create", entity: "DisclosureItem", entityId: item.id, detail: { revision: 1, contentHash: rows.revision.contentHash } });
+    return ok({ id: item.id });
   });
-  return ok({ id });
 }
 
+const ATTACHMENT_GONE = "附件无效或已失效，请重新上传。";
+
 /**
- * Saves a new revision of a draft or returned item. `expectedRevisionId` is the revision the
- * form was opened on: if someone saved in between, nothing is overwritten and the user is told.
+ * Saves a new revision of a draft, a returned item or a published one (which becomes a draft
+ * again while the public keeps the published revision). `expectedRevisionId` is the revision the
+ * form was opened on: if someone saved in between, nothing is overwritten and the caller is told
+ * (error "conflict"), so the form can keep what this person typed and show the newer version.
  */
 export async function updateDraft(
   actor: Actor,
@@ -80,20 +57,38 @@ export async function updateDraft(
   if (!d.ok) return refuse(actor, itemId, "item.update", d.reason);
   const draft = await parseDraft(input, now);
   if (!draft.ok) return draft.failure;
+  // A published item's column is where the public finds it (its lists, feeds, 目录); the item row
+  // holds one column for both revisions, so an edit may not move it (docs/decisions.md).
+  if (facts.item.publishedRevisionId && draft.data.categoryId !== facts.item.categoryId) {
+    return invalid({ categoryId: ["已公开的信息不能更换栏目。如需更换，请由公开办撤回后重新起草。"] });
+  }
   return runGuarded(async (tx) => {
-    const revision = await tx.itemRevision.create({
-      data: { itemId, ...revisionData(actor, draft.data, facts.revision.number + 1) },
-    });
+    const files = await resolveAttachments(tx, actor, draft.data.attachmentIds, itemId);
+    if (!files.ok) throw new UseCaseError(invalid({ attachmentIds: [ATTACHMENT_GONE] }));
+    // The guard first: it locks the item row, so a second save of the same revision waits here,
+    // then finds the revision changed and is refused, instead of racing to create a revision.
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: facts.item.status, currentRevisionId: expectedRevisionId },
       // Editing a published item makes it a draft again; the public keeps the published revision.
-      data: { currentRevisionId: revision.id, categoryId: draft.data.categoryId, status: d.to },
+      data: { categoryId: draft.data.categoryId, status: d.to },
     });
-    if (count === 0) throw new UseCaseError(conflict("该信息已被他人修改或已提交，您的修改未保存。请刷新后查看最新版本。"));
-    await audit(tx, { actor, action: "item.update", entity: "DisclosureItem", entityId: itemId, detail: { revision: revision.number } });
+    if (count === 0) throw new UseCaseError(conflict(SAVE_CONFLICT));
+    const rows = revisionRows(actor, draft.data, facts.revision.number + 1, facts.item.department.name, files.files);
+    const revision = await tx.itemRevision.create({ data: { itemId, ...rows.revision, attachments: { create: rows.attachments } } });
+    await tx.disclosureItem.update({ where: { id: itemId }, data: { currentRevisionId: revision.id } });
+    await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: itemId } });
+    await audit(tx, {
+      actor,
+      action: "item.update",
+      entity: "DisclosureItem",
+      entityId: itemId,
+      detail: { revision: revision.number, from: facts.item.status, to: d.to, contentHash: rows.revision.contentHash },
+    });
     return ok({ id: itemId });
   });
 }
+
+export const SAVE_CONFLICT = "在您编辑期间，该信息已被他人修改或已提交，您的修改尚未保存。";
 
 /** 提交审核: hands the item to the first review stage its column requires. */
 export async function submitItem(actor: Actor, itemId: string, expectedRevisionId: string): Promise<Result<{ id: string }>> {
@@ -101,10 +96,15 @@ export async function submitItem(actor: Actor, itemId: string, expectedRevisionI
   if (!facts) return notFound();
   const d = authorizeTransition(actor, facts.workflow, "submit");
   if (!d.ok) return refuse(actor, itemId, "item.submit", d.reason);
+  if (requiredStages(facts.workflow.stages).includes("LEADER") && !facts.workflow.departmentLeaderId) {
+    // Nobody would be notified and the item would wait for no one.
+    return conflict("本处室尚未设置分管领导，暂不能送审。请联系公开办在「处室管理」中设置。");
+  }
   return runGuarded(async (tx) => {
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },
-      data: { status: d.to },
+      // The stages are fixed now: a later change of the column's switches does not affect this round.
+      data: { status: d.to, reviewStages: requiredStages(facts.workflow.stages), firstSubmittedAt: facts.item.firstSubmittedAt ?? new Date() },
     });
     if (count === 0) throw new UseCaseError(conflict("该信息已被他人修改或已提交，请刷新后查看。"));
     const handlers = await nextHandlers(tx, d.to, facts.workflow);

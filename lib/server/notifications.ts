@@ -30,6 +30,7 @@ export async function nextHandlers(
       return ids(await tx.user.findMany({ where: { ...active, roles: { has: "OFFICE" } } }));
     case "RETURNED":
     case "REJECTED":
+    case "REFERRED":
     case "PUBLISHED":
       return [...item.authorIds];
     default:
@@ -50,4 +51,16 @@ export async function listNotifications(actor: Actor) {
 
 export async function unreadCount(actor: Actor) {
   return db().notification.count({ where: { userId: actor.id, readAt: null } });
+}
+
+/**
+ * Opening an item marks the actor's messages about it read. Not audited: it changes only the
+ * reader's own inbox, like reading mail (docs/decisions.md).
+ */
+export async function markItemNotificationsRead(actor: Actor, itemId: string) {
+  await db().notification.updateMany({ where: { userId: actor.id, itemId, readAt: null }, data: { readAt: new Date() } });
+}
+
+export async function markAllNotificationsRead(actor: Actor) {
+  await db().notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { article20Label, article20Text, isArticle20Item } from "@/lib/domain/article20";
+import { article20Item } from "@/lib/domain/article20";
 import type { ApiError, ApiItem, ApiItemSummary } from "@/lib/domain/public-api";
 import { apiItemsQuerySchema, decodeCursor, encodeCursor } from "@/lib/domain/public-query";
 import { db } from "./db";
 import { publicItemWhere } from "./publication";
-import { getPublishedItem, getWithdrawnNotice } from "./public-site";
+import { getPublishedItem, getWithdrawnItem } from "./public-site";
 import { loadCatalog, resolveFilters } from "./public-listing";
 import { browseIndex, searchIndex, type Hit } from "./search";
 
@@ -21,7 +21,7 @@ const badRequest = (issues: { param: string; message: string }[]): ApiResult<nev
   body: { error: { code: "invalid_query", message: issues.map((i) => i.message).join("；"), issues } },
 });
 
-const article20 = (n: number | null) => (n !== null && isArticle20Item(n) ? { item: n, label: article20Label(n), text: article20Text(n) } : null);
+const article20 = (n: number | null) => article20Item(n);
 
 /** GET /api/v1/items */
 export async function apiListItems(params: URLSearchParams, origin: string, now = new Date()) {
@@ -104,12 +104,18 @@ async function loadSummaries(hits: Pick<Hit, "id">[], origin: string, now: Date)
 export async function apiGetItem(id: string, origin: string, now = new Date()): Promise<ApiResult<ApiItem>> {
   const item = await getPublishedItem(id, now);
   if (!item) {
-    const withdrawn = await getWithdrawnNotice(id, now);
+    const withdrawn = await getWithdrawnItem(id, now);
     if (withdrawn) {
       return {
         ok: false,
         status: 410,
-        body: { error: { code: "withdrawn", message: "该信息已撤回。", withdrawnAt: withdrawn.withdrawnAt.toISOString() } },
+        body: {
+          error: {
+            code: "withdrawn",
+            message: `该信息已撤回。${withdrawn.withdrawReason ? `撤回原因：${withdrawn.withdrawReason}` : ""}`,
+            withdrawnAt: withdrawn.withdrawnAt.toISOString(),
+          },
+        },
       };
     }
     return { ok: false, status: 404, body: { error: { code: "not_found", message: "未找到该公开信息。" } } };

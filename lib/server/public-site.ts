@@ -123,19 +123,21 @@ async function findPublishedItem(id: string, now: Date) {
 export type PublishedItem = NonNullable<Awaited<ReturnType<typeof findPublishedItem>>>;
 
 /**
- * An item the public once saw and the office withdrew: the same rule with the withdrawal
- * waived, so only an item that really was public gets the notice; everything else stays 404.
+ * 撤回: a withdrawn item keeps its public URL, which says when and why it was withdrawn, with its
+ * title and 索引号 — no body, no attachments. Only an item the public really saw: the one rule
+ * with the withdrawal waived, published before it was withdrawn (a scheduled item withdrawn before
+ * its time was never public and stays 404, like any other id).
  */
-export const getWithdrawnNotice = cache(async (id: string, now?: Date) => findWithdrawnNotice(id, now ?? new Date()));
+export const getWithdrawnItem = cache(async (id: string, now?: Date) => findWithdrawnItem(id, now ?? new Date()));
 
-async function findWithdrawnNotice(id: string, now: Date) {
+async function findWithdrawnItem(id: string, now: Date) {
   if (typeof id !== "string" || !ID.test(id)) return null;
   const row = await db().disclosureItem.findFirst({
     where: { AND: [{ id }, { ...publicItemWhere(now), withdrawnAt: { not: null } }] },
-    select: { indexNumber: true, withdrawnAt: true, publishAt: true },
+    select: { indexNumber: true, withdrawnAt: true, withdrawReason: true, publishAt: true, publishedRevision: { select: { title: true } } },
   });
   if (!row || row.publishAt! > row.withdrawnAt!) return null;
-  return { indexNumber: row.indexNumber!, withdrawnAt: row.withdrawnAt! };
+  return { indexNumber: row.indexNumber!, withdrawnAt: row.withdrawnAt!, withdrawReason: row.withdrawReason ?? "", title: row.publishedRevision!.title };
 }
 
 /** The neighbours of an item in its column's list (newest first): 上一篇 is newer, 下一篇 older. */

@@ -1,5 +1,8 @@
 import "server-only";
-import { chinaYear } from "@/lib/domain/dates";
+import { chinaYear, formatChineseDateTime } from "@/lib/domain/dates";
+import { withdrawReasonSchema } from "@/lib/domain/item";
+import { ATTRIBUTE_LABELS } from "@/lib/domain/attributes";
+import { parsePublishAt } from "@/lib/domain/review";
 import { formatIndexNumber } from "@/lib/domain/index-number";
 import { isFullyApproved } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,7 +13,7 @@ import { authorizeTransition } from "./authz";
 import { findItemFacts } from "./item-facts";
 import { refuse, runGuarded } from "./items";
 import { nextHandlers, notify } from "./notifications";
-import { conflict, notFound, ok, UseCaseError, type Result } from "./result";
+import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "./result";
 import type { Tx } from "./db";
 
 /**
@@ -30,36 +33,87 @@ export function publicItemWhere(now: Date): Prisma.DisclosureItemWhereInput {
   };
 }
 
-/** 发布: only an approved item, only by the disclosure office, only if every stage approved this content. */
+/**
+ * 发布: only an approved item, only by the disclosure office, only if every stage approved this
+ * content. `publishAt` in the future schedules it: the item appears then without any job running,
+ * because the publishability rule includes `publishAt <= now`. Re-publishing an edited item keeps
+ * its 索引号 and replaces the public revision at once (a schedule would hide the old one meanwhile).
+ */
 export async function publishItem(
   actor: Actor,
   itemId: string,
   expectedRevisionId: string,
+  options: { publishAt?: string | null } = {},
   now = new Date(),
-): Promise<Result<{ indexNumber: string }>> {
+): Promise<Result<{ indexNumber: string; publishAt: Date }>> {
   const facts = await findItemFacts(actor, itemId);
   if (!facts) return notFound();
   const d = authorizeTransition(actor, facts.workflow, "publish");
   if (!d.ok) return refuse(actor, itemId, "item.publish", d.reason);
+  if (facts.revision.attribute !== "PROACTIVE") {
+    return conflict(`该信息的公开属性为「${ATTRIBUTE_LABELS[facts.revision.attribute]}」，不在网站主动公开；审核结论已记录在案。`);
+  }
+  const when = parsePublishAt(options.publishAt, now);
+  if (!when.ok) return invalid({ publishAt: [when.message] });
+  const republish = facts.item.publishedRevisionId !== null;
+  if (when.at && republish) return invalid({ publishAt: ["重新发布已公开的信息不能定时：公开网站将立即显示新版本"] });
+  const publishAt = when.at ?? now;
   return runGuarded(async (tx) => {
     const reviews = await tx.reviewRecord.findMany({ where: { revisionId: expectedRevisionId } });
-    if (facts.revision.id !== expectedRevisionId || !isFullyApproved(facts.item.category, facts.revision.contentHash, reviews)) {
+    if (facts.revision.id !== expectedRevisionId || !isFullyApproved(facts.workflow.stages, facts.revision.contentHash, reviews)) {
       throw new UseCaseError(conflict("该版本未经全部审核环节通过，不能发布。"));
     }
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: "APPROVED", currentRevisionId: expectedRevisionId },
-      data: { status: "PUBLISHED", publishedRevisionId: expectedRevisionId, publishAt: now, publishedAt: now },
+      data: {
+        status: "PUBLISHED",
+        publishedRevisionId: expectedRevisionId,
+        publishAt: republish ? undefined : publishAt,
+        publishedAt: republish ? undefined : publishAt,
+      },
     });
     if (count === 0) throw new UseCaseError(conflict("该信息已被他人发布或状态已变化，请刷新后查看。"));
-    const indexNumber = facts.item.indexNumber ?? (await nextIndexNumber(tx, now));
+    const indexNumber = facts.item.indexNumber ?? (await nextIndexNumber(tx, publishAt));
     await tx.disclosureItem.update({ where: { id: itemId }, data: { indexNumber } });
+    const scheduled = publishAt.getTime() > now.getTime();
     await notify(tx, await nextHandlers(tx, "PUBLISHED", facts.workflow), {
-      title: `「${facts.revision.title}」已发布，索引号 ${indexNumber}`,
+      title: scheduled
+        ? `「${facts.revision.title}」将于 ${formatChineseDateTime(publishAt)} 发布，索引号 ${indexNumber}`
+        : `「${facts.revision.title}」已${republish ? "重新" : ""}发布，索引号 ${indexNumber}`,
       itemId,
-      link: `/items/${itemId}`,
+      link: `/console/items/${itemId}`,
     });
-    await audit(tx, { actor, action: "item.publish", entity: "DisclosureItem", entityId: itemId, detail: { indexNumber, revisionId: expectedRevisionId } });
-    return ok({ indexNumber });
+    await audit(tx, {
+      actor,
+      action: republish ? "item.republish" : "item.publish",
+      entity: "DisclosureItem",
+      entityId: itemId,
+      detail: { indexNumber, revisionId: expectedRevisionId, publishAt: publishAt.toISOString() },
+    });
+    return ok({ indexNumber, publishAt });
+  });
+}
+
+/**
+ * 撤回: takes an item off every public surface at once (the publishability rule requires
+ * `withdrawnAt = null`); its public URL keeps working and says it was withdrawn, with the reason.
+ */
+export async function withdrawItem(actor: Actor, itemId: string, rawReason: unknown, now = new Date()): Promise<Result<{ id: string }>> {
+  const reason = withdrawReasonSchema.safeParse(rawReason ?? "");
+  if (!reason.success) return invalid({ reason: reason.error.issues.map((i) => i.message) });
+  const facts = await findItemFacts(actor, itemId);
+  if (!facts) return notFound();
+  const d = authorizeTransition(actor, facts.workflow, "withdraw");
+  if (!d.ok) return refuse(actor, itemId, "item.withdraw", d.reason);
+  return runGuarded(async (tx) => {
+    const { count } = await tx.disclosureItem.updateMany({
+      where: { id: itemId, status: d.from, withdrawnAt: null, publishedRevisionId: { not: null } },
+      data: { status: "WITHDRAWN", withdrawnAt: now, withdrawReason: reason.data },
+    });
+    if (count === 0) throw new UseCaseError(conflict("该信息已被撤回或状态已变化，请刷新后查看。"));
+    await notify(tx, [...facts.workflow.authorIds], { title: `「${facts.revision.title}」已从公开网站撤回：${reason.data}`, itemId, link: `/console/items/${itemId}` });
+    await audit(tx, { actor, action: "item.withdraw", entity: "DisclosureItem", entityId: itemId, detail: { from: d.from, reason: reason.data } });
+    return ok({ id: itemId });
   });
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
-import { z } from "zod";
-import { reviewCommentSchema } from "@/lib/domain/item";
-import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/workflow";
+import { DECISION_LABELS, parseReview } from "@/lib/domain/review";
+import { STAGE_LABELS, STAGE_OF_STATUS, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { authorizeTransition } from "./authz";
@@ -10,40 +9,42 @@ import { findItemFacts } from "./item-facts";
 import { refuse, runGuarded } from "./items";
 import { nextHandlers, notify } from "./notifications";
 import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "./result";
+import { secrecyFlags } from "./secrecy";
 
 /** Use cases of the reviewers: 处室负责人 → 分管领导 → 保密审查. */
 
-export const reviewInputSchema = z.object({
-  decision: z.enum(["APPROVE", "RETURN", "REJECT"], { error: "请选择审核意见" }),
-  revisionId: z.string().min(1).max(64),
-  comment: z.string().trim().max(2000, "意见不能超过 2000 个字").optional(),
-});
-export type ReviewInput = z.infer<typeof reviewInputSchema>;
+const EVENT = { APPROVE: "approve", RETURN: "return", REJECT: "reject", REFER: "refer" } as const;
 
-const EVENT = { APPROVE: "approve", RETURN: "return", REJECT: "reject" } as const;
-const DECISION_LABELS = { APPROVE: "通过", RETURN: "退回修改", REJECT: "不予公开", REFER: "报送保密行政管理部门" } as const;
-
-export async function reviewItem(actor: Actor, itemId: string, raw: unknown): Promise<Result<{ status: string }>> {
-  const parsed = reviewInputSchema.safeParse(raw);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
-  const input = parsed.data;
-  if (input.decision !== "APPROVE") {
-    const comment = reviewCommentSchema.safeParse(input.comment ?? "");
-    if (!comment.success) return invalid({ comment: comment.error.issues.map((i) => i.message) });
-  }
+/**
+ * 审核: approve, return (comment), reject (statutory reason + comment) or, at 保密审查, refer to the
+ * 保密行政管理部门 (held until the reviewer records the outcome). The approval binds to the exact
+ * revision and its content hash; 保密审查 also records the checklist, legal basis and the scan
+ * flags the reviewer acknowledged.
+ */
+export async function reviewItem(actor: Actor, itemId: string, raw: Record<string, unknown>): Promise<Result<{ status: string }>> {
   const facts = await findItemFacts(actor, itemId);
   if (!facts) return notFound();
+  const stage = STAGE_OF_STATUS[facts.item.status];
+  const flags = stage === "SECRECY" ? await secrecyFlags(facts.revision.id) : [];
+  const parsed = parseReview(raw, { stage: stage ?? "DEPT_HEAD", flagIds: flags.map((f) => f.id) });
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const input = parsed.value;
   const action = `item.review.${input.decision.toLowerCase()}`;
   const d = authorizeTransition(actor, facts.workflow, EVENT[input.decision]);
   if (!d.ok) {
-    if (d.reason === "wrong_status") return alreadyHandled(itemId, facts.revision.id);
+    if (d.reason === "wrong_status") return alreadyHandled(itemId, input.revisionId);
     return refuse(actor, itemId, action, d.reason);
   }
   const result = await runGuarded(async (tx) => {
     // The guard that makes two simultaneous clicks give one transition: status AND revision.
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: input.revisionId },
-      data: { status: d.to },
+      data: {
+        status: d.to,
+        referredAt: input.decision === "REFER" ? new Date() : undefined,
+        // A rejected edit of a live item is discarded: the item is its published revision again.
+        currentRevisionId: input.decision === "REJECT" && d.to === "PUBLISHED" ? facts.item.publishedRevisionId! : undefined,
+      },
     });
     if (count === 0) throw new UseCaseError(conflict("conflict"));
     await tx.reviewRecord.create({
@@ -54,7 +55,9 @@ export async function reviewItem(actor: Actor, itemId: string, raw: unknown): Pr
         stage: d.stage!,
         decision: input.decision,
         reviewerId: actor.id,
-        comment: input.comment || null,
+        comment: input.comment,
+        reasonCode: input.reasonCode,
+        detail: input.detail ? { ...input.detail } : undefined,
       },
     });
     const handlers = await nextHandlers(tx, d.to, facts.workflow);
@@ -65,7 +68,7 @@ export async function reviewItem(actor: Actor, itemId: string, raw: unknown): Pr
       action,
       entity: "DisclosureItem",
       entityId: itemId,
-      detail: { stage: d.stage, from: d.from, to: d.to, revisionId: input.revisionId },
+      detail: { stage: d.stage, from: d.from, to: d.to, revisionId: input.revisionId, reasonCode: input.reasonCode },
     });
     return ok({ status: d.to });
   });

@@ -1,16 +1,25 @@
 import "server-only";
 import { EVENTS, type ItemStatus, type WorkflowEvent } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Timeliness } from "@/lib/domain/timeliness";
 import type { Actor } from "./actor";
 import { authorizeTransition, itemScope } from "./authz";
 import { db } from "./db";
 import { findItemFacts } from "./item-facts";
+import { itemsTimeliness } from "./timeliness";
+
+/** Statuses where the disclosure clock no longer matters to the person looking at the queue. */
+const CLOCK_STOPPED: ItemStatus[] = ["REJECTED", "WITHDRAWN"];
 
 /** What each role sees first in the console: the items waiting for them, with counts. */
+
+/** A queue lists its newest rows; its count is the whole queue. */
+const QUEUE_ROWS = 100;
 
 export interface QueueSection {
   key: string;
   title: string;
+  total: number;
   items: QueueRow[];
 }
 export interface QueueRow {
@@ -20,6 +29,8 @@ export interface QueueRow {
   department: string;
   category: string;
   updatedAt: Date;
+  /** Standing against the 20-working-day clock (条例第二十六条); null where it does not apply. */
+  timeliness: Timeliness | null;
 }
 
 const rowSelect = {
@@ -28,26 +39,29 @@ const rowSelect = {
   updatedAt: true,
   department: { select: { name: true } },
   category: { select: { name: true } },
-  currentRevision: { select: { title: true } },
+  publishedAt: true,
+  currentRevision: { select: { title: true, formedOn: true, attribute: true } },
 } satisfies Prisma.DisclosureItemSelect;
 
 async function section(actor: Actor, key: string, title: string, where: Prisma.DisclosureItemWhereInput): Promise<QueueSection> {
-  const rows = await db().disclosureItem.findMany({
-    where: { AND: [itemScope(actor), where] },
-    orderBy: { updatedAt: "desc" },
-    take: 100,
-    select: rowSelect,
-  });
+  const scoped = { AND: [itemScope(actor), where] };
+  const [total, rows] = await Promise.all([
+    db().disclosureItem.count({ where: scoped }),
+    db().disclosureItem.findMany({ where: scoped, orderBy: { updatedAt: "desc" }, take: QUEUE_ROWS, select: rowSelect }),
+  ]);
+  const clocks = await itemsTimeliness(rows.map((r) => ({ formedOn: r.currentRevision?.formedOn ?? new Date(), publishedAt: r.publishedAt })));
   return {
     key,
     title,
-    items: rows.map((r) => ({
+    total,
+    items: rows.map((r, i) => ({
       id: r.id,
       title: r.currentRevision?.title ?? "（无标题）",
       status: r.status,
       department: r.department.name,
       category: r.category.name,
       updatedAt: r.updatedAt,
+      timeliness: r.currentRevision?.attribute === "PROACTIVE" && !CLOCK_STOPPED.includes(r.status) ? clocks[i] : null,
     })),
   };
 }
@@ -57,7 +71,7 @@ export async function workQueue(actor: Actor): Promise<QueueSection[]> {
   const { roles } = actor;
   if (roles.includes("LIAISON") && actor.departmentId) {
     sections.push(section(actor, "liaison-todo", "待我处理（草稿与退回）", { departmentId: actor.departmentId, status: { in: ["DRAFT", "RETURNED"] } }));
-    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "APPROVED"] } }));
+    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "REFERRED", "APPROVED"] } }));
   }
   if (roles.includes("DEPT_HEAD") && actor.departmentId) {
     sections.push(section(actor, "dept-head", "待处室负责人审核", { departmentId: actor.departmentId, status: "PENDING_DEPT" }));
@@ -65,10 +79,14 @@ export async function workQueue(actor: Actor): Promise<QueueSection[]> {
   if (roles.includes("LEADER")) {
     sections.push(section(actor, "leader", "待分管领导审核", { department: { leaderId: actor.id }, status: "PENDING_LEADER" }));
   }
-  if (roles.includes("SECRECY")) sections.push(section(actor, "secrecy", "待保密审查", { status: "PENDING_SECRECY" }));
+  if (roles.includes("SECRECY")) {
+    sections.push(section(actor, "secrecy", "待保密审查", { status: "PENDING_SECRECY" }));
+    sections.push(section(actor, "secrecy-referred", "已报送保密行政管理部门", { status: "REFERRED" }));
+  }
   if (roles.includes("OFFICE")) {
     sections.push(section(actor, "office", "待发布", { status: "APPROVED" }));
-    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED" }));
+    sections.push(section(actor, "office-scheduled", "定时发布", { status: "PUBLISHED", publishAt: { gt: new Date() }, withdrawnAt: null }));
+    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED", publishAt: { lte: new Date() } }));
   }
   return Promise.all(sections);
 }
@@ -86,7 +104,16 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     db().reviewRecord.findMany({
       where: { itemId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, stage: true, decision: true, comment: true, createdAt: true, revisionId: true, reviewer: { select: { displayName: true } } },
+      select: {
+        id: true,
+        stage: true,
+        decision: true,
+        comment: true,
+        reasonCode: true,
+        createdAt: true,
+        revisionId: true,
+        reviewer: { select: { displayName: true } },
+      },
     }),
   ]);
   const allowed = EVENTS.filter((e) => authorizeTransition(actor, facts.workflow, e).ok) as WorkflowEvent[];
@@ -96,9 +123,13 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     status: item.status,
     indexNumber: item.indexNumber,
     publishedAt: item.publishedAt,
+    publishedRevisionId: item.publishedRevisionId,
+    scheduledFor: item.publishAt && item.publishAt > new Date() && !item.withdrawnAt ? item.publishAt : null,
+    withdrawnAt: item.withdrawnAt,
+    withdrawReason: item.withdrawReason,
     department: item.department.name,
     category: { id: item.category.id, name: item.category.name },
-    stages: { requiresDeptHead: item.category.requiresDeptHead, requiresLeader: item.category.requiresLeader },
+    stages: facts.workflow.stages,
     revision: {
       id: revision.id,
       number: revision.number,

@@ -75,7 +75,25 @@ export async function fillDraftForm(page: Page, draft: Partial<Draft>) {
   if (draft.title !== undefined) await field(page, "标题").fill(draft.title);
   if (draft.category !== undefined) await field(page, "栏目").selectOption({ label: draft.category });
   if (draft.formedOn !== undefined) await field(page, "信息形成日期").fill(draft.formedOn);
-  if (draft.body !== undefined) await field(page, "正文").fill(draft.body);
+  if (draft.body !== undefined) await fillEditor(page, draft.body);
+}
+
+/**
+ * Types into the rich-text editor labelled 正文, replacing what is there: blank lines separate
+ * paragraphs (Enter), single line breaks are hard breaks (Shift+Enter), as a clerk would type.
+ */
+export async function fillEditor(page: Page, text: string) {
+  const editor = field(page, "正文");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  for (const [i, paragraph] of text.split(/\n{2,}/).entries()) {
+    if (i > 0) await page.keyboard.press("Enter");
+    for (const [j, line] of paragraph.split("\n").entries()) {
+      if (j > 0) await page.keyboard.press("Shift+Enter");
+      await page.keyboard.insertText(line);
+    }
+  }
 }
 
 /** As a liaison: 起草公开信息 → 保存草稿. Returns the new item's id (from the item page URL). */
@@ -120,8 +138,10 @@ export async function openFromQueue(page: Page, heading: string, title: string) 
 }
 
 /** As a reviewer on the item page: choose a decision, optionally comment, 提交审核意见. */
-export async function review(page: Page, decision: "同意公开" | "退回修改" | "不予公开", comment?: string) {
+export async function review(page: Page, decision: "同意公开" | "退回修改" | "不予公开" | "报送保密行政管理部门", comment?: string) {
   await page.getByRole("radio", { name: decision }).check();
+  // 保密审查: approving confirms every checklist question and acknowledges every scan flag.
+  if (decision === "同意公开") for (const box of await page.getByRole("checkbox").all()) await box.check();
   if (comment !== undefined) await page.getByLabel("意见说明").fill(comment);
   await page.getByRole("button", { name: "提交审核意见" }).click();
 }

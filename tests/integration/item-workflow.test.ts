@@ -6,7 +6,8 @@ import { publishItem } from "@/lib/server/publication";
 import { getPublishedItem, listPublishedItems } from "@/lib/server/public-site";
 import { reviewItem } from "@/lib/server/reviews";
 import { getItemForStaff, workQueue } from "@/lib/server/work-queue";
-import { auditActions, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { allClearSecrecyFields } from "@/lib/domain/review";
+import { allClearApproval, auditActions, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 
 let b: Bureau;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe("every transition of the slice", () => {
     expect((await workQueue(leader)).find((s) => s.key === "leader")!.items.map((i) => i.id)).toContain(id);
     expect(await reviewItem(leader, id, { decision: "APPROVE", revisionId: rev })).toMatchObject({ ok: true, value: { status: "PENDING_SECRECY" } });
     expect(await isPublic(id)).toBe(false);
-    expect(await reviewItem(secrecy, id, { decision: "APPROVE", revisionId: rev })).toMatchObject({ ok: true, value: { status: "APPROVED" } });
+    expect(await reviewItem(secrecy, id, { decision: "APPROVE", revisionId: rev, ...(await allClearApproval(rev)) })).toMatchObject({ ok: true, value: { status: "APPROVED" } });
     expect(await isPublic(id)).toBe(false);
     expect((await itemState(id)).indexNumber).toBeNull();
 
@@ -95,7 +96,7 @@ describe("every transition of the slice", () => {
 
   test("reject ends the item as 不予公开 with a reason", async () => {
     const item = await seedPending(b, "PENDING_SECRECY");
-    expect(await reviewItem(b.people.secrecy, item.id, { decision: "REJECT", revisionId: item.revisionId, comment: "涉及个人隐私" })).toMatchObject({ ok: true });
+    expect(await reviewItem(b.people.secrecy, item.id, { decision: "REJECT", revisionId: item.revisionId, comment: "涉及个人隐私", reasonCode: "ART15_PRIVACY" })).toMatchObject({ ok: true });
     expect((await itemState(item.id)).status).toBe("REJECTED");
     expect(await publishItem(b.people.office, item.id, item.revisionId)).toMatchObject({ ok: false });
   });
@@ -154,7 +155,7 @@ describe("forbidden transitions leave the item exactly as it was", () => {
     await submitItem(liaison, id, rev);
     await reviewItem(head, id, { decision: "APPROVE", revisionId: rev });
     expect(await reviewItem(both, id, { decision: "APPROVE", revisionId: rev })).toMatchObject({ ok: true });
-    await expectRefused(id, () => reviewItem(both, id, { decision: "APPROVE", revisionId: rev }), "forbidden");
+    await expectRefused(id, () => reviewItem(both, id, { decision: "APPROVE", revisionId: rev, ...allClearSecrecyFields() }), "forbidden");
   });
 
   test("another department's liaison cannot see, edit or submit a draft; a forged id is not found", async () => {
@@ -216,10 +217,10 @@ describe("bad input gets a Chinese message and saves nothing", () => {
     expect(await createDraft(b.people.head, draftInput(b))).toMatchObject({ ok: false, error: "forbidden" });
   });
 
-  test("markup in the body is stored escaped", async () => {
-    const item = await seedDraft(b, { body: '<script>alert("x")</script>' });
+  test("markup in the body is sanitised: no script or handler is ever stored", async () => {
+    const item = await seedDraft(b, { body: '<p onclick="x()">通知</p><script>alert("x")</script>' });
     const rev = await db().itemRevision.findUniqueOrThrow({ where: { id: item.revisionId } });
-    expect(rev.bodyHtml).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>");
+    expect(rev.bodyHtml).toBe("<p>通知</p>");
   });
 });
 

@@ -136,4 +136,18 @@ describe("append-only tables", () => {
     const { rows } = await client.query(`SELECT decision FROM "ReviewRecord" WHERE id = 'rr1'`);
     expect(rows).toEqual([{ decision: "APPROVE" }]);
   });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on ItemRevision and Attachment", async () => {
+    await client.query(`
+      INSERT INTO "StoredFile" (id, sha256, size, "mimeType", "fileName", "uploadedById") VALUES ('f1', 'abc', 1, 'application/pdf', 'a.pdf', 'u1');
+      INSERT INTO "Attachment" (id, "revisionId", "fileId") VALUES ('a1', 'r1', 'f1');
+    `);
+    await expect(client.query(`UPDATE "ItemRevision" SET title = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`DELETE FROM "ItemRevision" WHERE id = 'r1'`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`TRUNCATE "ItemRevision" CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`UPDATE "Attachment" SET "fileId" = 'f1', "sortOrder" = 2`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`DELETE FROM "Attachment"`)).rejects.toThrow(/append-only/);
+    const { rows } = await client.query(`SELECT title FROM "ItemRevision" WHERE id = 'r1'`);
+    expect(rows).toEqual([{ title: "T" }]);
+  });
 });

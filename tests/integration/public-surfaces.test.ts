@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { apiItemListSchema, apiItemSchema } from "@/lib/domain/public-api";
 import { db } from "@/lib/server/db";
-import { publishItem } from "@/lib/server/publication";
+import { publishItem, withdrawItem } from "@/lib/server/publication";
+import { reviewItem } from "@/lib/server/reviews";
 import { apiGetItem, apiListItems } from "@/lib/server/public-api";
 import { atomFeed, sitemapRoot } from "@/lib/server/public-feeds";
-import { columnNeighbours, getPublishedItem, getWithdrawnNotice } from "@/lib/server/public-site";
+import { columnNeighbours, getPublishedItem, getWithdrawnItem } from "@/lib/server/public-site";
 import { findPublicItems, listLatest, listPublishedItems, loadCatalog } from "@/lib/server/public-listing";
 import { publicItemWhere } from "@/lib/server/publication";
 import { facetCounts, searchIndex } from "@/lib/server/search";
-import { seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { allClearApproval, currentRevisionId, draftInput, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { submitItem, updateDraft } from "@/lib/server/items";
 
 /**
  * The one promise of the public site (DESIGN §8): nothing unpublished, scheduled for later,
@@ -21,6 +23,40 @@ const ORIGIN = "https://gk.test";
 /** Characters no other test writes: a search for them can only find these items. */
 const MARK = randomHanzi(4);
 const WORD = MARK.slice(0, 2);
+
+/** `YYYY-MM-DDTHH:mm` in Beijing time, as the 定时发布 field takes it. */
+function beijingMinute(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/**
+ * A published revision that is not 主动公开 — which publishItem refuses to create — written the
+ * way only a bypass could: a new revision with its own 保密审查 approval, made the public one.
+ */
+async function publishRevisionBehindTheRules(itemId: string, attribute: "ON_REQUEST" | "WITHHELD" | "PROACTIVE", title: string) {
+  const item = await db().disclosureItem.findUniqueOrThrow({ where: { id: itemId }, include: { publishedRevision: true } });
+  const old = item.publishedRevision!;
+  const number = (await db().itemRevision.count({ where: { itemId } })) + 1;
+  const revision = await db().itemRevision.create({
+    data: {
+      itemId,
+      number,
+      title,
+      bodyHtml: old.bodyHtml,
+      bodyText: old.bodyText,
+      formedOn: old.formedOn,
+      attribute,
+      attributeReason: attribute === "PROACTIVE" ? null : "ART15_PRIVACY",
+      contentHash: `${old.contentHash}-${number}`,
+      authorId: old.authorId,
+    },
+  });
+  await db().reviewRecord.create({
+    data: { itemId, revisionId: revision.id, contentHash: revision.contentHash, stage: "SECRECY", decision: "APPROVE", reviewerId: b.people.secrecy.id },
+  });
+  await db().disclosureItem.update({ where: { id: itemId }, data: { publishedRevisionId: revision.id, currentRevisionId: revision.id } });
+  return revision.id;
+}
 
 function randomHanzi(n: number) {
   return Array.from({ length: n }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join("");
@@ -43,19 +79,22 @@ beforeAll(async () => {
   ids.approved = (await seedPending(b, "APPROVED", over("待发布"))).id;
 
   const scheduled = await seedPending(b, "APPROVED", over("定时发布"));
-  const inAWeek = new Date(Date.now() + 7 * 86_400_000);
-  expect((await publishItem(b.people.office, scheduled.id, scheduled.revisionId, inAWeek)).ok).toBe(true);
+  const inAWeek = beijingMinute(new Date(Date.now() + 7 * 86_400_000));
+  expect(await publishItem(b.people.office, scheduled.id, scheduled.revisionId, { publishAt: inAWeek })).toMatchObject({ ok: true });
   ids.scheduled = scheduled.id;
 
   const withdrawn = await seedPending(b, "PUBLISHED", over("已撤回"));
-  // Withdrawal has no use case yet (issue 3); this is the state it leaves behind.
-  await db().disclosureItem.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: "测试" } });
+  expect(await withdrawItem(b.people.office, withdrawn.id, "内容有误，更正后重新发布")).toMatchObject({ ok: true });
   ids.withdrawn = withdrawn.id;
 
-  const onRequest = await seedPending(b, "PUBLISHED", over("依申请公开"));
-  // The editor's 公开属性 field is not built yet: set the attribute the way it will be stored.
-  await db().itemRevision.update({ where: { id: onRequest.revisionId }, data: { attribute: "ON_REQUEST", attributeReason: "第十五条" } });
+  // 依申请公开 as the editor records it: approved by every stage, refused at publication.
+  const onRequest = await seedPending(b, "APPROVED", { ...over("依申请公开"), attribute: "ON_REQUEST", attributeReason: "ART15_PRIVACY" });
+  expect(await publishItem(b.people.office, onRequest.id, onRequest.revisionId)).toMatchObject({ ok: false });
   ids.onRequest = onRequest.id;
+  // And one that a bypass made public: the rule must still hide it.
+  const bypassed = await seedPending(b, "PUBLISHED", over("绕过"));
+  await publishRevisionBehindTheRules(bypassed.id, "ON_REQUEST", `${MARK}不予主动公开`);
+  ids.notProactive = bypassed.id;
 });
 
 const hidden = () => Object.entries(ids).filter(([k]) => k !== "public").map(([, id]) => id);
@@ -96,9 +135,12 @@ describe("every public surface shows the published item and none of the others",
   test("the item page: only the published item; the withdrawn one gets its notice; the rest are not found", async () => {
     expect(await getPublishedItem(ids.public)).toMatchObject({ id: ids.public, title: publicTitle });
     for (const id of hidden()) expect(await getPublishedItem(id)).toBeNull();
-    expect(await getWithdrawnNotice(ids.withdrawn)).toMatchObject({ indexNumber: expect.stringMatching(/\/\d{4}-\d{5}$/) });
-    for (const id of hidden().filter((id) => id !== ids.withdrawn)) expect(await getWithdrawnNotice(id)).toBeNull();
-    expect(await getWithdrawnNotice(ids.public)).toBeNull();
+    expect(await getWithdrawnItem(ids.withdrawn)).toMatchObject({
+      indexNumber: expect.stringMatching(/\/\d{4}-\d{5}$/),
+      withdrawReason: "内容有误，更正后重新发布",
+    });
+    for (const id of hidden().filter((id) => id !== ids.withdrawn)) expect(await getWithdrawnItem(id)).toBeNull();
+    expect(await getWithdrawnItem(ids.public)).toBeNull();
   });
 
   test("previous and next in the column skip everything not public", async () => {
@@ -159,9 +201,9 @@ describe("the search index and publicItemWhere() select the same items", () => {
   test("they follow every change that affects publishability, in the same transaction", async () => {
     const item = await seedPending(b, "PUBLISHED", { title: `${MARK}跟随`, body: "跟随测试" });
     await agree();
-    await db().itemRevision.update({ where: { id: item.revisionId }, data: { attribute: "WITHHELD" } });
+    await publishRevisionBehindTheRules(item.id, "WITHHELD", `${MARK}跟随二`);
     await agree();
-    await db().itemRevision.update({ where: { id: item.revisionId }, data: { attribute: "PROACTIVE" } });
+    await publishRevisionBehindTheRules(item.id, "PROACTIVE", `${MARK}跟随三`);
     await agree();
     await db().disclosureItem.update({ where: { id: item.id }, data: { withdrawnAt: new Date() } });
     await agree();
@@ -172,17 +214,25 @@ describe("the search index and publicItemWhere() select the same items", () => {
     await agree();
   });
 
-  test("the published revision's words are searchable, a newer draft's are not", async () => {
-    const item = await seedPending(b, "PUBLISHED", { title: `${MARK}修订前`, body: "旧的正文" });
+  test("an edited item: the published revision's words are searchable, the new draft's only once it is republished", async () => {
     const [oldWord, newWord] = [randomHanzi(3), randomHanzi(3)];
-    await db().itemRevision.update({ where: { id: item.revisionId }, data: { bodyText: `正文${oldWord}` } });
-    expect((await searchIndex({ q: oldWord, filters: {}, sort: "date", limit: 5 })).hits.map((h) => h.id)).toEqual([item.id]);
-    // A new revision (the editor's next save) is not public until it is published.
-    const draft = await db().itemRevision.create({
-      data: { itemId: item.id, number: 2, title: `${MARK}修订后`, bodyHtml: `<p>${newWord}</p>`, bodyText: newWord, formedOn: new Date("2026-11-01"), contentHash: "x", authorId: b.people.liaison.id },
-    });
-    await db().disclosureItem.update({ where: { id: item.id }, data: { currentRevisionId: draft.id } });
-    expect((await searchIndex({ q: newWord, filters: {}, sort: "date", limit: 5 })).hits).toEqual([]);
-    expect((await searchIndex({ q: oldWord, filters: {}, sort: "date", limit: 5 })).hits.map((h) => h.id)).toEqual([item.id]);
+    const item = await seedPending(b, "PUBLISHED", { title: `${MARK}修订`, body: `正文${oldWord}` });
+    const search = async (q: string) => (await searchIndex({ q, filters: {}, sort: "date", limit: 5 })).hits.map((h) => h.id);
+    expect(await search(oldWord)).toEqual([item.id]);
+
+    const edited = await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { title: `${MARK}修订`, body: `正文${newWord}` }));
+    expect(edited).toMatchObject({ ok: true });
+    const revisionId = await currentRevisionId(item.id);
+    expect(await search(newWord)).toEqual([]);
+    expect(await search(oldWord)).toEqual([item.id]);
+
+    expect(await submitItem(b.people.liaison, item.id, revisionId)).toMatchObject({ ok: true });
+    for (const reviewer of [b.people.head, b.people.leader, b.people.secrecy]) {
+      expect(await reviewItem(reviewer, item.id, { decision: "APPROVE", revisionId, ...(await allClearApproval(revisionId)) })).toMatchObject({ ok: true });
+    }
+    expect(await publishItem(b.people.office, item.id, revisionId)).toMatchObject({ ok: true });
+    expect(await search(newWord)).toEqual([item.id]);
+    expect(await search(oldWord)).toEqual([]);
+    await agree();
   });
 });

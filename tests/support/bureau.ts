@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { allClearApproval } from "@/lib/server/secrecy";
 import type { Role } from "@/lib/domain/roles";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
@@ -46,16 +47,27 @@ export async function seedBureau() {
   await db().department.update({ where: { id: other.id }, data: { leaderId: people.otherLeader.id } });
   const column = await db().category.create({ data: { code: `tzgg-${tag}`, name: "通知公告" } });
   const newsColumn = await db().category.create({ data: { code: `kjdt-${tag}`, name: "科技动态", requiresLeader: false } });
+  await seedChannels();
   return { tag, dept, other, people, column, newsColumn, user };
 }
 
 export type Bureau = Awaited<ReturnType<typeof seedBureau>>;
 
-export const draftInput = (b: Bureau, over: Record<string, string> = {}) => ({
+/** The demo's channels; shared by every test file (codes are unique), so created once. */
+export const CHANNEL_CODES = ["website", "city-portal", "wechat"] as const;
+async function seedChannels() {
+  const names = { website: "本机关网站", "city-portal": "市政务公开专栏", wechat: "微信公众号" };
+  for (const [sortOrder, code] of CHANNEL_CODES.entries()) {
+    await db().channel.upsert({ where: { code }, create: { code, name: names[code], sortOrder }, update: {} });
+  }
+}
+
+export const draftInput = (b: Bureau, over: Record<string, unknown> = {}) => ({
   title: `测试通知 ${randomBytes(3).toString("hex")}`,
   categoryId: b.column.id,
   body: "第一段\n\n第二段",
   formedOn: "2026-11-01",
+  channels: ["website"],
   ...over,
 });
 
@@ -64,23 +76,25 @@ function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T 
   return r.value;
 }
 
+export { allClearApproval };
+
 export async function currentRevisionId(itemId: string): Promise<string> {
   return (await db().disclosureItem.findUniqueOrThrow({ where: { id: itemId } })).currentRevisionId!;
 }
 
-export async function seedDraft(b: Bureau, over: Record<string, string> = {}) {
+export async function seedDraft(b: Bureau, over: Record<string, unknown> = {}) {
   const { id } = must(await createDraft(b.people.liaison, draftInput(b, over)));
   return { id, revisionId: await currentRevisionId(id) };
 }
 
-export async function seedPending(b: Bureau, until: "PENDING_DEPT" | "PENDING_LEADER" | "PENDING_SECRECY" | "APPROVED" | "PUBLISHED", over: Record<string, string> = {}) {
+export async function seedPending(b: Bureau, until: "PENDING_DEPT" | "PENDING_LEADER" | "PENDING_SECRECY" | "APPROVED" | "PUBLISHED", over: Record<string, unknown> = {}) {
   const item = await seedDraft(b, over);
   must(await submitItem(b.people.liaison, item.id, item.revisionId));
   const order = ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "APPROVED", "PUBLISHED"];
   const reviewer = { PENDING_DEPT: b.people.head, PENDING_LEADER: b.people.leader, PENDING_SECRECY: b.people.secrecy } as const;
   let status = "PENDING_DEPT";
   while (order.indexOf(status) < order.indexOf(until) && status !== "APPROVED") {
-    status = must(await reviewItem(reviewer[status as keyof typeof reviewer], item.id, { decision: "APPROVE", revisionId: item.revisionId })).status;
+    status = must(await reviewItem(reviewer[status as keyof typeof reviewer], item.id, { decision: "APPROVE", revisionId: item.revisionId, ...(await allClearApproval(item.revisionId)) })).status;
   }
   if (until === "PUBLISHED") must(await publishItem(b.people.office, item.id, item.revisionId));
   return item;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ARTICLE20_LIST, article20Label, article20Text, article20Title, isArticle20Item } from "@/lib/domain/article20";
+import { ARTICLE_20_ITEMS, article20Item, article20Label, isArticle20Item } from "@/lib/domain/article20";
 import { renderAtom, renderSitemapIndex, renderUrlset, xmlEscape } from "@/lib/domain/feeds";
 import { openApiDocument } from "@/lib/domain/openapi";
 import { fileTypeLabel, formatFileSize, showsValidity } from "@/lib/domain/public-labels";
@@ -7,16 +7,17 @@ import { siteSettingsSchema } from "@/lib/domain/site-settings";
 
 describe("条例第二十条", () => {
   test("fifteen items, （一）…（十五）, with their text", () => {
-    expect(ARTICLE20_LIST).toHaveLength(15);
-    expect(article20Label(1)).toBe("（一）");
-    expect(article20Label(10)).toBe("（十）");
-    expect(article20Label(15)).toBe("（十五）");
-    expect(article20Text(7)).toBe("财政预算、决算信息");
-    expect(article20Title(1)).toBe("第二十条（一）行政法规、规章和规范性文件");
+    expect(ARTICLE_20_ITEMS).toHaveLength(15);
+    expect(article20Item(1)?.label).toBe("（一）");
+    expect(article20Item(10)?.label).toBe("（十）");
+    expect(article20Item(15)?.label).toBe("（十五）");
+    expect(article20Item(7)?.text).toBe("财政预算、决算信息");
+    expect(article20Label(1)).toBe("第二十条（一） 行政法规、规章和规范性文件");
+    expect(article20Label(null)).toBe("不属于第二十条所列");
   });
   test.each([0, 16, 1.5, NaN, -1])("%d is not an item", (n) => {
     expect(isArticle20Item(n)).toBe(false);
-    expect(() => article20Label(n)).toThrow(RangeError);
+    expect(article20Item(n)).toBeNull();
   });
 });
 

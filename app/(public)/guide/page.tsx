@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OfficeContact } from "@/components/public/office-contact";
-import { ARTICLE20_LIST } from "@/lib/domain/article20";
+import { ARTICLE_20_ITEMS } from "@/lib/domain/article20";
 import { env } from "@/lib/env";
 import { listPublicCategories } from "@/lib/server/public-site";
 import { siteSettings } from "@/lib/server/site-settings";
@@ -50,7 +50,7 @@ export default async function GuidePage() {
       </ul>
       <p className={p}>同时按《条例》第二十条所列类别标注，可在“法定主动公开内容”中按类别查看：</p>
       <ol className="my-2 space-y-1 ps-2 text-sm">
-        {ARTICLE20_LIST.map((a) => (
+        {ARTICLE_20_ITEMS.map((a) => (
           <li key={a.item}>
             <Link href={`/browse?article20=${a.item}`} className="underline hover:text-gov-red">
               {a.label}

@@ -4,41 +4,29 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
 import { requireActor } from "@/lib/server/auth";
-import { createDraft, submitItem, updateDraft } from "@/lib/server/items";
-import { publishItem } from "@/lib/server/publication";
+import { submitItem } from "@/lib/server/items";
+import { publishItem, withdrawItem } from "@/lib/server/publication";
 import type { Failure } from "@/lib/server/result";
+import { markAllNotificationsRead } from "@/lib/server/notifications";
 import { reviewItem } from "@/lib/server/reviews";
 import { setUserStatus } from "@/lib/server/users";
 
 /**
  * Thin actions: actor → use case (which authorises and validates) → revalidate/redirect.
+ * The item form's own actions (draft, save, autosave) are in ./items/actions.ts.
  * A success redirects (post/redirect/get) to the item page with `?done=`, which shows the notice:
  * the form that was used is usually gone after the transition, and a reload must not repeat it.
  */
 
-type Done = "saved" | "submitted" | "reviewed" | "published";
+type Done = "saved" | "submitted" | "reviewed" | "published" | "scheduled" | "withdrawn";
 function doneOn(itemId: string, done: Done): never {
   revalidatePath("/console", "layout");
-  if (done === "published") revalidatePath("/", "layout");
+  if (done === "published" || done === "withdrawn") revalidatePath("/", "layout");
   redirect(`/console/items/${itemId}?done=${done}`);
 }
 
 function failed(result: Failure, formData?: FormData): FormState {
   return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: formData ? formValues(formData) : undefined };
-}
-
-export async function createItemAction(_: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  const result = await createDraft(actor, formValues(formData));
-  if (!result.ok) return failed(result, formData);
-  doneOn(result.value.id, "saved");
-}
-
-export async function updateItemAction(itemId: string, revisionId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  const result = await updateDraft(actor, itemId, revisionId, formValues(formData));
-  if (!result.ok) return failed(result, formData);
-  doneOn(itemId, "saved");
 }
 
 export async function submitItemAction(itemId: string, revisionId: string, _: FormState): Promise<FormState> {
@@ -55,11 +43,19 @@ export async function reviewItemAction(itemId: string, _: FormState, formData: F
   doneOn(itemId, "reviewed");
 }
 
-export async function publishItemAction(itemId: string, revisionId: string, _: FormState): Promise<FormState> {
+export async function publishItemAction(itemId: string, revisionId: string, _: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const result = await publishItem(actor, itemId, revisionId);
-  if (!result.ok) return failed(result);
-  doneOn(itemId, "published");
+  const values = formValues(formData);
+  const result = await publishItem(actor, itemId, revisionId, { publishAt: values.mode === "later" ? values.publishAt || "missing" : null });
+  if (!result.ok) return failed(result, formData);
+  doneOn(itemId, result.value.publishAt.getTime() > Date.now() ? "scheduled" : "published");
+}
+
+export async function withdrawItemAction(itemId: string, _: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const result = await withdrawItem(actor, itemId, formValues(formData).reason);
+  if (!result.ok) return failed(result, formData);
+  doneOn(itemId, "withdrawn");
 }
 
 export async function setUserStatusAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -68,4 +64,10 @@ export async function setUserStatusAction(_: FormState, formData: FormData): Pro
   if (!result.ok) return failed(result);
   revalidatePath("/console/users");
   return { ok: true, message: "已更新。" };
+}
+
+export async function markAllReadAction() {
+  const actor = await requireActor();
+  await markAllNotificationsRead(actor);
+  revalidatePath("/console", "layout");
 }

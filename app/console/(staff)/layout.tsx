@@ -12,6 +12,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(actor, "item.create")) nav.push({ href: "/console/items/new", label: "起草信息" });
   if (can(actor, "user.list")) nav.push({ href: "/console/users", label: "用户管理" });
   if (can(actor, "audit.read")) nav.push({ href: "/console/audit", label: "审计日志" });
+  if (can(actor, "department.manage")) nav.push({ href: "/console/admin", label: "公开办管理" });
+  if (can(actor, "dashboard.department") || can(actor, "dashboard.office")) nav.push({ href: "/console/dashboard", label: "公开时效统计" });
+  if (can(actor, "calendar.manage")) nav.push({ href: "/console/calendar", label: "工作日历" });
   if (can(actor, "site.settings")) nav.push({ href: "/console/settings", label: "站点设置" });
   nav.push({ href: "/", label: "公开网站" });
   return (

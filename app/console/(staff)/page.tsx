@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/server/auth";
 import { can } from "@/lib/server/authz";
 import { listNotifications } from "@/lib/server/notifications";
 import { workQueue } from "@/lib/server/work-queue";
+import { markAllReadAction } from "./actions";
 
 export const metadata = { title: "工作台" };
 
@@ -29,7 +30,7 @@ export default async function ConsoleHome() {
           )}
         </div>
         {sections.map((s) => (
-          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} />
+          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} total={s.total} />
         ))}
         {adminLinks.length > 0 && (
           <Card title="管理">
@@ -44,13 +45,23 @@ export default async function ConsoleHome() {
         )}
       </div>
       <aside>
-        <Card title="消息">
+        <Card
+          title="消息"
+          action={
+            notifications.some((n) => !n.readAt) && (
+              <form action={markAllReadAction}>
+                <button type="submit" className="text-sm text-gov-red hover:underline">全部标为已读</button>
+              </form>
+            )
+          }
+        >
           {notifications.length === 0 ? (
             <p className="text-sm text-gray-500">暂无消息。</p>
           ) : (
             <ul className="space-y-3 text-sm">
               {notifications.map((n) => (
-                <li key={n.id}>
+                <li key={n.id} className={n.readAt ? "text-gray-600" : "font-medium"}>
+                  {!n.readAt && <span className="sr-only">未读：</span>}
                   {n.link ? <Link href={n.link} className="hover:text-gov-red hover:underline">{n.title}</Link> : n.title}
                   <div className="text-xs text-gray-500">{formatChineseDateTime(n.createdAt)}</div>
                 </li>

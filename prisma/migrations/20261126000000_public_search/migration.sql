@@ -139,7 +139,9 @@ BEGIN
 END
 $$;
 
--- Whatever code writes an item, a revision or a review, the index follows in the same transaction.
+-- Whatever code writes an item or a review, the index follows in the same transaction. A
+-- revision's text never changes in place (revisions are append-only): new text reaches the
+-- public, and the index, as a new published revision of the item.
 CREATE FUNCTION gongkai_search_item_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM gongkai_search_refresh(NEW."id",
@@ -150,16 +152,6 @@ $$;
 
 CREATE TRIGGER "DisclosureItem_search" AFTER INSERT OR UPDATE OF "publishedRevisionId", "indexNumber", "withdrawnAt", "publishAt", "categoryId", "departmentId" ON "DisclosureItem"
   FOR EACH ROW EXECUTE FUNCTION gongkai_search_item_changed();
-
-CREATE FUNCTION gongkai_search_revision_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM gongkai_search_refresh(i."id", true) FROM "DisclosureItem" i WHERE i."publishedRevisionId" = NEW."id";
-  RETURN NULL;
-END
-$$;
-
-CREATE TRIGGER "ItemRevision_search" AFTER UPDATE OF "title", "bodyText", "bodyHtml", "attribute", "article20Item" ON "ItemRevision"
-  FOR EACH ROW EXECUTE FUNCTION gongkai_search_revision_changed();
 
 CREATE FUNCTION gongkai_search_review_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

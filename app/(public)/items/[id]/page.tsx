@@ -5,7 +5,7 @@ import { ItemMetadata } from "@/components/public/item-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { fileTypeLabel, formatFileSize } from "@/lib/domain/public-labels";
-import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnNotice, listPublicCategories } from "@/lib/server/public-site";
+import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnItem, listPublicCategories } from "@/lib/server/public-site";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -14,21 +14,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await getPublishedItem(id);
   if (item) return { title: item.title, description: item.summary ?? undefined };
   // A withdrawn item keeps its address but leaves search engines' indexes.
-  return { title: (await getWithdrawnNotice(id)) ? "信息已撤回" : "未找到", robots: { index: false } };
+  return { title: (await getWithdrawnItem(id)) ? "信息已撤回" : "未找到", robots: { index: false } };
 }
 
 export default async function PublicItemPage({ params }: Props) {
   const id = (await params).id;
   const item = await getPublishedItem(id);
   if (!item) {
-    const withdrawn = await getWithdrawnNotice(id);
+    const withdrawn = await getWithdrawnItem(id);
     if (!withdrawn) notFound();
     return (
-      <article className="rounded-lg border border-gray-200 bg-white px-5 py-10 text-center shadow-sm">
-        <h1 className="text-xl font-semibold text-gray-900">该信息已撤回</h1>
-        <p className="mt-3 text-gray-700" data-testid="withdrawn-notice">
-          该信息已于{formatChineseDate(withdrawn.withdrawnAt)}撤回。索引号：{withdrawn.indexNumber}
-        </p>
+      <article className="rounded-lg border border-gray-200 bg-white px-5 py-10 text-center shadow-sm sm:px-10">
+        <h1 className="text-2xl leading-relaxed font-bold text-gray-900">{withdrawn.title}</h1>
+        <p className="mt-2 text-sm text-gray-700">索引号：{withdrawn.indexNumber}</p>
+        <div role="status" data-testid="withdrawn-notice" className="mx-auto mt-6 max-w-xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          该信息已于{formatChineseDate(withdrawn.withdrawnAt)}撤回。
+          {withdrawn.withdrawReason && <span className="block text-sm">撤回原因：{withdrawn.withdrawReason}</span>}
+        </div>
         <p className="mt-6">
           <Link href="/browse" className="text-gov-red underline">查看其他公开信息</Link>
         </p>

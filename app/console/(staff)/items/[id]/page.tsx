@@ -1,15 +1,22 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReviewForm, SingleActionForm } from "@/components/review/action-forms";
+import { PublishForm, ReviewForm, SingleActionForm, WithdrawForm } from "@/components/review/action-forms";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatChineseDate, formatChineseDateTime } from "@/lib/domain/dates";
+import { chinaDateTimeLocal, formatChineseDate, formatChineseDateTime } from "@/lib/domain/dates";
+import { exemptionLabel } from "@/lib/domain/review";
+import { markItemNotificationsRead } from "@/lib/server/notifications";
+import { secrecyFlags } from "@/lib/server/secrecy";
+import { itemTimeliness } from "@/lib/server/timeliness";
+import { TimelinessBadge } from "@/components/timeliness/timeliness-badge";
 import { requiredStages, STAGE_LABELS, STAGE_OF_STATUS } from "@/lib/domain/workflow";
 import { requireActor } from "@/lib/server/auth";
 import { getItemForStaff } from "@/lib/server/work-queue";
-import { publishItemAction, reviewItemAction, submitItemAction } from "../../actions";
+import { RevisionDetails } from "@/components/items/revision-details";
+import { getRevisionComparison } from "@/lib/server/item-views";
+import { publishItemAction, reviewItemAction, submitItemAction, withdrawItemAction } from "../../actions";
 
 export const metadata = { title: "公开信息" };
 
@@ -26,6 +33,10 @@ function doneNotice(done: string | undefined, revisionNumber: number, indexNumbe
       return "审核意见已提交。";
     case "published":
       return `已发布，索引号 ${indexNumber}。`;
+    case "scheduled":
+      return `已定时发布，索引号 ${indexNumber}。`;
+    case "withdrawn":
+      return "已从公开网站撤回。";
     default:
       return null;
   }
@@ -35,15 +46,26 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
   const actor = await requireActor();
   const item = await getItemForStaff(actor, (await params).id);
   if (!item) notFound();
+  await markItemNotificationsRead(actor, item.id);
   const r = item.revision;
   const notice = doneNotice((await searchParams).done, r.number, item.indexNumber);
   const stage = STAGE_OF_STATUS[item.status];
   const canReview = item.allowed.includes("approve");
+  const timeliness = ["REJECTED", "WITHDRAWN"].includes(item.status)
+    ? null
+    : await itemTimeliness({ formedOn: r.formedOn, publishedAt: item.publishedAt });
+  const flags = canReview && stage === "SECRECY" ? await secrecyFlags(r.id) : [];
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
         {notice && <Alert tone="success">{notice}</Alert>}
-        <Card title={<span data-testid="item-title">{r.title}</span>} action={<StatusBadge status={item.status} />}>
+        <Card title={<span data-testid="item-title">{r.title}</span>} action={
+            <span className="flex flex-wrap items-center justify-end gap-2">
+              {timeliness && <TimelinessBadge timeliness={timeliness} />}
+              <StatusBadge status={item.status} />
+            </span>
+          }
+        >
           <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
             <div><dt className="text-gray-500">发布机构</dt><dd>{item.department}</dd></div>
             <div><dt className="text-gray-500">栏目</dt><dd>{item.category.name}</dd></div>
@@ -54,9 +76,11 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
           </dl>
           <div className="prose-gov border-t border-gray-100 pt-2" dangerouslySetInnerHTML={{ __html: r.bodyHtml || "<p>（正文为空）</p>" }} />
         </Card>
+        {/* Items in full (issue 3): catalogue, attachments and the diff reviewers read. */}
+        {await getRevisionComparison(actor, item.id).then((c) => c && <RevisionDetails {...c} />)}
         <Card title="审核记录">
           <p className="mb-3 text-sm text-gray-600">
-            本栏目审核环节：{requiredStages(item.stages).map((s) => STAGE_LABELS[s]).join(" → ")}
+            审核环节：{requiredStages(item.stages).map((s) => STAGE_LABELS[s]).join(" → ")}
           </p>
           {item.reviews.length === 0 ? (
             <p className="text-sm text-gray-500">尚无审核记录。</p>
@@ -68,6 +92,7 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
                     <strong>{STAGE_LABELS[rv.stage]}</strong> · {rv.reviewer} · {DECISIONS[rv.decision]}
                     {rv.revisionId !== r.id && <span className="ms-2 text-xs text-gray-500">（针对旧版本）</span>}
                   </div>
+                  {rv.reasonCode && <p className="text-gray-700">法定理由：{exemptionLabel(rv.reasonCode)}</p>}
                   {rv.comment && <p className="text-gray-700">{rv.comment}</p>}
                   <div className="text-xs text-gray-500">{formatChineseDateTime(rv.createdAt)}</div>
                 </li>
@@ -86,12 +111,28 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
               <SingleActionForm action={submitItemAction.bind(null, item.id, r.id)} label="提交审核" pendingLabel="正在提交…" />
             )}
             {canReview && stage && (
-              <ReviewForm action={reviewItemAction.bind(null, item.id)} revisionId={r.id} stageLabel={STAGE_LABELS[stage]} />
+              <ReviewForm
+                action={reviewItemAction.bind(null, item.id)}
+                revisionId={r.id}
+                stageLabel={STAGE_LABELS[stage]}
+                secrecy={stage === "SECRECY"}
+                flags={flags}
+                referred={item.status === "REFERRED"}
+              />
             )}
             {item.allowed.includes("publish") && (
-              <SingleActionForm action={publishItemAction.bind(null, item.id, r.id)} label="发布到公开网站" pendingLabel="正在发布…" />
+              <PublishForm action={publishItemAction.bind(null, item.id, r.id)} allowSchedule={!item.publishedRevisionId} minLocal={chinaDateTimeLocal(new Date())} />
             )}
-            {item.status === "PUBLISHED" && (
+            {item.scheduledFor && (
+              <Alert tone="info">已定时发布：{formatChineseDateTime(item.scheduledFor)} 起在公开网站显示。</Alert>
+            )}
+            {item.withdrawnAt && (
+              <Alert tone="info">
+                已于 {formatChineseDateTime(item.withdrawnAt)} 从公开网站撤回。理由：{item.withdrawReason}
+              </Alert>
+            )}
+            {item.allowed.includes("withdraw") && <WithdrawForm action={withdrawItemAction.bind(null, item.id)} />}
+            {item.publishedRevisionId && !item.withdrawnAt && (
               <Link href={`/items/${item.id}`} className="block text-gov-red hover:underline">在公开网站查看</Link>
             )}
             {item.allowed.length === 0 && item.status !== "PUBLISHED" && <p className="text-sm text-gray-600">当前无需您处理。</p>}

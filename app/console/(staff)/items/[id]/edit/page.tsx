@@ -1,27 +1,42 @@
 import { notFound } from "next/navigation";
 import { ItemForm } from "@/components/items/item-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { chinaDate } from "@/lib/domain/dates";
-import { htmlToPlainText } from "@/lib/domain/item";
+import { ALLOWED_EXTENSIONS } from "@/lib/domain/file-kind";
+import { env } from "@/lib/env";
 import { requireActor } from "@/lib/server/auth";
-import { getItemForStaff, listCategoriesForForm } from "@/lib/server/work-queue";
-import { updateItemAction } from "../../../actions";
+import { getItemForEdit, itemFormOptions } from "@/lib/server/item-views";
+import { autosaveItemAction, discardAutosaveAction, updateItemAction } from "../../actions";
 
 export const metadata = { title: "修改公开信息" };
 
 export default async function EditItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const item = await getItemForStaff(actor, (await params).id);
+  const item = await getItemForEdit(actor, (await params).id);
   if (!item) notFound();
-  if (!item.allowed.includes("edit")) notFound();
-  const r = item.revision;
+  const { categories, channels } = await itemFormOptions();
   return (
-    <Card title="修改公开信息">
+    <Card title={`修改公开信息 · 第 ${item.revisionNumber} 版`}>
+      {item.isLive && (
+        <div className="mb-5">
+          <Alert tone="info">修改已发布信息将重新送审，公开网站在重新发布前继续显示原版本。</Alert>
+        </div>
+      )}
       <ItemForm
-        action={updateItemAction.bind(null, item.id, r.id)}
-        categories={await listCategoriesForForm()}
-        initial={{ title: r.title, categoryId: item.category.id, documentNumber: r.documentNumber ?? "", formedOn: r.formedOn, body: htmlToPlainText(r.bodyHtml) }}
+        action={updateItemAction.bind(null, item.id)}
+        autosave={autosaveItemAction}
+        discardAutosave={discardAutosaveAction}
+        itemKey={item.id}
+        username={actor.username}
+        revisionId={item.revisionId}
+        initial={item.values}
+        serverAutosave={item.autosave}
+        categories={categories}
+        channels={channels}
         today={chinaDate(new Date())}
+        uploadMaxMb={env().UPLOAD_MAX_MB}
+        accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",")}
         submitLabel="保存修改"
       />
     </Card>

@@ -1,0 +1,193 @@
+import "server-only";
+import { z } from "zod";
+import {
+  categoryCreateSchema,
+  categoryDeleteSchema,
+  categoryUpdateSchema,
+  checkParent,
+  flattenTree,
+  moveColumn,
+  moveSchema,
+  numberTree,
+  PARENT_MESSAGES,
+  type CategoryCreateInput,
+} from "@/lib/domain/admin";
+import { IN_REVIEW } from "@/lib/domain/workflow";
+import type { Actor } from "../actor";
+import { audit } from "../audit";
+import { can } from "../authz";
+import { db, type Tx } from "../db";
+import { conflict, invalid, notFound, ok, type Result } from "../result";
+import { AdminRefusal, adminWrite, changes, deny, renumber } from "./shared";
+
+/**
+ * 栏目管理 (公开办): the column tree (two levels), its order, names, codes, descriptions and the
+ * review switches 处室负责人审核 / 分管领导审核. 保密审查 has no switch. A switch applies from the
+ * next submission: items in review keep the stages fixed when they were submitted
+ * (DisclosureItem.reviewStages). A column with items or children cannot be deleted; its code,
+ * which public URLs use, is fixed once it holds items.
+ */
+
+const FIELDS = { id: true, code: true, name: true, parentId: true, sortOrder: true, description: true, requiresDeptHead: true, requiresLeader: true } as const;
+
+export async function listCategoriesForAdmin(actor: Actor) {
+  if (!can(actor, "category.manage")) return null;
+  const [rows, inReview] = await Promise.all([
+    db().category.findMany({ select: { ...FIELDS, _count: { select: { items: true, children: true } } } }),
+    db().disclosureItem.groupBy({ by: ["categoryId"], where: { status: { in: [...IN_REVIEW] } }, _count: { _all: true } }),
+  ]);
+  const reviewing = new Map(inReview.map((r) => [r.categoryId, r._count._all]));
+  const flat = flattenTree(rows);
+  return flat.map((r) => {
+    const siblings = flat.filter((s) => s.parentId === r.parentId);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      depth: r.parentId ? 2 : 1,
+      requiresDeptHead: r.requiresDeptHead,
+      requiresLeader: r.requiresLeader,
+      description: r.description,
+      items: r._count.items,
+      children: r._count.children,
+      inReview: reviewing.get(r.id) ?? 0,
+      first: siblings[0]?.id === r.id,
+      last: siblings.at(-1)?.id === r.id,
+    };
+  });
+}
+
+/** One column for its edit form, with the top-level columns it may be moved under. */
+export async function getCategoryForAdmin(actor: Actor, id: string) {
+  if (!can(actor, "category.manage")) return null;
+  if (id.length > 64) return { category: null, parents: [] };
+  const [row, parents, inReview] = await Promise.all([
+    db().category.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true, children: true } } } }),
+    parentChoices(),
+    db().disclosureItem.count({ where: { categoryId: id, status: { in: [...IN_REVIEW] } } }),
+  ]);
+  if (!row) return { category: null, parents };
+  const { _count, ...category } = row;
+  return { category: { ...category, items: _count.items, children: _count.children, inReview }, parents: parents.filter((p) => p.id !== id) };
+}
+
+/** What the 新建栏目 form offers: the columns a new one may sit under. */
+export async function newCategoryChoices(actor: Actor) {
+  if (!can(actor, "category.manage")) return null;
+  return { parents: await parentChoices() };
+}
+
+/** Columns a column may sit under: top-level ones (the tree is two levels deep). */
+async function parentChoices() {
+  return db().category.findMany({ where: { parentId: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+}
+
+const duplicateCode = () => new AdminRefusal("duplicate_code", invalid({ code: ["该栏目代码已被使用"] }));
+
+async function checkPlacement(tx: Tx, id: string | null, input: Pick<CategoryCreateInput, "code" | "parentId">) {
+  const rows = await tx.category.findMany({ select: { id: true, code: true, parentId: true, sortOrder: true } });
+  if (rows.some((r) => r.code === input.code && r.id !== id)) throw duplicateCode();
+  const problem = checkParent(rows, id, input.parentId);
+  if (problem) throw new AdminRefusal(`parent_${problem}`, invalid({ parentId: [PARENT_MESSAGES[problem]] }));
+  return rows;
+}
+
+/** Renumbers the whole tree so that sorting by sortOrder lists it depth-first. */
+async function saveOrder(tx: Tx, rows: readonly { id: string; parentId: string | null; sortOrder: number }[]) {
+  for (const u of renumber(rows, numberTree(rows))) await tx.category.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+}
+
+const snapshot = (c: CategoryCreateInput) => ({
+  code: c.code,
+  name: c.name,
+  parentId: c.parentId,
+  description: c.description,
+  requiresDeptHead: c.requiresDeptHead,
+  requiresLeader: c.requiresLeader,
+});
+
+export async function createCategory(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
+  const target = { action: "category.create", entity: "Category" };
+  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
+  const parsed = categoryCreateSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const input = parsed.data;
+  return adminWrite(actor, target, async (tx) => {
+    const rows = await checkPlacement(tx, null, input);
+    const sortOrder = Math.max(-1, ...rows.map((r) => r.sortOrder)) + 1;
+    const row = await tx.category.create({ data: { ...snapshot(input), sortOrder } });
+    await saveOrder(tx, [...rows, { id: row.id, parentId: row.parentId, sortOrder }]);
+    await audit(tx, { actor, ...target, entityId: row.id, detail: { after: snapshot(input) } });
+    return ok({ id: row.id });
+  }, duplicateCode);
+}
+
+/**
+ * Saves a column. Switching a review stage on or off applies to items submitted from now on;
+ * `inReview` says how many items keep the stages they were submitted with.
+ */
+export async function updateCategory(actor: Actor, raw: unknown): Promise<Result<{ id: string; inReview: number; stagesChanged: boolean }>> {
+  const target = { action: "category.update", entity: "Category" };
+  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
+  const parsed = categoryUpdateSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const { id, ...input } = parsed.data;
+  return adminWrite(actor, { ...target, entityId: id }, async (tx) => {
+    const before = await tx.category.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true } } } });
+    if (!before) return notFound("未找到该栏目。");
+    if (input.code !== before.code && before._count.items > 0) {
+      throw new AdminRefusal("code_in_use", invalid({ code: [`该栏目已有 ${before._count.items} 条信息，代码不能修改（公开网站的栏目地址使用此代码）`] }));
+    }
+    const rows = await checkPlacement(tx, id, input);
+    const diff = changes(snapshot(before), snapshot(input));
+    const stagesChanged = before.requiresDeptHead !== input.requiresDeptHead || before.requiresLeader !== input.requiresLeader;
+    const inReview = await tx.disclosureItem.count({ where: { categoryId: id, status: { in: [...IN_REVIEW] } } });
+    if (!diff) return ok({ id, inReview, stagesChanged: false });
+    await tx.category.update({ where: { id }, data: snapshot(input) });
+    if (input.parentId !== before.parentId) {
+      // Moved to another parent: it goes last among its new siblings.
+      const last = Math.max(-1, ...rows.map((r) => r.sortOrder)) + 1;
+      await saveOrder(tx, rows.map((r) => (r.id === id ? { ...r, parentId: input.parentId, sortOrder: last } : r)));
+    }
+    await audit(tx, { actor, ...target, entityId: id, detail: { ...diff, ...(stagesChanged ? { inReviewKeepTheirStages: inReview } : {}) } });
+    return ok({ id, inReview, stagesChanged });
+  }, duplicateCode);
+}
+
+/** Only an empty column may go: items keep their column for good (the annual report counts them). */
+export async function deleteCategory(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
+  const target = { action: "category.delete", entity: "Category" };
+  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
+  const parsed = categoryDeleteSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const { id } = parsed.data;
+  const hasItems = () => new AdminRefusal("has_items", conflict("该栏目下已有信息，不能删除。"));
+  return adminWrite(actor, { ...target, entityId: id }, async (tx) => {
+    const before = await tx.category.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true, children: true } } } });
+    if (!before) return notFound("未找到该栏目。");
+    if (before._count.items > 0) throw new AdminRefusal("has_items", conflict(`该栏目下有 ${before._count.items} 条信息，不能删除。`));
+    if (before._count.children > 0) throw new AdminRefusal("has_children", conflict("该栏目下有子栏目，请先删除或移走子栏目。"));
+    await tx.category.delete({ where: { id } });
+    await saveOrder(tx, await tx.category.findMany({ select: { id: true, parentId: true, sortOrder: true } }));
+    await audit(tx, { actor, ...target, entityId: id, detail: { before: snapshot(before) } });
+    return ok({ id });
+  }, hasItems);
+}
+
+export async function moveCategory(actor: Actor, raw: unknown): Promise<Result<{ moved: boolean }>> {
+  const target = { action: "category.reorder", entity: "Category" };
+  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
+  const parsed = moveSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const { id, direction } = parsed.data;
+  return adminWrite<{ moved: boolean }>(actor, { ...target, entityId: id }, async (tx) => {
+    const rows = await tx.category.findMany({ select: { id: true, code: true, parentId: true, sortOrder: true } });
+    if (!rows.some((r) => r.id === id)) return notFound("未找到该栏目。");
+    const order = moveColumn(rows, id, direction);
+    if (!order) return ok({ moved: false });
+    for (const u of renumber(rows, order)) await tx.category.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+    const codes = (m: Map<string, number>) => [...rows].sort((a, b) => m.get(a.id)! - m.get(b.id)!).map((r) => r.code);
+    await audit(tx, { actor, ...target, entityId: id, detail: { before: codes(numberTree(rows)), after: codes(order) } });
+    return ok({ moved: true });
+  });
+}

@@ -1,0 +1,153 @@
+import "server-only";
+import { z } from "zod";
+import { departmentCreateSchema, departmentUpdateSchema, moveInOrder, moveSchema } from "@/lib/domain/admin";
+import type { Actor } from "../actor";
+import { audit } from "../audit";
+import { can } from "../authz";
+import { db, type Tx } from "../db";
+import { notify } from "../notifications";
+import { invalid, notFound, ok, type Result } from "../result";
+import { AdminRefusal, adminWrite, changes, deny, renumber } from "./shared";
+
+/**
+ * 处室管理 (公开办): departments, their order and their 分管领导. The leader's queue is computed
+ * from `Department.leaderId` (work-queue.ts, authz.ts itemScope, workflow decide), so items already
+ * waiting at 分管领导审核 move to the new leader with the change; the new leader is notified.
+ */
+
+export async function listDepartmentsForAdmin(actor: Actor) {
+  if (!can(actor, "department.manage")) return null;
+  const [departments, leaders, pending] = await Promise.all([
+    db().department.findMany({
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, code: true, name: true, leader: { select: { id: true, displayName: true, status: true } }, _count: { select: { members: true } } },
+    }),
+    leaderChoices(),
+    db().disclosureItem.groupBy({ by: ["departmentId"], where: { status: "PENDING_LEADER" }, _count: { _all: true } }),
+  ]);
+  const pendingBy = new Map(pending.map((p) => [p.departmentId, p._count._all]));
+  return {
+    leaders,
+    departments: departments.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      leader: d.leader,
+      members: d._count.members,
+      pendingAtLeader: pendingBy.get(d.id) ?? 0,
+    })),
+  };
+}
+
+/** Who may be chosen as 分管领导: active users holding the LEADER role. */
+function leaderChoices() {
+  return db().user.findMany({
+    where: { roles: { has: "LEADER" }, status: "ACTIVE" },
+    orderBy: [{ displayName: "asc" }, { username: "asc" }],
+    select: { id: true, displayName: true, username: true },
+  });
+}
+
+const NOT_A_LEADER = "只能选择角色为“分管领导”且账户正常的用户";
+
+async function checkLeader(tx: Tx, leaderId: string | null) {
+  if (!leaderId) return null;
+  const user = await tx.user.findUnique({ where: { id: leaderId }, select: { id: true, displayName: true, roles: true, status: true } });
+  if (!user || !user.roles.includes("LEADER") || user.status !== "ACTIVE") {
+    throw new AdminRefusal("not_a_leader", invalid({ leaderId: [NOT_A_LEADER] }));
+  }
+  return user;
+}
+
+async function checkUnique(tx: Tx, fields: { code?: string; name: string }, exceptId?: string) {
+  const clash = await tx.department.findFirst({
+    where: { id: exceptId ? { not: exceptId } : undefined, OR: [{ name: fields.name }, ...(fields.code ? [{ code: fields.code }] : [])] },
+    select: { code: true },
+  });
+  if (clash && clash.code === fields.code) throw new AdminRefusal("duplicate_code", invalid({ code: ["该处室代码已被使用"] }));
+  if (clash) throw new AdminRefusal("duplicate_name", invalid({ name: ["已有同名处室"] }));
+}
+
+const duplicate = (kind: "unique" | "foreign_key") =>
+  new AdminRefusal(kind === "unique" ? "duplicate" : "constraint", invalid({ name: ["处室代码或名称已被使用"] }));
+
+export async function createDepartment(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
+  const target = { action: "department.create", entity: "Department" };
+  if (!can(actor, "department.manage")) return deny(actor, target, "wrong_role");
+  const parsed = departmentCreateSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const input = parsed.data;
+  return adminWrite(actor, target, async (tx) => {
+    const leader = await checkLeader(tx, input.leaderId);
+    await checkUnique(tx, input);
+    const last = await tx.department.aggregate({ _max: { sortOrder: true } });
+    const row = await tx.department.create({
+      data: { code: input.code, name: input.name, leaderId: input.leaderId, sortOrder: (last._max.sortOrder ?? -1) + 1 },
+    });
+    await audit(tx, { actor, ...target, entityId: row.id, detail: { after: { code: row.code, name: row.name, leaderId: row.leaderId, leader: leader?.displayName ?? null } } });
+    return ok({ id: row.id });
+  }, duplicate);
+}
+
+/**
+ * 改名 and 分管领导. Leaving the department without a leader is refused while items wait at
+ * 分管领导审核: nobody could act on them.
+ */
+export async function updateDepartment(actor: Actor, raw: unknown): Promise<Result<{ id: string; movedToNewLeader: number }>> {
+  const target = { action: "department.update", entity: "Department" };
+  if (!can(actor, "department.manage")) return deny(actor, target, "wrong_role");
+  const parsed = departmentUpdateSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const input = parsed.data;
+  return adminWrite(actor, { ...target, entityId: input.id }, async (tx) => {
+    const before = await tx.department.findUnique({ where: { id: input.id }, include: { leader: { select: { displayName: true } } } });
+    if (!before) return notFound("未找到该处室。");
+    const leaderChanged = before.leaderId !== input.leaderId;
+    const leader = leaderChanged ? await checkLeader(tx, input.leaderId) : null;
+    if (input.name !== before.name) await checkUnique(tx, { name: input.name }, before.id);
+    const pending = await tx.disclosureItem.findMany({ where: { departmentId: before.id, status: "PENDING_LEADER" }, select: { id: true } });
+    if (leaderChanged && !input.leaderId && pending.length) {
+      throw new AdminRefusal(
+        "pending_at_leader",
+        invalid({ leaderId: [`该处室有 ${pending.length} 条信息待分管领导审核，必须设置分管领导（可改选他人）`] }),
+      );
+    }
+    const diff = changes({ name: before.name, leaderId: before.leaderId }, { name: input.name, leaderId: input.leaderId });
+    if (!diff) return ok({ id: before.id, movedToNewLeader: 0 });
+    await tx.department.update({ where: { id: before.id }, data: { name: input.name, leaderId: input.leaderId } });
+    const moved = leaderChanged && input.leaderId ? pending.length : 0;
+    if (moved) {
+      await notify(tx, [input.leaderId!], { title: `您已成为${input.name}的分管领导，${moved} 条信息待您审核`, link: "/console" });
+    }
+    await audit(tx, {
+      actor,
+      ...target,
+      entityId: before.id,
+      detail: {
+        ...diff,
+        ...(leaderChanged ? { leaderBefore: before.leader?.displayName ?? null, leaderAfter: leader?.displayName ?? null, pendingMovedToNewLeader: moved } : {}),
+      },
+    });
+    return ok({ id: before.id, movedToNewLeader: moved });
+  }, duplicate);
+}
+
+export async function moveDepartment(actor: Actor, raw: unknown): Promise<Result<{ moved: boolean }>> {
+  const target = { action: "department.reorder", entity: "Department" };
+  if (!can(actor, "department.manage")) return deny(actor, target, "wrong_role");
+  const parsed = moveSchema.safeParse(raw);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const { id, direction } = parsed.data;
+  return adminWrite<{ moved: boolean }>(actor, { ...target, entityId: id }, async (tx) => {
+    const rows = await tx.department.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, code: true, sortOrder: true } });
+    if (!rows.some((r) => r.id === id)) return notFound("未找到该处室。");
+    const order = moveInOrder(rows.map((r) => r.id), id, direction);
+    if (!order) return ok({ moved: false });
+    for (const u of renumber(rows, new Map(order.map((rowId, i) => [rowId, i])))) {
+      await tx.department.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+    }
+    const code = new Map(rows.map((r) => [r.id, r.code]));
+    await audit(tx, { actor, ...target, entityId: id, detail: { before: rows.map((r) => r.code), after: order.map((o) => code.get(o)) } });
+    return ok({ moved: true });
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { withinZipLimits } from "./text-extract";
+import mammoth from "mammoth";
+import { checkAttachment } from "@/lib/domain/file-kind";
+import { sanitizeBodyHtml } from "@/lib/domain/html";
+import type { Actor } from "./actor";
+import { can } from "./authz";
+import { forbidden, invalid, ok, type Result } from "./result";
+
+/** 从 Word 导入: a .docx becomes body HTML (mammoth), through the same allowlist as every save. */
+
+/** A docx is a ZIP: a small file can inflate a lot, so imports get a tighter cap than attachments. */
+export const DOCX_IMPORT_MAX_MB = 20;
+
+const STYLE_MAP = [
+  "p[style-name='Title'] => h2:fresh",
+  "p[style-name='标题'] => h2:fresh",
+  "p[style-name='heading 1'] => h2:fresh",
+  "p[style-name='heading 2'] => h3:fresh",
+  "p[style-name='heading 3'] => h4:fresh",
+  "p[style-name='标题 1'] => h2:fresh",
+  "p[style-name='标题 2'] => h3:fresh",
+  "p[style-name='标题 3'] => h4:fresh",
+];
+
+export async function importDocx(actor: Actor, fileName: string, bytes: Uint8Array): Promise<Result<{ html: string; notes: string[] }>> {
+  if (!can(actor, "item.create")) return forbidden("只有处室联络员可以导入 Word 文档。");
+  if (bytes.length > DOCX_IMPORT_MAX_MB * 1024 * 1024) return invalid({ file: [`Word 文档超过 ${DOCX_IMPORT_MAX_MB} MB，不能导入。`] }, `Word 文档超过 ${DOCX_IMPORT_MAX_MB} MB，不能导入。`);
+  const check = await checkAttachment(fileName, bytes);
+  if (!check.ok || check.kind !== "docx") {
+    const message = check.ok ? "只能导入 .docx 文件。.doc 或 .wps 文件请先在 Word 或 WPS 中另存为 .docx。" : check.message;
+    return invalid({ file: [message] }, message);
+  }
+  if (!withinZipLimits(bytes)) {
+    const message = "该 Word 文档解压后过大或结构异常，不能导入。请检查文件，或将内容复制粘贴到正文。";
+    return invalid({ file: [message] }, message);
+  }
+  let images = 0;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        styleMap: STYLE_MAP,
+        externalFileAccess: false,
+        ignoreEmptyParagraphs: true,
+        // Images are not kept in the body (they would bloat every revision): they belong in 附件.
+        convertImage: mammoth.images.imgElement(async () => {
+          images++;
+          return { src: "" };
+        }),
+      },
+    );
+    const html = sanitizeBodyHtml(result.value);
+    const notes = images ? [`文档中的 ${images} 张图片未导入正文，如需公开请作为附件上传。`] : [];
+    return ok({ html, notes });
+  } catch {
+    const message = "无法读取该 Word 文档，文件可能已损坏。";
+    return invalid({ file: [message] }, message);
+  }
+}
