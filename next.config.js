@@ -19,7 +19,7 @@ const csp = [
   "form-action 'self'",
 ].join("; ");
 
-const publicCache = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+const publicCache = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/apply", "/search", "/columns/:path*", "/items/:path*"];
 
 /** @type {import('next').NextConfig} */

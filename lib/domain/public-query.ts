@@ -178,7 +178,8 @@ export interface Cursor {
 
 const cursorSchema = z.object({
   r: z.union([z.literal(0), z.literal(1)]).optional(),
-  a: z.iso.datetime(),
+  // Only instants the database can hold (PostgreSQL has no year 0): anything else is not ours.
+  a: z.iso.datetime().refine((v) => Number(v.slice(0, 4)) >= 1970 && Number(v.slice(0, 4)) <= 9999),
   i: z.string().regex(CODE),
 });
 

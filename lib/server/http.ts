@@ -5,7 +5,7 @@ import "server-only";
  * keep them a minute, which bounds how long a withdrawn item can linger there. Browsers ask again
  * each time. The same policy as the public pages in next.config.js.
  */
-export const PUBLIC_CACHE = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+export const PUBLIC_CACHE = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/domain/public-query";
+import { searchTerms } from "@/lib/domain/search-text";
 import { db, type Tx } from "./db";
 
 /**
@@ -62,7 +63,10 @@ function conditions(f: IndexFilters, now: Date, skip?: keyof IndexFilters): Pris
 }
 
 /** The pairs (or single characters) every word of the query needs; '#' asks for them in the title. */
-const queryGrams = (q: string, prefix: "" | "#") => Prisma.sql`gongkai_search_query_grams(gongkai_search_normalize(${q}), ${prefix})`;
+// At most TERMS_MAX words reach the database, so a query of many one-letter words cannot make it
+// intersect dozens of near-universal index keys.
+const queryGrams = (q: string, prefix: "" | "#") =>
+  Prisma.sql`gongkai_search_query_grams(gongkai_search_normalize(${searchTerms(q).join(" ")}), ${prefix})`;
 
 const COLUMNS = Prisma.sql`"itemId", "publishAt", "categoryId", "departmentId", "article20Item"`;
 

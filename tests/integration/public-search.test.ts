@@ -140,6 +140,7 @@ describe("no input breaks a page", () => {
     "😀😀",
     "a".repeat(10_000),
     "科".repeat(10_000),
+    "a b c d e f g h i j k l m n o p q r s t u v w x y",
   ];
 
   test.each(nasty.map((q) => [q.slice(0, 40), q]))("%s", async (_, raw) => {

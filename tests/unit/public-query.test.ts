@@ -91,6 +91,7 @@ describe("cursors", () => {
     ["a bad date", Buffer.from('{"a":"yesterday","i":"x"}').toString("base64url")],
     ["an id with a quote", Buffer.from(`{"a":"2026-11-24T08:00:00.000Z","i":"x'"}`).toString("base64url")],
     ["a rank of 2", Buffer.from('{"r":2,"a":"2026-11-24T08:00:00.000Z","i":"x"}').toString("base64url")],
+    ["year 0, which PostgreSQL cannot hold", Buffer.from('{"a":"0000-01-01T00:00:00.000Z","i":"x"}').toString("base64url")],
     ["too long", "a".repeat(301)],
     ["empty", ""],
   ])("%s is no cursor", (_, s) => {

@@ -1,4 +1,5 @@
 import { contentDisposition, findDownload } from "@/lib/server/attachments";
+import { PUBLIC_CACHE } from "@/lib/server/http";
 import { getActor } from "@/lib/server/auth";
 import { blobStore } from "@/lib/server/storage";
 
@@ -17,7 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Length": String(bytes.length),
       "Content-Disposition": contentDisposition(file.fileName),
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": file.audience === "public" ? "public, max-age=300" : "private, no-store",
+      // Like public pages: a withdrawn file leaves shared caches within about two minutes.
+      "Cache-Control": file.audience === "public" ? PUBLIC_CACHE : "private, no-store",
       ETag: `"${file.sha256}"`,
     },
   });
