@@ -107,13 +107,6 @@ function crossFieldRules(d: Draft, ctx: z.RefinementCtx) {
   if (d.validity === "REPEALED" && !d.repealedOn) issue("repealedOn", "有效性为“已废止”时，请填写废止日期");
 }
 
-/** Return and reject need a reason the liaison can act on. */
-export const reviewCommentSchema = z
-  .string({ error: "请填写意见" })
-  .trim()
-  .min(2, "请填写退回或不予公开的理由（至少 2 个字）")
-  .max(2000, "意见不能超过 2000 个字");
-
 export const withdrawReasonSchema = z
   .string({ error: "请填写撤回理由" })
   .trim()

@@ -1,3 +1,4 @@
+import type { RevisionContent } from "./item";
 import { article20Label } from "./article20";
 import { ATTRIBUTE_LABELS, DOCUMENT_TYPE_LABELS, VALIDITY_LABELS, withholdingReasonLabel, type DisclosureAttribute, type DocumentType, type Validity } from "./attributes";
 import { formatChineseDate } from "./dates";
@@ -7,29 +8,18 @@ import { formatChineseDate } from "./dates";
  * plain text. The diff between two revisions is taken on this, so it shows exactly the fields
  * whose change voids an approval (see contentHash in ./item.ts). Client-safe: no hashing here.
  */
-export interface RevisionFields {
-  title: string;
-  documentNumber: string | null;
-  publisher: string;
-  summary: string | null;
+/**
+ * A revision as reviewers compare it: the approved content (RevisionContent) with names instead
+ * of ids and codes, and the body as text.
+ */
+export type RevisionFields = Omit<RevisionContent, "categoryId" | "channels" | "bodyHtml" | "attachments"> & {
   category: string;
-  topic: string | null;
-  keywords: readonly string[];
-  attribute: string;
-  attributeReason: string | null;
-  article20Item: number | null;
-  documentType: string;
-  signedOn: string | null;
-  effectiveOn: string | null;
-  repealedOn: string | null;
-  validity: string | null;
-  formedOn: string;
   /** Channel names, not codes. */
   channels: readonly string[];
   bodyText: string;
   /** File names in order. */
   attachments: readonly string[];
-}
+};
 
 export interface RevisionLine {
   key: string;

@@ -143,9 +143,3 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     allowed,
   };
 }
-
-export async function listCategoriesForForm() {
-  const rows = await db().category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, parentId: true } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return rows.map((r) => ({ id: r.id, label: r.parentId ? `${byId.get(r.parentId)?.name ?? ""} › ${r.name}` : r.name }));
-}
