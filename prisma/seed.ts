@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "../lib/generated/prisma/client";
-import { db } from "../lib/server/db";
-import { hashPassword } from "../lib/server/sessions";
-import { createDraft, submitItem } from "../lib/server/items";
-import { reviewItem } from "../lib/server/reviews";
-import { publishItem } from "../lib/server/publication";
-import type { Actor } from "../lib/server/actor";
+import { db } from "@/lib/server/platform/db";
+import { hashPassword } from "@/lib/server/platform/sessions";
+import { createDraft, submitItem } from "@/lib/server/items/drafts";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { publishItem } from "@/lib/server/items/publication";
+import type { Actor } from "@/lib/server/platform/actor";
 import { chinaDate } from "../lib/domain/dates";
-import { allClearApproval } from "../lib/server/secrecy";
+import { allClearApproval } from "@/lib/server/items/secrecy";
 import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**

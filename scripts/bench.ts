@@ -108,8 +108,8 @@ async function main() {
     const pgVersion = (await client.query("SHOW server_version")).rows[0].server_version as string;
     await client.end();
 
-    const { findPublicItems, loadHits, loadCatalog, resolveFilters } = await import("../lib/server/public-listing");
-    const { searchIndex } = await import("../lib/server/search");
+    const { findPublicItems, loadHits, loadCatalog, resolveFilters } = await import("@/lib/server/public/listing");
+    const { searchIndex } = await import("@/lib/server/public/search");
     const { snippet, highlight, searchTerms } = await import("../lib/domain/search-text");
     const catalog = await loadCatalog();
 
@@ -135,7 +135,7 @@ async function main() {
     const ten: number[] = [];
     const page: number[] = [];
     const perQuery = new Map<string, { label: string; total: number; ms: number[] }>();
-    const { facetCounts } = await import("../lib/server/search");
+    const { facetCounts } = await import("@/lib/server/public/search");
     const exact = new Map<string, number>();
     for (const spec of QUERIES) {
       const { index } = resolveFilters({ column: spec.column, year: spec.year }, catalog);
@@ -196,7 +196,7 @@ async function main() {
     };
     writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
     log(`ten results: p50 ${report.tenResults.p50} ms, p95 ${report.tenResults.p95} ms; written to docs/benchmarks.json`);
-    const { db } = await import("../lib/server/db");
+    const { db } = await import("@/lib/server/platform/db");
     await db().$disconnect();
   } finally {
     await server?.stop();

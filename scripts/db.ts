@@ -12,7 +12,7 @@ if (command === "migrate") {
   const applied = await migrate(databaseUrl(), { log: console.log });
   console.log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 } else if (command === "verify-audit") {
-  const { verifyAuditChain } = await import("../lib/server/audit");
+  const { verifyAuditChain } = await import("@/lib/server/platform/audit");
   const result = await verifyAuditChain();
   console.log(result.ok ? `audit chain intact: ${result.checked} events` : `audit chain BROKEN at event ${result.firstBrokenId}`);
   process.exit(result.ok ? 0 : 1);

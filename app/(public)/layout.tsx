@@ -1,7 +1,7 @@
 import { SiteFooter, SiteHeader } from "@/components/public/site-header";
 import { TEXT_SIZE_SCRIPT } from "@/components/public/text-size";
 import { env } from "@/lib/env";
-import { siteSettings } from "@/lib/server/site-settings";
+import { siteSettings } from "@/lib/server/admin/site-settings";
 import "./public.css";
 
 // Pages read the database on each request; next.config.js lets shared caches keep them a minute.

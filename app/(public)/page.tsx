@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ItemList } from "@/components/public/item-list";
 import { Card } from "@/components/ui/card";
-import { listPublicCategories } from "@/lib/server/public-site";
-import { listLatest } from "@/lib/server/public-listing";
+import { listPublicCategories } from "@/lib/server/public/site";
+import { listLatest } from "@/lib/server/public/listing";
 import { PUBLIC_SECTIONS } from "@/components/public/sections";
 
 const BLURBS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/server/authz";
+import type { Permission } from "@/lib/server/platform/authz";
 
 /** The four areas of office administration (公开办) and the permission each needs. */
 export const ADMIN_AREAS: { href: string; label: string; permission: Permission; description: string }[] = [

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FormState } from "@/lib/form-state";
-import type { CalendarDayView } from "@/lib/server/calendar";
+import type { CalendarDayView } from "@/lib/server/admin/calendar";
 import { CalendarButton } from "./calendar-forms";
 
 const KIND = { HOLIDAY: "法定节假日", WORKDAY: "调休上班日" } as const;

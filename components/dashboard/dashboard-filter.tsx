@@ -1,4 +1,4 @@
-import type { DepartmentRef } from "@/lib/server/dashboard";
+import type { DepartmentRef } from "@/lib/server/items/dashboard";
 
 /** 处室 and 年份 as a plain GET form: works without script, and the URL can be bookmarked. */
 export function DashboardFilter({

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ARTICLE_20_ITEMS } from "@/lib/domain/article20";
 import type { PublicQuery } from "@/lib/domain/public-query";
-import type { FacetCounts } from "@/lib/server/search";
-import type { Catalog } from "@/lib/server/public-listing";
+import type { FacetCounts } from "@/lib/server/public/search";
+import type { Catalog } from "@/lib/server/public/listing";
 
 export type FacetHref = (change: Partial<Record<"column" | "department" | "article20" | "year", string | number | undefined>>) => string;
 

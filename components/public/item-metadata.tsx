@@ -1,7 +1,7 @@
 import { article20Label, isArticle20Item } from "@/lib/domain/article20";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { DOCUMENT_TYPE_LABELS, showsValidity, VALIDITY_LABELS } from "@/lib/domain/public-labels";
-import type { PublishedItem } from "@/lib/server/public-site";
+import type { PublishedItem } from "@/lib/server/public/site";
 
 /** The metadata block every disclosure page opens with (DESIGN §6). */
 export function ItemMetadata({ item }: { item: PublishedItem }) {

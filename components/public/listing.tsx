@@ -1,6 +1,6 @@
 import { queryString, type PublicQuery } from "@/lib/domain/public-query";
 import { searchTerms } from "@/lib/domain/search-text";
-import type { ListingResult } from "@/lib/server/public-listing";
+import type { ListingResult } from "@/lib/server/public/listing";
 import { Alert } from "@/components/ui/alert";
 import { Facets, type FacetHref } from "./facets";
 import { ItemList } from "./item-list";

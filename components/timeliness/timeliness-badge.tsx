@@ -26,7 +26,7 @@ function text(t: Timeliness): { tone: keyof typeof TONES; label: string } {
 }
 
 /**
- * 公开期限 of one item (条例 第二十六条: 信息形成之日起 20 个工作日内), from lib/server/timeliness.ts.
+ * 公开期限 of one item (条例 第二十六条: 信息形成之日起 20 个工作日内), from lib/server/items/timeliness.ts.
  * Where the period runs into a year without holiday data, the date only skips weekends: say so.
  */
 export function TimelinessBadge({ timeliness }: { timeliness: Timeliness }) {

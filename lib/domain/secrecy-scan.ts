@@ -9,7 +9,7 @@ import {
 /**
  * 保密审查 aid: finds personal data and 密级 markings in a text before it is published (条例 第十四、
  * 十五条). It only proposes; the 保密审查 reviewer decides. Callers pass plain text (see
- * lib/server/text-extract.ts for attachments); design choices and measured recall are in
+ * lib/server/files/text-extract.ts for attachments); design choices and measured recall are in
  * docs/secrecy-scan.md.
  */
 export type FlagKind = "ID_CARD" | "MOBILE" | "BANK_CARD" | "EMAIL" | "CLASSIFICATION";

@@ -4,13 +4,13 @@ import { createCategory, deleteCategory, listCategoriesForAdmin, moveCategory, u
 import { createChannel, listChannelsForAdmin, moveChannel, updateChannel } from "@/lib/server/admin/channels";
 import { createDepartment, listDepartmentsForAdmin, moveDepartment, updateDepartment } from "@/lib/server/admin/departments";
 import { getTargets, saveTargets } from "@/lib/server/admin/targets";
-import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import type { Result } from "@/lib/server/result";
-import { submitItem } from "@/lib/server/items";
-import { publishItem } from "@/lib/server/publication";
-import { reviewItem } from "@/lib/server/reviews";
-import { workQueue } from "@/lib/server/work-queue";
+import type { Actor } from "@/lib/server/platform/actor";
+import { db } from "@/lib/server/platform/db";
+import type { Result } from "@/lib/server/platform/result";
+import { submitItem } from "@/lib/server/items/drafts";
+import { publishItem } from "@/lib/server/items/publication";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { workQueue } from "@/lib/server/items/work-queue";
 import { allClearApproval, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 
 /**

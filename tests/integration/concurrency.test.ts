@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { db } from "@/lib/server/db";
-import { findItemFacts } from "@/lib/server/item-facts";
-import { authorizeTransition } from "@/lib/server/authz";
-import { publishItem } from "@/lib/server/publication";
-import { reviewItem } from "@/lib/server/reviews";
-import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/platform/db";
+import { findItemFacts } from "@/lib/server/items/facts";
+import { authorizeTransition } from "@/lib/server/platform/authz";
+import { publishItem } from "@/lib/server/items/publication";
+import { reviewItem } from "@/lib/server/items/reviews";
+import type { Actor } from "@/lib/server/platform/actor";
 import { itemState, seedBureau, seedPending, type Bureau } from "../support/bureau";
 
 let b: Bureau;

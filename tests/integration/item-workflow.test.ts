@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseIndexNumber } from "@/lib/domain/index-number";
-import { db } from "@/lib/server/db";
-import { createDraft, submitItem, updateDraft } from "@/lib/server/items";
-import { publishItem } from "@/lib/server/publication";
-import { getPublishedItem, listPublishedItems } from "@/lib/server/public-site";
-import { reviewItem } from "@/lib/server/reviews";
-import { getItemForStaff, workQueue } from "@/lib/server/work-queue";
+import { db } from "@/lib/server/platform/db";
+import { createDraft, submitItem, updateDraft } from "@/lib/server/items/drafts";
+import { publishItem } from "@/lib/server/items/publication";
+import { getPublishedItem } from "@/lib/server/public/site";
+import { listPublishedItems } from "@/lib/server/public/listing";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { getItemForStaff, workQueue } from "@/lib/server/items/work-queue";
 import { allClearSecrecyFields } from "@/lib/domain/review";
 import { allClearApproval, auditActions, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { apiItemListSchema } from "@/lib/domain/public-api";
 import { parsePublicQuery } from "@/lib/domain/public-query";
 import { highlight, searchTerms } from "@/lib/domain/search-text";
-import { db } from "@/lib/server/db";
-import { apiListItems } from "@/lib/server/public-api";
-import { findPublicItems } from "@/lib/server/public-listing";
-import { searchIndex } from "@/lib/server/search";
+import { db } from "@/lib/server/platform/db";
+import { apiListItems } from "@/lib/server/public/api";
+import { findPublicItems } from "@/lib/server/public/listing";
+import { searchIndex } from "@/lib/server/public/search";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { db } from "@/lib/server/db";
-import { getSiteSettings, updateSiteSettings } from "@/lib/server/site-settings";
+import { db } from "@/lib/server/platform/db";
+import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
 import { seedBureau, type Bureau } from "../support/bureau";
 
 /** 站点设置: the office edits the 政府信息公开指南's settings; validated, conflict-checked, audited. */

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { apiItemListSchema, apiItemSchema } from "@/lib/domain/public-api";
-import { db } from "@/lib/server/db";
-import { publishItem, withdrawItem } from "@/lib/server/publication";
-import { reviewItem } from "@/lib/server/reviews";
-import { apiGetItem, apiListItems } from "@/lib/server/public-api";
-import { atomFeed, sitemapRoot } from "@/lib/server/public-feeds";
-import { columnNeighbours, getPublishedItem, getWithdrawnItem } from "@/lib/server/public-site";
-import { findPublicItems, listLatest, listPublishedItems, loadCatalog } from "@/lib/server/public-listing";
-import { publicItemWhere } from "@/lib/server/publication";
-import { facetCounts, searchIndex } from "@/lib/server/search";
+import { db } from "@/lib/server/platform/db";
+import { publishItem, withdrawItem } from "@/lib/server/items/publication";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { apiGetItem, apiListItems } from "@/lib/server/public/api";
+import { atomFeed, sitemapRoot } from "@/lib/server/public/feeds";
+import { columnNeighbours, getPublishedItem, getWithdrawnItem } from "@/lib/server/public/site";
+import { findPublicItems, listLatest, listPublishedItems, loadCatalog } from "@/lib/server/public/listing";
+import { publicItemWhere } from "@/lib/server/items/publication";
+import { facetCounts, searchIndex } from "@/lib/server/public/search";
 import { allClearApproval, currentRevisionId, draftInput, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
-import { submitItem, updateDraft } from "@/lib/server/items";
+import { submitItem, updateDraft } from "@/lib/server/items/drafts";
 
 /**
  * The one promise of the public site (DESIGN §8): nothing unpublished, scheduled for later,

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { verifyAuditChain } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
-import { authenticate, endSession, LOCKOUT, resolveSession } from "@/lib/server/sessions";
-import { setUserStatus } from "@/lib/server/users";
+import { verifyAuditChain } from "@/lib/server/platform/audit";
+import { db } from "@/lib/server/platform/db";
+import { authenticate, endSession, LOCKOUT, resolveSession } from "@/lib/server/platform/sessions";
+import { setUserStatus } from "@/lib/server/admin/users";
 import { PASSWORD, seedBureau, type Bureau } from "../support/bureau";
 
 let b: Bureau;

@@ -3,12 +3,12 @@ import { addDays, chinaDate } from "@/lib/domain/dates";
 import { disclosureDueDate } from "@/lib/domain/deadlines";
 import { beijingMonth } from "@/lib/domain/timeliness";
 import { bundledCalendar } from "@/lib/domain/work-calendar";
-import { loadWorkCalendar, removeCalendarDay, setCalendarDay, setYearCovered, calendarYear } from "@/lib/server/calendar";
-import { timelinessDashboard, type DashboardView } from "@/lib/server/dashboard";
-import { db } from "@/lib/server/db";
-import { submitItem, updateDraft } from "@/lib/server/items";
-import { reviewItem } from "@/lib/server/reviews";
-import { itemDueDate, itemsTimeliness } from "@/lib/server/timeliness";
+import { loadWorkCalendar, removeCalendarDay, setCalendarDay, setYearCovered, calendarYear } from "@/lib/server/admin/calendar";
+import { timelinessDashboard, type DashboardView } from "@/lib/server/items/dashboard";
+import { db } from "@/lib/server/platform/db";
+import { submitItem, updateDraft } from "@/lib/server/items/drafts";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { itemDueDate, itemsTimeliness } from "@/lib/server/items/timeliness";
 import { draftInput, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 
 /**

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { allClearApproval } from "@/lib/server/secrecy";
+import { allClearApproval } from "@/lib/server/items/secrecy";
 import type { Role } from "@/lib/domain/roles";
-import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { createDraft, submitItem } from "@/lib/server/items";
-import { publishItem } from "@/lib/server/publication";
-import { reviewItem } from "@/lib/server/reviews";
-import { hashPassword } from "@/lib/server/sessions";
+import type { Actor } from "@/lib/server/platform/actor";
+import { db } from "@/lib/server/platform/db";
+import { createDraft, submitItem } from "@/lib/server/items/drafts";
+import { publishItem } from "@/lib/server/items/publication";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { hashPassword } from "@/lib/server/platform/sessions";
 
 /**
  * A small bureau of its own for each test file (the integration database is shared by all

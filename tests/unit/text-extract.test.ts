@@ -3,7 +3,7 @@ import * as docx from "docx";
 import JSZip from "jszip";
 import { describe, expect, test } from "vitest";
 import { scanText } from "@/lib/domain/secrecy-scan";
-import { DOCX_MIME, extractText, MAX_EXTRACT_BYTES, PDF_MIME } from "@/lib/server/text-extract";
+import { DOCX_MIME, extractText, MAX_EXTRACT_BYTES, PDF_MIME } from "@/lib/server/files/text-extract";
 import { tinyPdf, type PdfRow } from "@/tests/support/tiny-pdf";
 
 const ID = "220202199001010354";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { Listing } from "@/components/public/listing";
 import { parsePublicQuery } from "@/lib/domain/public-query";
-import { currentYear } from "@/lib/server/public-site";
-import { findPublicItems } from "@/lib/server/public-listing";
-import { siteSettings } from "@/lib/server/site-settings";
+import { currentYear } from "@/lib/server/public/site";
+import { findPublicItems } from "@/lib/server/public/listing";
+import { siteSettings } from "@/lib/server/admin/site-settings";
 
 export const metadata: Metadata = { title: "政府信息公开年报" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { OfficeContact } from "@/components/public/office-contact";
 import { env } from "@/lib/env";
-import { siteSettings } from "@/lib/server/site-settings";
+import { siteSettings } from "@/lib/server/admin/site-settings";
 
 export const metadata: Metadata = { title: "依申请公开" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Listing } from "@/components/public/listing";
 import { parsePublicQuery } from "@/lib/domain/public-query";
-import { currentYear } from "@/lib/server/public-site";
-import { findPublicItems } from "@/lib/server/public-listing";
+import { currentYear } from "@/lib/server/public/site";
+import { findPublicItems } from "@/lib/server/public/listing";
 
 export const metadata: Metadata = { title: "法定主动公开内容" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { OfficeContact } from "@/components/public/office-contact";
 import { ARTICLE_20_ITEMS } from "@/lib/domain/article20";
 import { env } from "@/lib/env";
-import { listPublicCategories } from "@/lib/server/public-site";
-import { siteSettings } from "@/lib/server/site-settings";
+import { listPublicCategories } from "@/lib/server/public/site";
+import { siteSettings } from "@/lib/server/admin/site-settings";
 
 export const metadata: Metadata = { title: "政府信息公开指南" };
 

@@ -5,8 +5,8 @@ import { SearchBox } from "@/components/public/search-box";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { parsePublicQuery, queryString } from "@/lib/domain/public-query";
-import { currentYear } from "@/lib/server/public-site";
-import { findPublicItems } from "@/lib/server/public-listing";
+import { currentYear } from "@/lib/server/public/site";
+import { findPublicItems } from "@/lib/server/public/listing";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { Actor } from "@/lib/server/actor";
-import { isSameOrigin } from "@/lib/server/attachments";
-import { audit } from "@/lib/server/audit";
-import { getActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
-import type { Failure } from "@/lib/server/result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { isSameOrigin } from "@/lib/server/items/attachments";
+import { audit } from "@/lib/server/platform/audit";
+import { getActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
+import type { Failure } from "@/lib/server/platform/result";
 
 /**
  * The shared front of the upload handlers. The browser sends the file as the raw request body

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { storeUpload, uploadLimitBytes } from "@/lib/server/attachments";
+import { storeUpload, uploadLimitBytes } from "@/lib/server/items/attachments";
 import { failure, receiveUpload } from "./receive-upload";
 
 /** POST /api/uploads: one attachment for the item form; answers its StoredFile id. */

@@ -1,7 +1,7 @@
-import { contentDisposition, findDownload } from "@/lib/server/attachments";
-import { PUBLIC_CACHE } from "@/lib/server/http";
-import { getActor } from "@/lib/server/auth";
-import { blobStore } from "@/lib/server/storage";
+import { contentDisposition, findDownload } from "@/lib/server/items/attachments";
+import { PUBLIC_CACHE } from "@/lib/server/platform/http";
+import { getActor } from "@/lib/server/platform/auth";
+import { blobStore } from "@/lib/server/files/storage";
 
 /**
  * GET /attachments/{attachmentId}: the only way to a file's bytes. Public for the attachments of a

@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
-import { requireActor } from "@/lib/server/auth";
-import { submitItem } from "@/lib/server/items";
-import { publishItem, withdrawItem } from "@/lib/server/publication";
-import type { Failure } from "@/lib/server/result";
-import { markAllNotificationsRead } from "@/lib/server/notifications";
-import { reviewItem } from "@/lib/server/reviews";
-import { setUserStatus } from "@/lib/server/users";
+import { requireActor } from "@/lib/server/platform/auth";
+import { submitItem } from "@/lib/server/items/drafts";
+import { publishItem, withdrawItem } from "@/lib/server/items/publication";
+import type { Failure } from "@/lib/server/platform/result";
+import { markAllNotificationsRead } from "@/lib/server/platform/notifications";
+import { reviewItem } from "@/lib/server/items/reviews";
+import { setUserStatus } from "@/lib/server/admin/users";
 
 /**
  * Thin actions: actor → use case (which authorises and validates) → revalidate/redirect.

@@ -1,8 +1,8 @@
 import { ConsoleShell, type NavLink } from "@/components/console/console-shell";
 import { env } from "@/lib/env";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
-import { unreadCount } from "@/lib/server/notifications";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
+import { unreadCount } from "@/lib/server/platform/notifications";
 
 export const dynamic = "force-dynamic";
 

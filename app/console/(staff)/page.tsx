@@ -3,10 +3,10 @@ import { QueueSection } from "@/components/console/queue-section";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
-import { listNotifications } from "@/lib/server/notifications";
-import { workQueue } from "@/lib/server/work-queue";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
+import { listNotifications } from "@/lib/server/platform/notifications";
+import { workQueue } from "@/lib/server/items/work-queue";
 import { markAllReadAction } from "./actions";
 
 export const metadata = { title: "工作台" };

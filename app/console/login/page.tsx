@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/console/login-form";
 import { env } from "@/lib/env";
-import { getActor } from "@/lib/server/auth";
+import { getActor } from "@/lib/server/platform/auth";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "工作人员登录" };

@@ -13,11 +13,11 @@ import {
   type CategoryCreateInput,
 } from "@/lib/domain/admin";
 import { IN_REVIEW } from "@/lib/domain/workflow";
-import type { Actor } from "../actor";
-import { audit } from "../audit";
-import { can } from "../authz";
-import { db, type Tx } from "../db";
-import { conflict, invalid, notFound, ok, type Result } from "../result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can } from "@/lib/server/platform/authz";
+import { db, type Tx } from "@/lib/server/platform/db";
+import { conflict, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 import { AdminRefusal, adminWrite, changes, deny, renumber } from "./shared";
 
 /**

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { departmentCreateSchema, departmentUpdateSchema, moveInOrder, moveSchema } from "@/lib/domain/admin";
-import type { Actor } from "../actor";
-import { audit } from "../audit";
-import { can } from "../authz";
-import { db, type Tx } from "../db";
-import { notify } from "../notifications";
-import { invalid, notFound, ok, type Result } from "../result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can } from "@/lib/server/platform/authz";
+import { db, type Tx } from "@/lib/server/platform/db";
+import { notify } from "@/lib/server/platform/notifications";
+import { invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 import { AdminRefusal, adminWrite, changes, deny, renumber } from "./shared";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Actor } from "../actor";
-import { audit } from "../audit";
-import { db, type Tx } from "../db";
-import { forbidden, type Failure, type Result } from "../result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { db, type Tx } from "@/lib/server/platform/db";
+import { forbidden, type Failure, type Result } from "@/lib/server/platform/result";
 
 /**
  * What every office-administration write (处室, 栏目, 渠道, 月度目标) shares: one advisory lock so

@@ -1,10 +1,10 @@
 import "server-only";
 import { parseTargetsForm } from "@/lib/domain/admin";
-import type { Actor } from "../actor";
-import { audit } from "../audit";
-import { can } from "../authz";
-import { db } from "../db";
-import { invalid, ok, type Result } from "../result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can } from "@/lib/server/platform/authz";
+import { db } from "@/lib/server/platform/db";
+import { invalid, ok, type Result } from "@/lib/server/platform/result";
 import { AdminRefusal, adminWrite, deny } from "./shared";
 
 /**

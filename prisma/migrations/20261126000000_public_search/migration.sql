@@ -96,7 +96,7 @@ CREATE INDEX "ReviewRecord_revisionId_idx" ON "ReviewRecord"("revisionId");
 ALTER TABLE "SearchEntry" ADD CONSTRAINT "SearchEntry_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "DisclosureItem"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- One item's row of the search index: present exactly when the item passes publicItemWhere() of
--- lib/server/publication.ts apart from its time condition (publishAt <= now), which every query
+-- lib/server/items/publication.ts apart from its time condition (publishAt <= now), which every query
 -- checks when it runs. tests/integration/public-search-index.test.ts holds the two together.
 CREATE FUNCTION gongkai_search_refresh(item_id text, content_changed boolean) RETURNS void
 LANGUAGE plpgsql AS $$

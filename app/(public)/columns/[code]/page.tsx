@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Listing } from "@/components/public/listing";
 import { parsePublicQuery } from "@/lib/domain/public-query";
-import { columnPath, currentYear, listPublicCategories } from "@/lib/server/public-site";
-import { findPublicItems } from "@/lib/server/public-listing";
+import { columnPath, currentYear, listPublicCategories } from "@/lib/server/public/site";
+import { findPublicItems } from "@/lib/server/public/listing";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -5,7 +5,7 @@ import { ItemMetadata } from "@/components/public/item-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { fileTypeLabel, formatFileSize } from "@/lib/domain/public-labels";
-import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnItem, listPublicCategories } from "@/lib/server/public-site";
+import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnItem, listPublicCategories } from "@/lib/server/public/site";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { DOCX_IMPORT_MAX_MB, importDocx } from "@/lib/server/docx-import";
+import { DOCX_IMPORT_MAX_MB, importDocx } from "@/lib/server/items/docx-import";
 import { failure, receiveUpload } from "../receive-upload";
 
 /** POST /api/uploads/docx: converts a .docx into sanitised body HTML for the editor; nothing is stored. */

@@ -1,6 +1,6 @@
-import { jsonResponse } from "@/lib/server/http";
-import { apiColumns } from "@/lib/server/public-api";
-import { siteOrigin } from "@/lib/server/public-site";
+import { jsonResponse } from "@/lib/server/platform/http";
+import { apiColumns } from "@/lib/server/public/api";
+import { siteOrigin } from "@/lib/server/public/site";
 
 export const dynamic = "force-dynamic";
 

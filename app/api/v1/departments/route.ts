@@ -1,5 +1,5 @@
-import { jsonResponse } from "@/lib/server/http";
-import { apiDepartments } from "@/lib/server/public-api";
+import { jsonResponse } from "@/lib/server/platform/http";
+import { apiDepartments } from "@/lib/server/public/api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { jsonResponse } from "@/lib/server/http";
-import { apiListItems } from "@/lib/server/public-api";
-import { siteOrigin } from "@/lib/server/public-site";
+import { jsonResponse } from "@/lib/server/platform/http";
+import { apiListItems } from "@/lib/server/public/api";
+import { siteOrigin } from "@/lib/server/public/site";
 
 export const dynamic = "force-dynamic";
 

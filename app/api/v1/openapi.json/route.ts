@@ -1,7 +1,7 @@
 import { openApiDocument } from "@/lib/domain/openapi";
 import { env } from "@/lib/env";
-import { jsonResponse } from "@/lib/server/http";
-import { siteOrigin } from "@/lib/server/public-site";
+import { jsonResponse } from "@/lib/server/platform/http";
+import { siteOrigin } from "@/lib/server/public/site";
 
 export const dynamic = "force-dynamic";
 

@@ -7,8 +7,8 @@ import { createCategory, deleteCategory, moveCategory, updateCategory } from "@/
 import { createChannel, moveChannel, updateChannel } from "@/lib/server/admin/channels";
 import { createDepartment, moveDepartment, updateDepartment } from "@/lib/server/admin/departments";
 import { saveTargets } from "@/lib/server/admin/targets";
-import { requireActor } from "@/lib/server/auth";
-import type { Result } from "@/lib/server/result";
+import { requireActor } from "@/lib/server/platform/auth";
+import type { Result } from "@/lib/server/platform/result";
 
 /**
  * Thin actions of office administration (公开办): actor → use case (which authorises, validates,

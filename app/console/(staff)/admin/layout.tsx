@@ -1,6 +1,6 @@
 import { AdminTabs } from "@/components/admin/admin-tabs";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
 import { ADMIN_AREAS } from "@/components/admin/areas";
 
 /** Tabs only; every page checks its own permission (and answers 403). */

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
 import { ADMIN_AREAS } from "@/components/admin/areas";
 
 export const metadata = { title: "公开办管理" };

@@ -3,9 +3,9 @@ import { forbidden } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
-import { verifyAuditChain } from "@/lib/server/audit";
-import { requireActor } from "@/lib/server/auth";
-import { listAuditEvents } from "@/lib/server/users";
+import { verifyAuditChain } from "@/lib/server/platform/audit";
+import { requireActor } from "@/lib/server/platform/auth";
+import { listAuditEvents } from "@/lib/server/admin/users";
 
 export const metadata = { title: "审计日志" };
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
-import { requireActor } from "@/lib/server/auth";
-import { removeCalendarDay, setCalendarDay, setYearCovered } from "@/lib/server/calendar";
-import type { Failure } from "@/lib/server/result";
+import { requireActor } from "@/lib/server/platform/auth";
+import { removeCalendarDay, setCalendarDay, setYearCovered } from "@/lib/server/admin/calendar";
+import type { Failure } from "@/lib/server/platform/result";
 
 /**
  * The sysadmin's calendar edits: actor → use case (authorises, validates, audits) → redirect to

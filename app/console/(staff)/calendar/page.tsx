@@ -5,8 +5,8 @@ import { CalendarDays } from "@/components/calendar/calendar-days";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { chinaYear, formatChineseDate, isIsoDate } from "@/lib/domain/dates";
-import { requireActor } from "@/lib/server/auth";
-import { calendarYear } from "@/lib/server/calendar";
+import { requireActor } from "@/lib/server/platform/auth";
+import { calendarYear } from "@/lib/server/admin/calendar";
 import { removeCalendarDayAction, saveCalendarDayAction, setYearCoveredAction } from "./actions";
 
 export const metadata = { title: "工作日历" };

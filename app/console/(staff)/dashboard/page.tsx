@@ -6,8 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { formatRate } from "@/lib/domain/timeliness";
-import { requireActor } from "@/lib/server/auth";
-import { timelinessDashboard } from "@/lib/server/dashboard";
+import { requireActor } from "@/lib/server/platform/auth";
+import { timelinessDashboard } from "@/lib/server/items/dashboard";
 
 export const metadata = { title: "公开时效统计" };
 

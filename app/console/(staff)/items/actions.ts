@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import type { ItemFormState } from "@/components/items/item-form-state";
 import { formatChineseDateTime } from "@/lib/domain/dates";
-import { getActor } from "@/lib/server/auth";
-import { discardAutosave, saveAutosave } from "@/lib/server/autosave";
-import { draftFieldsFromForm } from "@/lib/server/item-input";
-import { getLatestRevision } from "@/lib/server/item-views";
-import { createDraft, updateDraft } from "@/lib/server/items";
-import type { Failure } from "@/lib/server/result";
+import { getActor } from "@/lib/server/platform/auth";
+import { discardAutosave, saveAutosave } from "@/lib/server/items/autosave";
+import { draftFieldsFromForm } from "@/lib/server/items/input";
+import { getLatestRevision } from "@/lib/server/items/views";
+import { createDraft, updateDraft } from "@/lib/server/items/drafts";
+import type { Failure } from "@/lib/server/platform/result";
 
 /**
  * The liaison's item form. Unlike the other console actions these do not redirect to the login

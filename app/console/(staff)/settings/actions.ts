@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { formValues, type FormState } from "@/lib/form-state";
-import { requireActor } from "@/lib/server/auth";
-import { updateSiteSettings } from "@/lib/server/site-settings";
+import { requireActor } from "@/lib/server/platform/auth";
+import { updateSiteSettings } from "@/lib/server/admin/site-settings";
 
 /** 站点设置: saves the 政府信息公开指南's settings (the use case authorises, validates and audits). */
 export async function saveSiteSettingsAction(_: FormState, formData: FormData): Promise<FormState> {

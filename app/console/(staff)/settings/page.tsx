@@ -1,9 +1,9 @@
 import { forbidden } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
-import { listPublicCategories } from "@/lib/server/public-site";
-import { getSiteSettings } from "@/lib/server/site-settings";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
+import { listPublicCategories } from "@/lib/server/public/site";
+import { getSiteSettings } from "@/lib/server/admin/site-settings";
 import { saveSiteSettingsAction } from "./actions";
 import { SettingsForm } from "./settings-form";
 

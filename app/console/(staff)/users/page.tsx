@@ -3,9 +3,9 @@ import { UserStatusForm } from "@/components/console/user-status-form";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
-import { listUsers } from "@/lib/server/users";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
+import { listUsers } from "@/lib/server/admin/users";
 import { setUserStatusAction } from "../actions";
 
 export const metadata = { title: "用户管理" };

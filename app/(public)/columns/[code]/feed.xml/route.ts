@@ -1,6 +1,6 @@
-import { xmlResponse } from "@/lib/server/http";
-import { atomFeed } from "@/lib/server/public-feeds";
-import { siteOrigin } from "@/lib/server/public-site";
+import { xmlResponse } from "@/lib/server/platform/http";
+import { atomFeed } from "@/lib/server/public/feeds";
+import { siteOrigin } from "@/lib/server/public/site";
 
 export const dynamic = "force-dynamic";
 

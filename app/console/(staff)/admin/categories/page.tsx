@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requiredStages, STAGE_LABELS } from "@/lib/domain/workflow";
 import { listCategoriesForAdmin } from "@/lib/server/admin/categories";
-import { requireActor } from "@/lib/server/auth";
+import { requireActor } from "@/lib/server/platform/auth";
 import { deleteCategoryAction, moveCategoryAction } from "../actions";
 
 export const metadata = { title: "栏目管理" };

@@ -3,7 +3,7 @@ import { ChannelCreateForm, ChannelRowForm } from "@/components/admin/channel-fo
 import { MoveButtons } from "@/components/admin/move-buttons";
 import { Card } from "@/components/ui/card";
 import { listChannelsForAdmin } from "@/lib/server/admin/channels";
-import { requireActor } from "@/lib/server/auth";
+import { requireActor } from "@/lib/server/platform/auth";
 import { createChannelAction, moveChannelAction, updateChannelAction } from "../actions";
 
 export const metadata = { title: "发布渠道" };

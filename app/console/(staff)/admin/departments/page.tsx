@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { DepartmentCreateForm, DepartmentRowForm } from "@/components/admin/department-forms";
 import { MoveButtons } from "@/components/admin/move-buttons";
 import { Card } from "@/components/ui/card";
-import { requireActor } from "@/lib/server/auth";
+import { requireActor } from "@/lib/server/platform/auth";
 import { listDepartmentsForAdmin } from "@/lib/server/admin/departments";
 import { createDepartmentAction, moveDepartmentAction, updateDepartmentAction } from "../actions";
 

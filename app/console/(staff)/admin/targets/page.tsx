@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { TARGET_YEARS, targetYearSchema } from "@/lib/domain/admin";
 import { chinaYear } from "@/lib/domain/dates";
 import { getTargets } from "@/lib/server/admin/targets";
-import { requireActor } from "@/lib/server/auth";
+import { requireActor } from "@/lib/server/platform/auth";
 import { saveTargetsAction } from "../actions";
 
 export const metadata = { title: "月度目标" };

@@ -5,10 +5,10 @@ import { chinaDate } from "@/lib/domain/dates";
 import { ALLOWED_EXTENSIONS } from "@/lib/domain/file-kind";
 import { blankFormValues } from "@/lib/domain/item-form";
 import { env } from "@/lib/env";
-import { requireActor } from "@/lib/server/auth";
-import { can } from "@/lib/server/authz";
-import { getNewItemForm, itemFormOptions } from "@/lib/server/item-views";
-import { NEW_ITEM_KEY } from "@/lib/server/items";
+import { requireActor } from "@/lib/server/platform/auth";
+import { can } from "@/lib/server/platform/authz";
+import { getNewItemForm, itemFormOptions } from "@/lib/server/items/views";
+import { NEW_ITEM_KEY } from "@/lib/server/items/drafts";
 import { autosaveItemAction, createItemAction, discardAutosaveAction } from "../actions";
 
 export const metadata = { title: "起草公开信息" };

@@ -2,7 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { CategoryForm } from "@/components/admin/category-form";
 import { Card } from "@/components/ui/card";
 import { getCategoryForAdmin } from "@/lib/server/admin/categories";
-import { requireActor } from "@/lib/server/auth";
+import { requireActor } from "@/lib/server/platform/auth";
 import { updateCategoryAction } from "../../actions";
 
 export const metadata = { title: "编辑栏目" };

@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { CategoryForm } from "@/components/admin/category-form";
 import { Card } from "@/components/ui/card";
 import { newCategoryChoices } from "@/lib/server/admin/categories";
-import { requireActor } from "@/lib/server/auth";
+import { requireActor } from "@/lib/server/platform/auth";
 import { createCategoryAction } from "../../actions";
 
 export const metadata = { title: "新建栏目" };

@@ -5,8 +5,8 @@ import { Card } from "@/components/ui/card";
 import { chinaDate } from "@/lib/domain/dates";
 import { ALLOWED_EXTENSIONS } from "@/lib/domain/file-kind";
 import { env } from "@/lib/env";
-import { requireActor } from "@/lib/server/auth";
-import { getItemForEdit, itemFormOptions } from "@/lib/server/item-views";
+import { requireActor } from "@/lib/server/platform/auth";
+import { getItemForEdit, itemFormOptions } from "@/lib/server/items/views";
 import { autosaveItemAction, discardAutosaveAction, updateItemAction } from "../../actions";
 
 export const metadata = { title: "修改公开信息" };

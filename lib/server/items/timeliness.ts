@@ -2,7 +2,7 @@ import "server-only";
 import { chinaDate } from "@/lib/domain/dates";
 import { disclosureDueDate, type DueDate } from "@/lib/domain/deadlines";
 import { timelinessOf, type Timeliness } from "@/lib/domain/timeliness";
-import { loadWorkCalendar } from "./calendar";
+import { loadWorkCalendar } from "@/lib/server/admin/calendar";
 
 /**
  * Due dates of items (条例 第二十六条: 信息形成日期 + 20 working days) on the calendar in force, for

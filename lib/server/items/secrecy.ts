@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { allClearSecrecyFields } from "@/lib/domain/review";
 import { FLAG_LABELS, maskMatch, scanText } from "@/lib/domain/secrecy-scan";
-import { db } from "./db";
+import { db } from "@/lib/server/platform/db";
 
 /**
  * The automatic scan that 保密审查 sees: personal data and 密级 words in the title, 内容概述, body

@@ -1,8 +1,8 @@
 import "server-only";
 import { renderAtom, renderSitemapIndex, renderUrlset, type SitemapUrl } from "@/lib/domain/feeds";
 import { env } from "@/lib/env";
-import { countPublicItems, listPublicCategories, SITEMAP_CHUNK, sitemapItems } from "./public-site";
-import { listLatest } from "./public-listing";
+import { countPublicItems, listPublicCategories, SITEMAP_CHUNK, sitemapItems } from "./site";
+import { listLatest } from "./listing";
 
 /** Atom feeds and the sitemap: what machines read to follow the site. */
 

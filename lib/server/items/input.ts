@@ -3,9 +3,9 @@ import { z } from "zod";
 import { chinaDate } from "@/lib/domain/dates";
 import { htmlToText } from "@/lib/domain/html";
 import { contentHash, itemDraftSchema, type ItemDraftInput } from "@/lib/domain/item";
-import type { Actor } from "./actor";
-import { db, type DbOrTx } from "./db";
-import { invalid, type Failure } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { db, type DbOrTx } from "@/lib/server/platform/db";
+import { invalid, type Failure } from "@/lib/server/platform/result";
 
 /** From the draft form (or a script) to the rows of one revision: parse, check references, hash. */
 

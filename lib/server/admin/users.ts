@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { can } from "./authz";
-import { db } from "./db";
-import { forbidden, invalid, notFound, ok, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can } from "@/lib/server/platform/authz";
+import { db } from "@/lib/server/platform/db";
+import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 
 /** User administration (系统管理员) and the security view (安全管理员). */
 

@@ -1,15 +1,15 @@
 import "server-only";
 import { REFUSAL_MESSAGES, requiredStages, STATUS_LABELS } from "@/lib/domain/workflow";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { authorizeTransition, can } from "./authz";
-import { db, type Tx } from "./db";
-import { findItemFacts } from "./item-facts";
-import { parseDraft, resolveAttachments, revisionRows, type DraftFields } from "./item-input";
-import { nextHandlers, notify } from "./notifications";
-import { conflict, forbidden, invalid, notFound, ok, UseCaseError, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { authorizeTransition, can } from "@/lib/server/platform/authz";
+import { db, type Tx } from "@/lib/server/platform/db";
+import { findItemFacts } from "./facts";
+import { parseDraft, resolveAttachments, revisionRows, type DraftFields } from "./input";
+import { nextHandlers, notify } from "@/lib/server/platform/notifications";
+import { conflict, forbidden, invalid, notFound, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
 
-export type { DraftFields } from "./item-input";
+export type { DraftFields } from "./input";
 
 /** Use cases of the liaison (联络员): draft, edit, submit. */
 

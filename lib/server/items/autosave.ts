@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { sanitizeBodyHtml } from "@/lib/domain/html";
 import type { ItemFormValues } from "@/lib/domain/item-form";
-import type { Actor } from "./actor";
-import { authorizeTransition, can } from "./authz";
-import { db } from "./db";
-import { findItemFacts } from "./item-facts";
-import { NEW_ITEM_KEY } from "./items";
-import { forbidden, invalid, notFound, ok, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { authorizeTransition, can } from "@/lib/server/platform/authz";
+import { db } from "@/lib/server/platform/db";
+import { findItemFacts } from "./facts";
+import { NEW_ITEM_KEY } from "./drafts";
+import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 
 /**
  * 自动保存: the editor's unsaved state, one row per user and item ("new" for a draft not yet

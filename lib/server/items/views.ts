@@ -2,13 +2,13 @@ import "server-only";
 import type { FormAttachment, ItemFormValues } from "@/lib/domain/item-form";
 import type { RevisionFields } from "@/lib/domain/revision-view";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "./actor";
-import { authorizeTransition } from "./authz";
+import type { Actor } from "@/lib/server/platform/actor";
+import { authorizeTransition } from "@/lib/server/platform/authz";
 import { loadAutosave } from "./autosave";
-import { db } from "./db";
-import { findItemFacts } from "./item-facts";
-import { activeChannels } from "./item-input";
-import { NEW_ITEM_KEY } from "./items";
+import { db } from "@/lib/server/platform/db";
+import { findItemFacts } from "./facts";
+import { activeChannels } from "./input";
+import { NEW_ITEM_KEY } from "./drafts";
 
 /** Read models of the item form and of revisions as reviewers compare them. */
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { stagesInForce, type WorkflowItem } from "@/lib/domain/workflow";
-import type { Actor } from "./actor";
-import { itemScope } from "./authz";
-import { db, type DbOrTx } from "./db";
+import type { Actor } from "@/lib/server/platform/actor";
+import { itemScope } from "@/lib/server/platform/authz";
+import { db, type DbOrTx } from "@/lib/server/platform/db";
 
 /**
  * Loads an item within the actor's scope together with the facts the workflow rules need.

@@ -1,14 +1,14 @@
 import "server-only";
 import { checkAttachment } from "@/lib/domain/file-kind";
 import { env } from "@/lib/env";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { can, itemScope } from "./authz";
-import { db } from "./db";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can, itemScope } from "@/lib/server/platform/authz";
+import { db } from "@/lib/server/platform/db";
 import { publicItemWhere } from "./publication";
-import { forbidden, invalid, ok, type Result } from "./result";
-import { blobStore } from "./storage";
-import { extractText } from "./text-extract";
+import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { blobStore } from "@/lib/server/files/storage";
+import { extractText } from "@/lib/server/files/text-extract";
 
 /** 附件: uploads (checked by their bytes, stored by hash) and the one download rule. */
 

@@ -15,11 +15,11 @@ import {
   type MonthRow,
 } from "@/lib/domain/timeliness";
 import type { WorkCalendar } from "@/lib/domain/work-calendar";
-import type { Actor } from "./actor";
-import { can, dashboardDepartmentScope } from "./authz";
-import { loadWorkCalendar } from "./calendar";
-import { db } from "./db";
-import { forbidden, notFound, ok, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { can, dashboardDepartmentScope } from "@/lib/server/platform/authz";
+import { loadWorkCalendar } from "@/lib/server/admin/calendar";
+import { db } from "@/lib/server/platform/db";
+import { forbidden, notFound, ok, type Result } from "@/lib/server/platform/result";
 
 /**
  * 公开时效与月度目标: per department and for the bureau, by Beijing month of one year, the counts

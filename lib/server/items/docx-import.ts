@@ -1,11 +1,11 @@
 import "server-only";
-import { withinZipLimits } from "./text-extract";
+import { withinZipLimits } from "@/lib/server/files/text-extract";
 import mammoth from "mammoth";
 import { checkAttachment } from "@/lib/domain/file-kind";
 import { sanitizeBodyHtml } from "@/lib/domain/html";
-import type { Actor } from "./actor";
-import { can } from "./authz";
-import { forbidden, invalid, ok, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { can } from "@/lib/server/platform/authz";
+import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
 
 /** 从 Word 导入: a .docx becomes body HTML (mammoth), through the same allowlist as every save. */
 

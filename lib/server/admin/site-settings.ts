@@ -8,12 +8,12 @@ import {
   type SiteSettingField,
   type SiteSettings,
 } from "@/lib/domain/site-settings";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { can } from "./authz";
-import { db, type DbOrTx } from "./db";
-import { conflict, forbidden, invalid, ok, UseCaseError, type Result } from "./result";
-import { runGuarded } from "./items";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can } from "@/lib/server/platform/authz";
+import { db, type DbOrTx } from "@/lib/server/platform/db";
+import { conflict, forbidden, invalid, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
+import { runGuarded } from "@/lib/server/items/drafts";
 
 /** Settings of the public site (政府信息公开指南), edited by the disclosure office. */
 

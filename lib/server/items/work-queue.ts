@@ -2,10 +2,10 @@ import "server-only";
 import { EVENTS, type ItemStatus, type WorkflowEvent } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Timeliness } from "@/lib/domain/timeliness";
-import type { Actor } from "./actor";
-import { authorizeTransition, itemScope } from "./authz";
-import { db } from "./db";
-import { findItemFacts } from "./item-facts";
+import type { Actor } from "@/lib/server/platform/actor";
+import { authorizeTransition, itemScope } from "@/lib/server/platform/authz";
+import { db } from "@/lib/server/platform/db";
+import { findItemFacts } from "./facts";
 import { itemsTimeliness } from "./timeliness";
 
 /** Statuses where the disclosure clock no longer matters to the person looking at the queue. */

@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { chinaYear } from "@/lib/domain/dates";
 import { env } from "@/lib/env";
-import { db } from "./db";
-import { publicItemWhere } from "./publication";
+import { db } from "@/lib/server/platform/db";
+import { publicItemWhere } from "@/lib/server/items/publication";
 
 /**
  * Read models of the public site: plain objects of published fields only, every item through
@@ -200,5 +200,3 @@ export function currentYear(now = new Date()): number {
   return chinaYear(now);
 }
 
-/** Kept here for the callers from before the listings moved (tests/integration/item-workflow.test.ts). */
-export { listPublishedItems } from "./public-listing";

@@ -2,10 +2,10 @@ import "server-only";
 import { article20Item } from "@/lib/domain/article20";
 import type { ApiError, ApiItem, ApiItemSummary } from "@/lib/domain/public-api";
 import { apiItemsQuerySchema, decodeCursor, encodeCursor } from "@/lib/domain/public-query";
-import { db } from "./db";
-import { publicItemWhere } from "./publication";
-import { getPublishedItem, getWithdrawnItem } from "./public-site";
-import { loadCatalog, resolveFilters } from "./public-listing";
+import { db } from "@/lib/server/platform/db";
+import { publicItemWhere } from "@/lib/server/items/publication";
+import { getPublishedItem, getWithdrawnItem } from "./site";
+import { loadCatalog, resolveFilters } from "./listing";
 import { browseIndex, searchIndex, type Hit } from "./search";
 
 /**

@@ -2,13 +2,13 @@ import "server-only";
 import { plainBody } from "@/lib/domain/search-text";
 import { PAGE_MAX, PAGE_SIZE, type PublicFilters, type PublicQuery } from "@/lib/domain/public-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "./db";
-import { publicItemWhere } from "./publication";
-import { descendantIds, listPublicCategories, listPublicDepartments, type PublicColumn } from "./public-site";
+import { db } from "@/lib/server/platform/db";
+import { publicItemWhere } from "@/lib/server/items/publication";
+import { descendantIds, listPublicCategories, listPublicDepartments, type PublicColumn } from "./site";
 import { browseIndex, facetCounts, searchIndex, type FacetCounts, type Hit, type IndexFilters } from "./search";
 
 /**
- * Lists of public items: browse by facet, search, the newest. lib/server/search.ts says which
+ * Lists of public items: browse by facet, search, the newest. lib/server/public/search.ts says which
  * ids in which order; the items themselves are loaded here through publicItemWhere(), so an id
  * the rule refuses is left out, never shown.
  */

@@ -2,14 +2,14 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/domain/public-query";
 import { searchTerms } from "@/lib/domain/search-text";
-import { db, type Tx } from "./db";
+import { db, type Tx } from "@/lib/server/platform/db";
 
 /**
  * Finding public items: full-text search for Chinese, browsing by facets, counts per facet. It
  * reads the SearchEntry index (docs/search.md), which the database keeps holding exactly the items
  * publicItemWhere() selects apart from time; the time condition is checked here, on every query.
  * It returns ids in order only: the caller loads the items through publicItemWhere() itself
- * (lib/server/public-site.ts), so nothing reaches a page that the one rule does not pass.
+ * (lib/server/public/site.ts), so nothing reaches a page that the one rule does not pass.
  */
 
 export interface IndexFilters {

@@ -1,14 +1,14 @@
 import "server-only";
 import { DECISION_LABELS, parseReview } from "@/lib/domain/review";
 import { STAGE_LABELS, STAGE_OF_STATUS, STATUS_LABELS } from "@/lib/domain/workflow";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { authorizeTransition } from "./authz";
-import { db } from "./db";
-import { findItemFacts } from "./item-facts";
-import { refuse, runGuarded } from "./items";
-import { nextHandlers, notify } from "./notifications";
-import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { authorizeTransition } from "@/lib/server/platform/authz";
+import { db } from "@/lib/server/platform/db";
+import { findItemFacts } from "./facts";
+import { refuse, runGuarded } from "./drafts";
+import { nextHandlers, notify } from "@/lib/server/platform/notifications";
+import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
 import { secrecyFlags } from "./secrecy";
 
 /** Use cases of the reviewers: 处室负责人 → 分管领导 → 保密审查. */

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { CALENDAR_DATA_SOURCE } from "@/lib/domain/calendar-data";
 import { chinaYear, weekday } from "@/lib/domain/dates";
 import { bundledCalendar, calendarEntrySchema, WorkCalendar, type CalendarDayKind, type CalendarEntry } from "@/lib/domain/work-calendar";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { can } from "./authz";
-import { db, type DbOrTx } from "./db";
-import { forbidden, invalid, notFound, ok, type Result } from "./result";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { can } from "@/lib/server/platform/authz";
+import { db, type DbOrTx } from "@/lib/server/platform/db";
+import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 
 /**
  * The WorkCalendar in force: the bundled 法定节假日 and 调休上班日 (2019–2026, chinese-days) with the

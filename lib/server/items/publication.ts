@@ -7,14 +7,14 @@ import { formatIndexNumber } from "@/lib/domain/index-number";
 import { isFullyApproved } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import type { Actor } from "./actor";
-import { audit } from "./audit";
-import { authorizeTransition } from "./authz";
-import { findItemFacts } from "./item-facts";
-import { refuse, runGuarded } from "./items";
-import { nextHandlers, notify } from "./notifications";
-import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "./result";
-import type { Tx } from "./db";
+import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
+import { authorizeTransition } from "@/lib/server/platform/authz";
+import { findItemFacts } from "./facts";
+import { refuse, runGuarded } from "./drafts";
+import { nextHandlers, notify } from "@/lib/server/platform/notifications";
+import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
+import type { Tx } from "@/lib/server/platform/db";
 
 /**
  * Publication and the publishability rule (DESIGN §8), the one definition every public surface
