@@ -35,7 +35,7 @@ export const USERS = [
 ] as const;
 
 /** The seed report's columns; 图片新闻 and 科技动态 are news and skip the leader's approval. */
-export const CATEGORIES = [
+export const COLUMNS = [
   { code: "tpxw", name: "图片新闻", requiresLeader: false },
   { code: "kjdt", name: "科技动态", requiresLeader: false },
   { code: "ndbg", name: "年度报告", requiresLeader: true },
@@ -59,7 +59,7 @@ export const CHANNELS = [
  * their 20 working days (条例第二十六条), so the timeliness dashboard shows late ones too.
  */
 export const PUBLISHED_ITEMS: {
-  category: string;
+  column: string;
   liaison: string;
   title: string;
   daysAgo: number;
@@ -70,7 +70,7 @@ export const PUBLISHED_ITEMS: {
   article20Item?: number;
 }[] = [
   {
-    category: "tzgg",
+    column: "tzgg",
     liaison: "liaison.gx",
     title: "关于组织申报2027年度市级科技发展计划项目的通知",
     daysAgo: 3,
@@ -79,7 +79,7 @@ export const PUBLISHED_ITEMS: {
     body: "各有关单位：\n\n为深入实施创新驱动发展战略，现组织申报2027年度市级科技发展计划项目。申报单位应为在本市注册的企事业单位、高等院校和科研院所。\n\n申报材料请于2026年12月31日前通过市本级科技计划项目网上申报系统提交。\n\n联系电话：0432-62000000",
   },
   {
-    category: "kjdt",
+    column: "kjdt",
     liaison: "liaison.gx",
     title: "我市新认定高新技术企业42家",
     daysAgo: 9,
@@ -87,14 +87,14 @@ export const PUBLISHED_ITEMS: {
     body: "经专家评审、公示等程序，我市今年新认定高新技术企业42家，全市高新技术企业总数达到386家。\n\n市科技局将继续做好高新技术企业培育工作，推动科技型中小企业梯次成长。",
   },
   {
-    category: "tpxw",
+    column: "tpxw",
     liaison: "liaison.bgs",
     title: "市科技局开展科技活动周集中示范活动",
     daysAgo: 15,
     body: "5月20日，市科技局在世纪广场开展科技活动周集中示范活动，30余家单位参展，吸引市民3000余人次参观。",
   },
   {
-    category: "zcjd",
+    column: "zcjd",
     liaison: "liaison.cg",
     title: "《吉林市促进科技成果转化若干措施》政策解读",
     daysAgo: 21,
@@ -102,7 +102,7 @@ export const PUBLISHED_ITEMS: {
     body: "一、出台背景\n\n为加快科技成果向现实生产力转化，市科技局会同有关部门制定了《吉林市促进科技成果转化若干措施》。\n\n二、主要内容\n\n措施共十二条，包括支持技术转移机构建设、奖励技术合同登记、支持中试基地建设等。",
   },
   {
-    category: "gzzd",
+    column: "gzzd",
     liaison: "liaison.bgs",
     title: "吉林市科学技术局政府信息公开工作制度",
     daysAgo: 40,
@@ -111,7 +111,7 @@ export const PUBLISHED_ITEMS: {
     body: "第一条 为规范本局政府信息公开工作，根据《中华人民共和国政府信息公开条例》，制定本制度。\n\n第二条 本局政府信息公开工作由局政务公开工作领导小组统一领导，领导小组办公室设在局办公室。\n\n第三条 各科室指定一名联络员，负责提出、整理本科室需公开的政府信息，经科室负责人及分管局长同意并经局保密工作领导小组审核后报送。",
   },
   {
-    category: "kjdj",
+    column: "kjdj",
     liaison: "liaison.bgs",
     title: "局机关党委开展“科技强国”主题党日活动",
     daysAgo: 55,
@@ -125,7 +125,7 @@ export const MONTHLY_TARGETS: Record<string, number> = { BGS: 2, JHCW: 1, GXJS: 
 
 /** A draft the 处室负责人 sent back, still unfixed and past its 20 working days. */
 export const RETURNED_ITEM = {
-  category: "tzgg",
+  column: "tzgg",
   liaison: "liaison.cg",
   head: "head.cg",
   title: "关于征集2027年度科技成果转化项目的通知",

@@ -9,7 +9,7 @@ import { publishItem } from "@/lib/server/items/publication";
 import type { Actor } from "@/lib/server/platform/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "@/lib/server/items/secrecy";
-import { CATEGORIES, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
+import { COLUMNS, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
  * Seeds the demo bureau into an empty database. Published items travel the real workflow
@@ -43,25 +43,25 @@ export async function seedDemoBureau(): Promise<boolean> {
   for (const d of DEPARTMENTS) {
     await prisma.department.update({ where: { code: d.code }, data: { leaderId: users.get(d.leader)!.id } });
   }
-  const categories = new Map<string, string>();
-  for (const [i, c] of CATEGORIES.entries()) {
-    const parent = "parent" in c ? categories.get(c.parent) : undefined;
-    const row = await prisma.category.create({
+  const columns = new Map<string, string>();
+  for (const [i, c] of COLUMNS.entries()) {
+    const parent = "parent" in c ? columns.get(c.parent) : undefined;
+    const row = await prisma.column.create({
       data: { code: c.code, name: c.name, sortOrder: i, requiresLeader: c.requiresLeader, parentId: parent },
     });
-    categories.set(c.code, row.id);
+    columns.set(c.code, row.id);
   }
   for (const [key, value] of Object.entries(SITE_SETTINGS)) await prisma.siteSetting.create({ data: { key, value } });
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
-  for (const spec of items) await publishThroughWorkflow(spec, users, categories);
-  await seedTimeliness(departments, users, categories, items[0].daysAgo);
+  for (const spec of items) await publishThroughWorkflow(spec, users, columns);
+  await seedTimeliness(departments, users, columns, items[0].daysAgo);
   return true;
 }
 
 async function publishThroughWorkflow(
   spec: (typeof PUBLISHED_ITEMS)[number],
   users: Map<string, Actor>,
-  categories: Map<string, string>,
+  columns: Map<string, string>,
 ) {
   const when = new Date(Date.now() - spec.daysAgo * 86_400_000);
   const liaison = users.get(spec.liaison)!;
@@ -69,7 +69,7 @@ async function publishThroughWorkflow(
     liaison,
     {
       title: spec.title,
-      categoryId: categories.get(spec.category)!,
+      columnId: columns.get(spec.column)!,
       body: spec.body,
       documentNumber: spec.documentNumber,
       formedOn: chinaDate(new Date(when.getTime() - (spec.formedDaysBefore ?? 2) * 86_400_000)),
@@ -103,7 +103,7 @@ async function publishThroughWorkflow(
 async function seedTimeliness(
   departments: Map<string, string>,
   users: Map<string, Actor>,
-  categories: Map<string, string>,
+  columns: Map<string, string>,
   oldestDaysAgo: number,
 ) {
   const months: { year: number; month: number }[] = [];
@@ -122,7 +122,7 @@ async function seedTimeliness(
   const r = RETURNED_ITEM;
   const liaison = users.get(r.liaison)!;
   const formedOn = chinaDate(new Date(Date.now() - r.formedDaysAgo * 86_400_000));
-  const created = await createDraft(liaison, { title: r.title, categoryId: categories.get(r.category)!, body: r.body, formedOn, channels: ["website"] });
+  const created = await createDraft(liaison, { title: r.title, columnId: columns.get(r.column)!, body: r.body, formedOn, channels: ["website"] });
   if (!created.ok) throw new Error(`seed draft failed: ${created.message}`);
   const revisionId = (await prisma.disclosureItem.findUniqueOrThrow({ where: { id: created.value.id } })).currentRevisionId!;
   must(await submitItem(liaison, created.value.id, revisionId));
@@ -136,7 +136,7 @@ function must(result: { ok: boolean; message?: string }) {
 /** The seed document itself, published under 年度报告. */
 function annualReport2019() {
   const text = readFileSync(path.join(import.meta.dirname, "seed-annual-report-2019.txt"), "utf8");
-  return { category: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: text, article20Item: 15 };
+  return { column: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: text, article20Item: 15 };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

@@ -45,14 +45,14 @@ export async function loadBenchItems(
   await client.connect();
   try {
     const { rows: departments } = await client.query<{ id: string }>(`SELECT id FROM "Department" ORDER BY "sortOrder"`);
-    const { rows: categories } = await client.query<{ id: string; code: string }>(`SELECT id, code FROM "Category" ORDER BY "sortOrder"`);
+    const { rows: itemColumns } = await client.query<{ id: string; code: string }>(`SELECT id, code FROM "Column" ORDER BY "sortOrder"`);
     const { rows: users } = await client.query<{ id: string; roles: string }>(`SELECT id, roles::text FROM "User"`);
     const userWith = (role: string) => users.find((u) => u.roles.includes(role))!.id;
     const [author, head, leader, secrecy] = ["LIAISON", "DEPT_HEAD", "LEADER", "SECRECY"].map(userWith);
-    if (!departments.length || !categories.length) throw new Error("seed the demo bureau first");
+    if (!departments.length || !itemColumns.length) throw new Error("seed the demo bureau first");
     // Columns weighted as a 科技局's output: mostly notices and news.
     const weights: Record<string, number> = { tzgg: 30, kjdt: 30, tpxw: 12, kjdj: 10, zcjd: 8, gzzd: 6, ndbg: 1, zcfg: 3 };
-    const columnBag = categories.flatMap((c) => Array<string>(weights[c.code] ?? 3).fill(c.id));
+    const columnBag = itemColumns.flatMap((c) => Array<string>(weights[c.code] ?? 3).fill(c.id));
 
     // A GIN index is far faster built once than grown row by row: set it aside while loading.
     const { rows: gin } = await client.query<{ name: string; def: string }>(
@@ -121,7 +121,7 @@ export async function loadBenchItems(
       }
       await client.query("BEGIN");
       await client.query(
-        `INSERT INTO "DisclosureItem" ("id","indexNumber","departmentId","categoryId","authorId","status","publishAt","publishedAt","withdrawnAt","updatedAt")
+        `INSERT INTO "DisclosureItem" ("id","indexNumber","departmentId","columnId","authorId","status","publishAt","publishedAt","withdrawnAt","updatedAt")
          SELECT x.*, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::"ItemStatus"[], $7::timestamp[], $8::timestamp[], $9::timestamp[]) AS x`,
         columns(items, 9),
       );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ItemList } from "@/components/public/item-list";
 import { Card } from "@/components/ui/card";
-import { listPublicCategories } from "@/lib/server/public/site";
+import { listPublicColumns } from "@/lib/server/public/site";
 import { listLatest } from "@/lib/server/public/listing";
 import { PUBLIC_SECTIONS } from "@/components/public/sections";
 
@@ -14,7 +14,7 @@ const BLURBS: Record<string, string> = {
 };
 
 export default async function HomePage() {
-  const [latest, columns] = await Promise.all([listLatest({ limit: 10 }), listPublicCategories()]);
+  const [latest, columns] = await Promise.all([listLatest({ limit: 10 }), listPublicColumns()]);
   return (
     <div className="space-y-6">
       <h1 className="sr-only">政府信息公开</h1>

@@ -15,7 +15,7 @@ export function QueueSection({
   sectionKey: string;
   title: string;
   total: number;
-  items: { id: string; title: string; status: ItemStatus; department: string; category: string; updatedAt: Date; timeliness: Timeliness | null }[];
+  items: { id: string; title: string; status: ItemStatus; department: string; column: string; updatedAt: Date; timeliness: Timeliness | null }[];
 }) {
   return (
     <Card
@@ -39,7 +39,7 @@ export function QueueSection({
               </Link>
               <span className="flex shrink-0 flex-wrap items-center gap-3 text-sm text-gray-500">
                 <span>{item.department}</span>
-                <span>{item.category}</span>
+                <span>{item.column}</span>
                 <time dateTime={item.updatedAt.toISOString()}>{formatChineseDateTime(item.updatedAt)}</time>
                 {item.timeliness && <TimelinessBadge timeliness={item.timeliness} />}
                 <StatusBadge status={item.status} />

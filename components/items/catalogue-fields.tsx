@@ -18,7 +18,7 @@ export interface FieldProps {
 const fieldsetClass = "space-y-5 rounded-lg border border-gray-200 p-4";
 const legendClass = "px-1 text-sm font-semibold text-gray-900";
 
-export function BasicFields({ values: v, set, errors: e, categories, today }: FieldProps & { categories: { id: string; label: string }[]; today: string }) {
+export function BasicFields({ values: v, set, errors: e, columns, today }: FieldProps & { columns: { id: string; label: string }[]; today: string }) {
   return (
     <fieldset className={fieldsetClass}>
       <legend className={legendClass}>基本信息</legend>
@@ -32,11 +32,11 @@ export function BasicFields({ values: v, set, errors: e, categories, today }: Fi
         <Field id="publisher" label="发布机构" errors={e.publisher} hint="默认为本处室名称">
           {(p) => <input {...p} name="publisher" value={v.publisher} onChange={(x) => set("publisher", x.target.value)} />}
         </Field>
-        <Field id="categoryId" label="栏目" required errors={e.categoryId}>
+        <Field id="columnId" label="栏目" required errors={e.columnId}>
           {(p) => (
-            <select {...p} name="categoryId" value={v.categoryId} onChange={(x) => set("categoryId", x.target.value)}>
+            <select {...p} name="columnId" value={v.columnId} onChange={(x) => set("columnId", x.target.value)}>
               <option value="">请选择栏目</option>
-              {categories.map((c) => (
+              {columns.map((c) => (
                 <option key={c.id} value={c.id}>{c.label}</option>
               ))}
             </select>

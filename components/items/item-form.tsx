@@ -31,7 +31,7 @@ export interface ItemFormProps {
   revisionId: string | null;
   initial: ItemFormValues;
   serverAutosave: AutosaveEntry | null;
-  categories: { id: string; label: string }[];
+  columns: { id: string; label: string }[];
   channels: { code: string; name: string }[];
   today: string;
   uploadMaxMb: number;
@@ -40,7 +40,7 @@ export interface ItemFormProps {
 }
 
 export function ItemForm(props: ItemFormProps) {
-  const { action, itemKey, revisionId, initial, categories, channels, today, submitLabel } = props;
+  const { action, itemKey, revisionId, initial, columns, channels, today, submitLabel } = props;
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, initialItemFormState);
   const [values, setValues] = useState(initial);
@@ -123,7 +123,7 @@ export function ItemForm(props: ItemFormProps) {
         <section aria-label="与最新版本比较" className="space-y-3 rounded-lg border border-red-200 bg-white p-4">
           <RevisionDiff
             before={conflict.fields}
-            after={formToRevisionFields(values, bodyText, { categories, channels })}
+            after={formToRevisionFields(values, bodyText, { columns, channels })}
             beforeLabel={`第 ${conflict.number} 版（${conflict.author}，${conflict.savedAt}）`}
             afterLabel="您正在编辑的内容"
           />
@@ -146,7 +146,7 @@ export function ItemForm(props: ItemFormProps) {
       {rebased !== null && !conflict && (
         <Alert tone="info">您的内容将作为第 {rebased} 版之后的新版本保存，并替换第 {rebased} 版的内容；请确认无误后再保存。</Alert>
       )}
-      <BasicFields values={values} set={(f, v) => update({ [f]: v })} errors={errors} categories={categories} today={today} />
+      <BasicFields values={values} set={(f, v) => update({ [f]: v })} errors={errors} columns={columns} today={today} />
       <DisclosureFields
         values={values}
         set={(f, v) => update({ [f]: v })}

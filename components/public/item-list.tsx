@@ -8,7 +8,7 @@ export interface ListedItem {
   title: string;
   publishedAt: Date;
   publisher?: string;
-  category: string;
+  column: string;
   indexNumber?: string;
   /** The body's plain text when the list answers a search. */
   body?: string;
@@ -26,7 +26,7 @@ export function ItemList({ items, terms = [], emptyText = "暂无公开信息。
               {terms.length ? <Highlighted segments={highlight(item.title, terms)} /> : item.title}
             </Link>
             <span className="shrink-0 text-sm text-gray-700">
-              <span className="me-3">{item.category}</span>
+              <span className="me-3">{item.column}</span>
               <time dateTime={item.publishedAt.toISOString()}>{formatChineseDate(item.publishedAt)}</time>
             </span>
           </div>

@@ -64,7 +64,7 @@ export type DepartmentUpdateInput = z.infer<typeof departmentUpdateSchema>;
 
 // ── 栏目 ────────────────────────────────────────────────────────────────────────────────────
 
-const categoryFields = {
+const columnFields = {
   code: slugCode("栏目"),
   name: name("栏目名称", 50),
   parentId: optionalId,
@@ -80,13 +80,13 @@ const categoryFields = {
   requiresLeader: checkbox,
 };
 
-export const categoryCreateSchema = z.object(categoryFields);
-export type CategoryCreateInput = z.infer<typeof categoryCreateSchema>;
+export const columnCreateSchema = z.object(columnFields);
+export type ColumnCreateInput = z.infer<typeof columnCreateSchema>;
 
-export const categoryUpdateSchema = z.object({ id, ...categoryFields });
-export type CategoryUpdateInput = z.infer<typeof categoryUpdateSchema>;
+export const columnUpdateSchema = z.object({ id, ...columnFields });
+export type ColumnUpdateInput = z.infer<typeof columnUpdateSchema>;
 
-export const categoryDeleteSchema = z.object({ id });
+export const columnDeleteSchema = z.object({ id });
 
 // ── 发布渠道 ─────────────────────────────────────────────────────────────────────────────────
 
@@ -197,7 +197,7 @@ export function numberTree(rows: readonly TreeRow[]): Map<string, number> {
 }
 
 /** Moves a column among its siblings; null when it cannot move that way. */
-export function moveColumn(rows: readonly TreeRow[], id: string, direction: "up" | "down"): Map<string, number> | null {
+export function moveInColumnTree(rows: readonly TreeRow[], id: string, direction: "up" | "down"): Map<string, number> | null {
   const row = rows.find((r) => r.id === id);
   if (!row) return null;
   const siblings = flattenTree(rows).filter((r) => r.parentId === row.parentId).map((r) => r.id);

@@ -14,7 +14,7 @@ export interface AtomEntry {
   updated: Date;
   summary: string;
   author: string;
-  category?: string;
+  column?: string;
 }
 
 export interface AtomFeed {
@@ -40,7 +40,7 @@ export function renderAtom(feed: AtomFeed): string {
     <updated>${e.updated.toISOString()}</updated>
     <published>${e.updated.toISOString()}</published>
     <author><name>${xmlEscape(e.author)}</name></author>
-${e.category ? `    <category term="${xmlEscape(e.category)}"/>\n` : ""}    <summary type="text">${xmlEscape(e.summary)}</summary>
+${e.column ? `    <category term="${xmlEscape(e.column)}"/>\n` : ""}    <summary type="text">${xmlEscape(e.summary)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

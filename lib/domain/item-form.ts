@@ -19,7 +19,7 @@ export interface ItemFormValues {
   documentNumber: string;
   publisher: string;
   summary: string;
-  categoryId: string;
+  columnId: string;
   topic: string;
   keywords: string;
   attribute: string;
@@ -38,13 +38,13 @@ export interface ItemFormValues {
 }
 
 export const TEXT_FIELDS = [
-  "title", "documentNumber", "publisher", "summary", "categoryId", "topic", "keywords", "attribute", "attributeReason",
+  "title", "documentNumber", "publisher", "summary", "columnId", "topic", "keywords", "attribute", "attributeReason",
   "article20Item", "documentType", "signedOn", "effectiveOn", "repealedOn", "validity", "formedOn", "body",
 ] as const satisfies readonly (keyof ItemFormValues)[];
 
 export function blankFormValues(defaults: { publisher: string; formedOn: string; channels: string[] }): ItemFormValues {
   return {
-    title: "", documentNumber: "", publisher: defaults.publisher, summary: "", categoryId: "", topic: "", keywords: "",
+    title: "", documentNumber: "", publisher: defaults.publisher, summary: "", columnId: "", topic: "", keywords: "",
     attribute: "PROACTIVE", attributeReason: "", article20Item: "", documentType: "OTHER", signedOn: "", effectiveOn: "",
     repealedOn: "", validity: "", formedOn: defaults.formedOn, channels: defaults.channels, body: "", attachments: [],
   };
@@ -63,7 +63,7 @@ export function sameFormValues(a: ItemFormValues, b: ItemFormValues): boolean {
 export function formToRevisionFields(
   v: ItemFormValues,
   bodyText: string,
-  lookups: { categories: readonly { id: string; label: string }[]; channels: readonly { code: string; name: string }[] },
+  lookups: { columns: readonly { id: string; label: string }[]; channels: readonly { code: string; name: string }[] },
 ): RevisionFields {
   const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
   return {
@@ -71,7 +71,7 @@ export function formToRevisionFields(
     documentNumber: orNull(v.documentNumber),
     publisher: v.publisher.trim(),
     summary: orNull(v.summary),
-    category: lookups.categories.find((c) => c.id === v.categoryId)?.label ?? "",
+    column: lookups.columns.find((c) => c.id === v.columnId)?.label ?? "",
     topic: orNull(v.topic),
     keywords: v.keywords.split(/[,，、;；\s]+/).filter(Boolean),
     attribute: v.attribute,

@@ -45,7 +45,7 @@ export function itemDraftSchema(today: string, known: { channels: readonly strin
   return z
     .object({
       title: z.string({ error: "请填写标题" }).trim().min(1, "请填写标题").max(TITLE_MAX, `标题不能超过 ${TITLE_MAX} 个字`),
-      categoryId: z.string({ error: "请选择栏目" }).trim().min(1, "请选择栏目").max(64, "栏目无效"),
+      columnId: z.string({ error: "请选择栏目" }).trim().min(1, "请选择栏目").max(64, "栏目无效"),
       documentNumber: optionalText(100, "文号不能超过 100 个字"),
       publisher: optionalText(100, "发布机构不能超过 100 个字"),
       summary: optionalText(SUMMARY_MAX, `内容概述不能超过 ${SUMMARY_MAX} 个字`),
@@ -119,7 +119,7 @@ export interface RevisionContent {
   documentNumber: string | null;
   publisher: string;
   summary: string | null;
-  categoryId: string;
+  columnId: string;
   topic: string | null;
   keywords: readonly string[];
   attribute: string;
@@ -144,7 +144,7 @@ export interface RevisionContent {
 export function contentHash(c: RevisionContent): string {
   const canonical = JSON.stringify([
     "gongkai-revision-v2",
-    c.title, c.documentNumber, c.publisher, c.summary, c.categoryId, c.topic, [...c.keywords],
+    c.title, c.documentNumber, c.publisher, c.summary, c.columnId, c.topic, [...c.keywords],
     c.attribute, c.attributeReason, c.article20Item, c.documentType, c.signedOn, c.effectiveOn, c.repealedOn, c.validity,
     c.formedOn, [...c.channels], c.bodyHtml, c.attachments.map((a) => [a.sha256, a.fileName]),
   ]);

@@ -12,8 +12,8 @@ import { formatChineseDate } from "./dates";
  * A revision as reviewers compare it: the approved content (RevisionContent) with names instead
  * of ids and codes, and the body as text.
  */
-export type RevisionFields = Omit<RevisionContent, "categoryId" | "channels" | "bodyHtml" | "attachments"> & {
-  category: string;
+export type RevisionFields = Omit<RevisionContent, "columnId" | "channels" | "bodyHtml" | "attachments"> & {
+  column: string;
   /** Channel names, not codes. */
   channels: readonly string[];
   bodyText: string;
@@ -35,7 +35,7 @@ export function revisionLines(r: RevisionFields): RevisionLine[] {
     { key: "title", label: "标题", value: r.title },
     { key: "documentNumber", label: "文号", value: r.documentNumber ?? "" },
     { key: "publisher", label: "发布机构", value: r.publisher },
-    { key: "category", label: "栏目", value: r.category },
+    { key: "column", label: "栏目", value: r.column },
     { key: "topic", label: "主题分类", value: r.topic ?? "" },
     { key: "keywords", label: "关键词", value: r.keywords.join("、") },
     { key: "summary", label: "内容概述", value: r.summary ?? "" },

@@ -11,7 +11,7 @@ const run = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(
 test("a liaison gets 403 on every office administration page and has no link to it", async ({ signIn }) => {
   const liaison = await signIn("liaison.gx");
   await expect(liaison.getByRole("link", { name: "公开办管理" })).toHaveCount(0);
-  for (const path of ["/console/admin", "/console/admin/departments", "/console/admin/categories", "/console/admin/categories/new", "/console/admin/channels", "/console/admin/targets"]) {
+  for (const path of ["/console/admin", "/console/admin/departments", "/console/admin/columns", "/console/admin/columns/new", "/console/admin/channels", "/console/admin/targets"]) {
     const response = await liaison.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(liaison.getByRole("heading", { name: "无权访问" })).toBeVisible();
@@ -27,7 +27,7 @@ test("the office creates a column and switches its review stages; 保密审查 c
   const office = await signIn("office");
   const code = `e2e-${run()}`;
   const name = `E2E栏目${code.slice(-6)}`;
-  await office.goto("/console/admin/categories");
+  await office.goto("/console/admin/columns");
   await office.getByRole("link", { name: "新建栏目" }).click();
 
   // A code already in use: refused next to the field, what was typed is kept.

@@ -75,7 +75,7 @@ test("two secrecy reviewers approve the same item at once: one wins, the other i
   const liaison = await signIn("liaison.cg");
   // 科技动态 needs no 分管领导 stage; the 处室负责人 approves first.
   const title = uniqueTitle("成果转化科科技动态");
-  await saveDraft(liaison, { title, category: "科技动态" });
+  await saveDraft(liaison, { title, column: "科技动态" });
   await submitForReview(liaison);
   const head = await signIn("head.cg");
   await openFromQueue(head, "待处室负责人审核", title);

@@ -57,7 +57,7 @@ export function uniqueTitle(prefix: string): string {
 
 export interface Draft {
   title: string;
-  category?: string;
+  column?: string;
   body?: string;
   formedOn?: string;
 }
@@ -73,7 +73,7 @@ export function field(page: Page, label: string) {
 /** Fills the draft form on /console/items/new (or the edit page) without saving. */
 export async function fillDraftForm(page: Page, draft: Partial<Draft>) {
   if (draft.title !== undefined) await field(page, "标题").fill(draft.title);
-  if (draft.category !== undefined) await field(page, "栏目").selectOption({ label: draft.category });
+  if (draft.column !== undefined) await field(page, "栏目").selectOption({ label: draft.column });
   if (draft.formedOn !== undefined) await field(page, "信息形成日期").fill(draft.formedOn);
   if (draft.body !== undefined) await fillEditor(page, draft.body);
 }
@@ -101,7 +101,7 @@ export async function saveDraft(page: Page, draft: Draft): Promise<string> {
   await page.goto("/console");
   await page.getByRole("link", { name: "起草公开信息" }).click();
   await expect(page.getByRole("heading", { name: /^起草公开信息/ })).toBeVisible();
-  await fillDraftForm(page, { category: "通知公告", body: "正文内容。", formedOn: chinaDate(-2), ...draft });
+  await fillDraftForm(page, { column: "通知公告", body: "正文内容。", formedOn: chinaDate(-2), ...draft });
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByText(/^已保存（第 1 版）/)).toBeVisible();
   return itemIdFromUrl(page);

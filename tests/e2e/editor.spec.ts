@@ -31,7 +31,7 @@ test("catalogue fields, formatting and a save survive a reload; bad dates and a 
   const page = await signIn("liaison.gx");
   const title = uniqueTitle("吉林市科技计划项目管理办法");
   await openNewForm(page);
-  await fillDraftForm(page, { title, category: "通知公告", formedOn: chinaDate(-3) });
+  await fillDraftForm(page, { title, column: "通知公告", formedOn: chinaDate(-3) });
   await expect(field(page, "发布机构")).toHaveValue("高新技术科");
   await field(page, "文号").fill("吉市科发〔2026〕21号");
   await field(page, "主题分类").selectOption("科技、教育");
@@ -89,7 +89,7 @@ test("a .docx is imported into the body and saved", async ({ signIn }) => {
   const page = await signIn("liaison.gx");
   const title = uniqueTitle("科技创新工作方案");
   await openNewForm(page);
-  await fillDraftForm(page, { title, category: "通知公告", formedOn: chinaDate(-1) });
+  await fillDraftForm(page, { title, column: "通知公告", formedOn: chinaDate(-1) });
   const docx = await sampleDocx([{ text: "一、工作目标", heading: true }, { text: "加强科技创新，", bold: true }, { text: "推动成果转化。" }]);
   await page.getByLabel("从 Word 导入（.docx）").setInputFiles({ name: "工作方案.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(docx) });
   await expect(page.getByText("已从“工作方案.docx”导入正文，请核对格式。")).toBeVisible();
@@ -113,7 +113,7 @@ test("an attachment goes up with the draft, through the workflow, and down from 
   const title = uniqueTitle("关于公布2026年度科技计划项目的通知");
   const pdf = Buffer.from(samplePdf(`attachment ${title}`));
   await openNewForm(liaison);
-  await fillDraftForm(liaison, { title, category: "通知公告", formedOn: chinaDate(-1), body: "现将项目名单公布如下，详见附件。" });
+  await fillDraftForm(liaison, { title, column: "通知公告", formedOn: chinaDate(-1), body: "现将项目名单公布如下，详见附件。" });
 
   await test.step("an .exe renamed .pdf is refused with a clear message", async () => {
     await liaison.getByLabel("上传附件").setInputFiles({ name: "项目名单.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleExe()) });
@@ -180,7 +180,7 @@ test("two people save the same draft: the second keeps what they typed and sees 
   const first = await signIn("liaison.gx");
   const title = uniqueTitle("同时编辑的草稿");
   await openNewForm(first);
-  await fillDraftForm(first, { title, category: "通知公告", formedOn: chinaDate(-1), body: "原始正文。" });
+  await fillDraftForm(first, { title, column: "通知公告", formedOn: chinaDate(-1), body: "原始正文。" });
   await first.getByRole("button", { name: "保存草稿" }).click();
   await expect(first.getByText("已保存（第 1 版）。")).toBeVisible();
   const id = itemIdFromUrl(first);
@@ -213,7 +213,7 @@ test("a session that ends mid-edit loses nothing: the draft is offered again aft
   await signInOn(page, "liaison.cg");
   const title = uniqueTitle("登录过期时的草稿");
   await openNewForm(page);
-  await fillDraftForm(page, { title, category: "科技动态", body: "会话过期前输入的正文。" });
+  await fillDraftForm(page, { title, column: "科技动态", body: "会话过期前输入的正文。" });
   await expect(page.getByTestId("autosave-status")).toContainText("已自动保存", { timeout: 15_000 });
 
   const other = await page.context().newPage();

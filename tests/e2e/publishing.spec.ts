@@ -10,7 +10,7 @@ test("保密审查 checklist and referral → 定时发布 → 撤回", async ({
   test.setTimeout(240_000);
   const title = uniqueTitle("市科技局召开科技成果转化工作推进会");
   const liaison = await signIn("liaison.gx");
-  const id = await saveDraft(liaison, { title, category: "科技动态", body: "11月20日，市科技局召开科技成果转化工作推进会。" });
+  const id = await saveDraft(liaison, { title, column: "科技动态", body: "11月20日，市科技局召开科技成果转化工作推进会。" });
   await submitForReview(liaison);
 
   const head = await signIn("head.gx");

@@ -32,7 +32,7 @@ test("draft → return → revise → three approvals → publish → public pag
 
   await test.step("liaison.gx: an empty title and a future date are refused, typed values kept", async () => {
     await liaison.getByRole("link", { name: "起草公开信息" }).click();
-    await fillDraftForm(liaison, { title: "", category: "通知公告", formedOn: chinaDate(2), body: firstBody });
+    await fillDraftForm(liaison, { title: "", column: "通知公告", formedOn: chinaDate(2), body: firstBody });
     await liaison.getByRole("button", { name: "保存草稿" }).click();
     await expect(liaison.getByText("请填写标题")).toBeVisible();
     await expect(liaison.getByText("信息形成日期不能晚于今天")).toBeVisible();

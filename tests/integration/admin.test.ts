@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { targetField } from "@/lib/domain/admin";
-import { createCategory, deleteCategory, listCategoriesForAdmin, moveCategory, updateCategory } from "@/lib/server/admin/categories";
+import { createColumn, deleteColumn, listColumnsForAdmin, moveColumn, updateColumn } from "@/lib/server/admin/columns";
 import { createChannel, listChannelsForAdmin, moveChannel, updateChannel } from "@/lib/server/admin/channels";
 import { createDepartment, listDepartmentsForAdmin, moveDepartment, updateDepartment } from "@/lib/server/admin/departments";
 import { getTargets, saveTargets } from "@/lib/server/admin/targets";
@@ -45,10 +45,10 @@ describe("refused for everyone but the office", () => {
     ["department.create", () => createDepartment(b.people.liaison, { code: `X-${unique()}`, name: `新处室${unique()}` })],
     ["department.update", () => updateDepartment(b.people.head, { id: b.dept.id, name: "改名", leaderId: b.people.leader.id })],
     ["department.reorder", () => moveDepartment(b.people.leader, { id: b.dept.id, direction: "up" })],
-    ["category.create", () => createCategory(b.people.sysadmin, { code: `x-${unique()}`, name: "新栏目" })],
-    ["category.update", () => updateCategory(b.people.secrecy, { id: b.column.id, code: b.column.code, name: "改名" })],
-    ["category.delete", () => deleteCategory(b.people.liaison, { id: b.column.id })],
-    ["category.reorder", () => moveCategory(b.people.auditor, { id: b.column.id, direction: "down" })],
+    ["column.create", () => createColumn(b.people.sysadmin, { code: `x-${unique()}`, name: "新栏目" })],
+    ["column.update", () => updateColumn(b.people.secrecy, { id: b.column.id, code: b.column.code, name: "改名" })],
+    ["column.delete", () => deleteColumn(b.people.liaison, { id: b.column.id })],
+    ["column.reorder", () => moveColumn(b.people.auditor, { id: b.column.id, direction: "down" })],
     ["channel.create", () => createChannel(b.people.liaison, { code: `x-${unique()}`, name: "新渠道" })],
     ["channel.update", () => updateChannel(b.people.head, { id: "any", name: "改名" })],
     ["channel.reorder", () => moveChannel(b.people.sysadmin, { id: "any", direction: "up" })],
@@ -62,13 +62,13 @@ describe("refused for everyone but the office", () => {
 
   test("nothing was changed by the refusals above", async () => {
     expect(await db().department.findUniqueOrThrow({ where: { id: b.dept.id } })).toMatchObject({ name: b.dept.name, leaderId: b.people.leader.id });
-    expect(await db().category.findUniqueOrThrow({ where: { id: b.column.id } })).toMatchObject({ name: "通知公告" });
+    expect(await db().column.findUniqueOrThrow({ where: { id: b.column.id } })).toMatchObject({ name: "通知公告" });
     expect(await db().monthlyTarget.count({ where: { departmentId: b.dept.id } })).toBe(0);
   });
 
   test("the lists are for the office only", async () => {
     expect(await listDepartmentsForAdmin(b.people.liaison)).toBeNull();
-    expect(await listCategoriesForAdmin(b.people.leader)).toBeNull();
+    expect(await listColumnsForAdmin(b.people.leader)).toBeNull();
     expect(await listChannelsForAdmin(b.people.sysadmin)).toBeNull();
     expect(await getTargets(b.people.head, 2027)).toBeNull();
     expect(await listDepartmentsForAdmin(b.people.office)).not.toBeNull();
@@ -172,81 +172,81 @@ describe("处室管理", () => {
 describe("栏目管理", () => {
   const newColumn = async (over: Record<string, unknown> = {}) => {
     const code = `col-${unique()}`;
-    const { id } = mustValue(await createCategory(b.people.office, { code, name: `栏目${code}`, requiresDeptHead: "on", requiresLeader: "on", ...over }));
+    const { id } = mustValue(await createColumn(b.people.office, { code, name: `栏目${code}`, requiresDeptHead: "on", requiresLeader: "on", ...over }));
     return { id, code };
   };
-  const column = (id: string) => db().category.findUniqueOrThrow({ where: { id } });
+  const column = (id: string) => db().column.findUniqueOrThrow({ where: { id } });
 
   test("create a child column; the tree stays two levels deep and in depth-first order", async () => {
     const parent = await newColumn();
     const child = await newColumn({ parentId: parent.id, description: "子栏目说明" });
     expect(await column(child.id)).toMatchObject({ parentId: parent.id, description: "子栏目说明", requiresDeptHead: true, requiresLeader: true });
-    expect((await lastAudit(b.people.office, "category.create"))!.detail).toMatchObject({ after: { code: child.code, parentId: parent.id } });
+    expect((await lastAudit(b.people.office, "column.create"))!.detail).toMatchObject({ after: { code: child.code, parentId: parent.id } });
 
-    const tooDeep = await createCategory(b.people.office, { code: `deep-${unique()}`, name: "三级栏目", parentId: child.id });
+    const tooDeep = await createColumn(b.people.office, { code: `deep-${unique()}`, name: "三级栏目", parentId: child.id });
     expect(fail(tooDeep)).toMatchObject({ fieldErrors: { parentId: ["栏目最多两级：所选上级栏目本身是子栏目"] } });
-    expect(await lastAudit(b.people.office, "category.create")).toMatchObject({ result: "DENIED", detail: { reason: "parent_too_deep" } });
+    expect(await lastAudit(b.people.office, "column.create")).toMatchObject({ result: "DENIED", detail: { reason: "parent_too_deep" } });
 
-    const hasChildren = await updateCategory(b.people.office, { id: parent.id, code: parent.code, name: "x", parentId: b.column.id });
+    const hasChildren = await updateColumn(b.people.office, { id: parent.id, code: parent.code, name: "x", parentId: b.column.id });
     expect(fail(hasChildren)).toMatchObject({ fieldErrors: { parentId: ["该栏目下有子栏目，不能再放到其他栏目之下"] } });
 
-    const all = await db().category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, parentId: true } });
+    const all = await db().column.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, parentId: true } });
     all.forEach((c, i) => {
       if (c.parentId) expect(all.slice(0, i).map((p) => p.id)).toContain(c.parentId);
     });
-    const listed = (await listCategoriesForAdmin(b.people.office))!;
+    const listed = (await listColumnsForAdmin(b.people.office))!;
     const at = listed.findIndex((c) => c.id === parent.id);
     expect(listed[at + 1]).toMatchObject({ id: child.id, depth: 2, first: true, last: true });
   });
 
   test("a duplicate code is refused and audited", async () => {
-    const r = await createCategory(b.people.office, { code: b.column.code, name: "重复" });
+    const r = await createColumn(b.people.office, { code: b.column.code, name: "重复" });
     expect(fail(r)).toMatchObject({ error: "invalid", fieldErrors: { code: ["该栏目代码已被使用"] } });
-    expect(await lastAudit(b.people.office, "category.create")).toMatchObject({ result: "DENIED", detail: { reason: "duplicate_code" } });
+    expect(await lastAudit(b.people.office, "column.create")).toMatchObject({ result: "DENIED", detail: { reason: "duplicate_code" } });
   });
 
   test("the code may change while the column is empty, never once it holds items", async () => {
     const col = await newColumn();
     const renamed = `${col.code}-x`;
-    mustValue(await updateCategory(b.people.office, { id: col.id, code: renamed, name: "改了代码", requiresDeptHead: "on" }));
+    mustValue(await updateColumn(b.people.office, { id: col.id, code: renamed, name: "改了代码", requiresDeptHead: "on" }));
     expect(await column(col.id)).toMatchObject({ code: renamed, name: "改了代码", requiresLeader: false });
-    expect((await lastAudit(b.people.office, "category.update"))!.detail).toMatchObject({
+    expect((await lastAudit(b.people.office, "column.update"))!.detail).toMatchObject({
       before: { code: col.code, requiresLeader: true },
       after: { code: renamed, requiresLeader: false },
     });
 
-    await seedDraft(b, { categoryId: col.id });
-    const r = await updateCategory(b.people.office, { id: col.id, code: `${renamed}-y`, name: "改了代码", requiresDeptHead: "on" });
+    await seedDraft(b, { columnId: col.id });
+    const r = await updateColumn(b.people.office, { id: col.id, code: `${renamed}-y`, name: "改了代码", requiresDeptHead: "on" });
     expect(fail(r)).toMatchObject({ fieldErrors: { code: ["该栏目已有 1 条信息，代码不能修改（公开网站的栏目地址使用此代码）"] } });
-    expect(await lastAudit(b.people.office, "category.update")).toMatchObject({ result: "DENIED", detail: { reason: "code_in_use" } });
+    expect(await lastAudit(b.people.office, "column.update")).toMatchObject({ result: "DENIED", detail: { reason: "code_in_use" } });
     expect((await column(col.id)).code).toBe(renamed);
   });
 
   test("a column with items or children cannot be deleted; an empty one can, audited", async () => {
     const withItem = await newColumn();
-    await seedDraft(b, { categoryId: withItem.id });
-    const r = await deleteCategory(b.people.office, { id: withItem.id });
+    await seedDraft(b, { columnId: withItem.id });
+    const r = await deleteColumn(b.people.office, { id: withItem.id });
     expect(fail(r)).toMatchObject({ error: "conflict", message: "该栏目下有 1 条信息，不能删除。" });
-    expect(await lastAudit(b.people.office, "category.delete")).toMatchObject({ result: "DENIED", entityId: withItem.id, detail: { reason: "has_items" } });
-    expect(await db().category.count({ where: { id: withItem.id } })).toBe(1);
+    expect(await lastAudit(b.people.office, "column.delete")).toMatchObject({ result: "DENIED", entityId: withItem.id, detail: { reason: "has_items" } });
+    expect(await db().column.count({ where: { id: withItem.id } })).toBe(1);
 
     const parent = await newColumn();
     const child = await newColumn({ parentId: parent.id });
-    expect(fail(await deleteCategory(b.people.office, { id: parent.id }))).toMatchObject({ message: "该栏目下有子栏目，请先删除或移走子栏目。" });
-    mustValue(await deleteCategory(b.people.office, { id: child.id }));
-    mustValue(await deleteCategory(b.people.office, { id: parent.id }));
-    expect(await db().category.count({ where: { id: { in: [parent.id, child.id] } } })).toBe(0);
-    expect(await lastAudit(b.people.office, "category.delete")).toMatchObject({ result: "SUCCESS", entityId: parent.id, detail: { before: { code: parent.code } } });
+    expect(fail(await deleteColumn(b.people.office, { id: parent.id }))).toMatchObject({ message: "该栏目下有子栏目，请先删除或移走子栏目。" });
+    mustValue(await deleteColumn(b.people.office, { id: child.id }));
+    mustValue(await deleteColumn(b.people.office, { id: parent.id }));
+    expect(await db().column.count({ where: { id: { in: [parent.id, child.id] } } })).toBe(0);
+    expect(await lastAudit(b.people.office, "column.delete")).toMatchObject({ result: "SUCCESS", entityId: parent.id, detail: { before: { code: parent.code } } });
   });
 
   test("reorder among siblings, audited", async () => {
     const a = await newColumn();
     const c = await newColumn();
-    const order = async () => (await db().category.findMany({ where: { id: { in: [a.id, c.id] } }, orderBy: { sortOrder: "asc" } })).map((x) => x.id);
+    const order = async () => (await db().column.findMany({ where: { id: { in: [a.id, c.id] } }, orderBy: { sortOrder: "asc" } })).map((x) => x.id);
     expect(await order()).toEqual([a.id, c.id]);
-    expect(mustValue(await moveCategory(b.people.office, { id: c.id, direction: "up" }))).toEqual({ moved: true });
+    expect(mustValue(await moveColumn(b.people.office, { id: c.id, direction: "up" }))).toEqual({ moved: true });
     expect(await order()).toEqual([c.id, a.id]);
-    expect(await lastAudit(b.people.office, "category.reorder")).toMatchObject({ result: "SUCCESS", entityId: c.id });
+    expect(await lastAudit(b.people.office, "column.reorder")).toMatchObject({ result: "SUCCESS", entityId: c.id });
   });
 });
 
@@ -254,20 +254,20 @@ describe("changing a column's stages while items are in review", () => {
   const stageColumn = async (requiresDeptHead: boolean, requiresLeader: boolean) => {
     const code = `stage-${unique()}`;
     const { id } = mustValue(
-      await createCategory(b.people.office, { code, name: code, requiresDeptHead: requiresDeptHead ? "on" : "", requiresLeader: requiresLeader ? "on" : "" }),
+      await createColumn(b.people.office, { code, name: code, requiresDeptHead: requiresDeptHead ? "on" : "", requiresLeader: requiresLeader ? "on" : "" }),
     );
     return { id, code };
   };
   const setStages = (col: { id: string; code: string }, requiresDeptHead: boolean, requiresLeader: boolean) =>
-    updateCategory(b.people.office, { id: col.id, code: col.code, name: col.code, requiresDeptHead, requiresLeader });
+    updateColumn(b.people.office, { id: col.id, code: col.code, name: col.code, requiresDeptHead, requiresLeader });
   const approve = async (who: Actor, item: { id: string; revisionId: string }) =>
     reviewItem(who, item.id, { decision: "APPROVE", revisionId: item.revisionId, ...(await allClearApproval(item.revisionId)) });
 
   test("分管领导审核 switched off: the item waiting for the leader stays with the leader, then goes on to 保密审查 and is published", async () => {
     const col = await stageColumn(true, true);
-    const item = await seedPending(b, "PENDING_LEADER", { categoryId: col.id });
+    const item = await seedPending(b, "PENDING_LEADER", { columnId: col.id });
     expect(mustValue(await setStages(col, true, false))).toEqual({ id: col.id, inReview: 1, stagesChanged: true });
-    expect((await lastAudit(b.people.office, "category.update"))!.detail).toMatchObject({
+    expect((await lastAudit(b.people.office, "column.update"))!.detail).toMatchObject({
       before: { requiresLeader: true },
       after: { requiresLeader: false },
       inReviewKeepTheirStages: 1,
@@ -282,7 +282,7 @@ describe("changing a column's stages while items are in review", () => {
 
   test("分管领导审核 switched on: an item already past it is not stranded and can be published", async () => {
     const col = await stageColumn(true, false);
-    const item = await seedPending(b, "PENDING_SECRECY", { categoryId: col.id });
+    const item = await seedPending(b, "PENDING_SECRECY", { columnId: col.id });
     mustValue(await setStages(col, true, true));
     expect(await approve(b.people.secrecy, item)).toMatchObject({ ok: true, value: { status: "APPROVED" } });
     // Without the stages fixed at submission, publishing refused here for want of a leader's approval.
@@ -292,7 +292,7 @@ describe("changing a column's stages while items are in review", () => {
 
   test("an item that has not reached a switched-off stage still goes through it: its stages were fixed at submission", async () => {
     const col = await stageColumn(true, true);
-    const item = await seedPending(b, "PENDING_DEPT", { categoryId: col.id });
+    const item = await seedPending(b, "PENDING_DEPT", { columnId: col.id });
     mustValue(await setStages(col, false, false));
     expect(await approve(b.people.head, item)).toMatchObject({ ok: true, value: { status: "PENDING_LEADER" } });
     expect(await approve(b.people.leader, item)).toMatchObject({ ok: true, value: { status: "PENDING_SECRECY" } });
@@ -300,11 +300,11 @@ describe("changing a column's stages while items are in review", () => {
 
   test("items submitted afterwards, and items resubmitted after a return, follow the new switches", async () => {
     const col = await stageColumn(true, true);
-    const returned = await seedPending(b, "PENDING_DEPT", { categoryId: col.id });
+    const returned = await seedPending(b, "PENDING_DEPT", { columnId: col.id });
     mustValue(await reviewItem(b.people.head, returned.id, { decision: "RETURN", revisionId: returned.revisionId, comment: "请补充内容" }));
     mustValue(await setStages(col, false, true));
 
-    const fresh = await seedDraft(b, { categoryId: col.id });
+    const fresh = await seedDraft(b, { columnId: col.id });
     expect(await submitItem(b.people.liaison, fresh.id, fresh.revisionId)).toMatchObject({ ok: true });
     expect((await itemState(fresh.id)).status).toBe("PENDING_LEADER");
     expect(await submitItem(b.people.liaison, returned.id, returned.revisionId)).toMatchObject({ ok: true });
@@ -314,8 +314,8 @@ describe("changing a column's stages while items are in review", () => {
 
   test("保密审查 cannot be switched off: it has no switch, and a column with no other stage still gets it", async () => {
     const col = await stageColumn(false, false);
-    mustValue(await updateCategory(b.people.office, { id: col.id, code: col.code, name: col.code, requiresSecrecy: "" }));
-    const item = await seedDraft(b, { categoryId: col.id });
+    mustValue(await updateColumn(b.people.office, { id: col.id, code: col.code, name: col.code, requiresSecrecy: "" }));
+    const item = await seedDraft(b, { columnId: col.id });
     mustValue(await submitItem(b.people.liaison, item.id, item.revisionId));
     expect((await itemState(item.id)).status).toBe("PENDING_SECRECY");
     expect((await db().disclosureItem.findUniqueOrThrow({ where: { id: item.id } })).reviewStages).toEqual(["SECRECY"]);

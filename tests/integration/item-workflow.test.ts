@@ -64,7 +64,7 @@ describe("every transition of the slice", () => {
   });
 
   test("a column without the leader stage goes from the department head to 保密审查", async () => {
-    const item = await seedPending(b, "PENDING_DEPT", { categoryId: b.newsColumn.id });
+    const item = await seedPending(b, "PENDING_DEPT", { columnId: b.newsColumn.id });
     const r = await reviewItem(b.people.head, item.id, { decision: "APPROVE", revisionId: item.revisionId });
     expect(r).toMatchObject({ ok: true, value: { status: "PENDING_SECRECY" } });
   });
@@ -197,7 +197,7 @@ describe("bad input gets a Chinese message and saves nothing", () => {
   test.each([
     ["an empty title", { title: "  " }, "title", "请填写标题"],
     ["an oversized title", { title: "长".repeat(201) }, "title", "标题不能超过 200 个字"],
-    ["an unknown column", { categoryId: "no-such-column" }, "categoryId", "所选栏目不存在，请重新选择"],
+    ["an unknown column", { columnId: "no-such-column" }, "columnId", "所选栏目不存在，请重新选择"],
     ["a future 信息形成日期", { formedOn: "2999-01-01" }, "formedOn", "信息形成日期不能晚于今天"],
   ])("%s", async (_, patch, field, message) => {
     const before = await db().disclosureItem.count();

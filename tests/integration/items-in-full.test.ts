@@ -43,7 +43,7 @@ async function recomputedHash(itemId: string) {
   const item = await db().disclosureItem.findUniqueOrThrow({ where: { id: itemId } });
   return contentHash({
     ...r,
-    categoryId: item.categoryId,
+    columnId: item.columnId,
     signedOn: day(r.signedOn),
     effectiveOn: day(r.effectiveOn),
     repealedOn: day(r.repealedOn),
@@ -293,7 +293,7 @@ describe("two liaisons editing one draft", () => {
 describe("autosave", () => {
   const entry = (title: string, body = "<p>草稿</p>") => ({
     values: {
-      title, documentNumber: "", publisher: "", summary: "", categoryId: "", topic: "", keywords: "", attribute: "PROACTIVE", attributeReason: "",
+      title, documentNumber: "", publisher: "", summary: "", columnId: "", topic: "", keywords: "", attribute: "PROACTIVE", attributeReason: "",
       article20Item: "", documentType: "OTHER", signedOn: "", effectiveOn: "", repealedOn: "", validity: "", formedOn: "2026-11-20",
       body, channels: ["website"], attachments: [],
     },

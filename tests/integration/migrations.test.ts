@@ -123,8 +123,8 @@ describe("append-only tables", () => {
     await client.query(`
       INSERT INTO "User" (id, username, "displayName", "passwordHash", "updatedAt") VALUES ('u1', 'author', 'A', 'x', now());
       INSERT INTO "Department" (id, code, name, "updatedAt") VALUES ('d1', 'D1', 'Dept', now());
-      INSERT INTO "Category" (id, code, name, "updatedAt") VALUES ('c1', 'C1', 'Cat', now());
-      INSERT INTO "DisclosureItem" (id, "departmentId", "categoryId", "authorId", "updatedAt") VALUES ('i1', 'd1', 'c1', 'u1', now());
+      INSERT INTO "Column" (id, code, name, "updatedAt") VALUES ('c1', 'C1', 'Cat', now());
+      INSERT INTO "DisclosureItem" (id, "departmentId", "columnId", "authorId", "updatedAt") VALUES ('i1', 'd1', 'c1', 'u1', now());
       INSERT INTO "ItemRevision" (id, "itemId", number, title, "bodyHtml", "formedOn", "contentHash", "authorId")
         VALUES ('r1', 'i1', 1, 'T', '<p>x</p>', '2026-01-05', 'h1', 'u1');
       INSERT INTO "ReviewRecord" (id, "itemId", "revisionId", "contentHash", stage, decision, "reviewerId")

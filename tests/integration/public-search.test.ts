@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 const search = async (q: string, sort: "relevance" | "date" = "relevance", limit = 20) =>
-  (await searchIndex({ q, filters: { categoryIds: [b.column.id] }, sort, limit })).hits.map((h) => h.id);
+  (await searchIndex({ q, filters: { columnIds: [b.column.id] }, sort, limit })).hits.map((h) => h.id);
 
 describe("Chinese words", () => {
   test("a two-character word: title match first, then body matches newest first; split characters do not match", async () => {
@@ -88,12 +88,12 @@ describe("Chinese words", () => {
   });
 
   test("facet filters narrow a search", async () => {
-    const other = await searchIndex({ q: W, filters: { categoryIds: [b.newsColumn.id] }, sort: "relevance", limit: 10 });
+    const other = await searchIndex({ q: W, filters: { columnIds: [b.newsColumn.id] }, sort: "relevance", limit: 10 });
     expect(other.hits).toEqual([]);
-    const dept = await searchIndex({ q: W, filters: { categoryIds: [b.column.id], departmentId: b.dept.id }, sort: "relevance", limit: 10 });
+    const dept = await searchIndex({ q: W, filters: { columnIds: [b.column.id], departmentId: b.dept.id }, sort: "relevance", limit: 10 });
     expect(dept.hits).toHaveLength(3);
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-    const lastYear = await searchIndex({ q: W, filters: { categoryIds: [b.column.id], year: year - 1 }, sort: "relevance", limit: 10 });
+    const lastYear = await searchIndex({ q: W, filters: { columnIds: [b.column.id], year: year - 1 }, sort: "relevance", limit: 10 });
     expect(lastYear.total).toBe(0);
   });
 });
@@ -101,7 +101,7 @@ describe("Chinese words", () => {
 describe("pages of results", () => {
   test("by offset, across the boundary between title and body matches", async () => {
     const pageOf = async (offset: number) =>
-      (await searchIndex({ q: W, filters: { categoryIds: [b.column.id] }, sort: "relevance", limit: 1, offset })).hits.map((h) => h.id);
+      (await searchIndex({ q: W, filters: { columnIds: [b.column.id] }, sort: "relevance", limit: 1, offset })).hits.map((h) => h.id);
     expect([...(await pageOf(0)), ...(await pageOf(1)), ...(await pageOf(2)), ...(await pageOf(3))]).toEqual([ids.inTitle, ids.bodyNew, ids.bodyOld]);
   });
 

@@ -9,7 +9,7 @@ let b: Bureau;
 beforeAll(async () => {
   b = await seedBureau();
   for (const code of ["gzzd", "ndbg"]) {
-    await db().category.upsert({ where: { code }, create: { code, name: code }, update: {} });
+    await db().column.upsert({ where: { code }, create: { code, name: code }, update: {} });
   }
 });
 

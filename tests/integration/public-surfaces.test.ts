@@ -109,7 +109,7 @@ describe("every public surface shows the published item and none of the others",
     const listing = await findPublicItems({ column: columnCode, page: 1, sort: "date" }, []);
     expectOnlyPublic(listing.items.map((i) => i.id));
     expect(listing.total).toBe(1);
-    expectOnlyPublic((await listPublishedItems({ categoryCode: columnCode })).items.map((i) => i.id));
+    expectOnlyPublic((await listPublishedItems({ columnCode: columnCode })).items.map((i) => i.id));
     expectOnlyPublic((await listLatest({ columnCode, limit: 50 }))!.items.map((i) => i.id));
   });
 

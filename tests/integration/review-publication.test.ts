@@ -192,8 +192,8 @@ describe("撤回 and editing a published item", () => {
 
   test("an edit may not move a published item to another column", async () => {
     const item = await seedPending(b, "PUBLISHED");
-    const moved = await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { categoryId: b.newsColumn.id }));
-    expect(moved).toMatchObject({ ok: false, fieldErrors: { categoryId: [expect.stringContaining("不能更换栏目")] } });
+    const moved = await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { columnId: b.newsColumn.id }));
+    expect(moved).toMatchObject({ ok: false, fieldErrors: { columnId: [expect.stringContaining("不能更换栏目")] } });
     expect((await itemState(item.id)).status).toBe("PUBLISHED");
   });
 });
@@ -215,7 +215,7 @@ describe("送审 needs someone to review", () => {
     const rev = (await itemState(id)).revisionId!;
     expect(await submitItem(liaison, id, rev)).toMatchObject({ ok: false, message: expect.stringContaining("尚未设置分管领导") });
     expect((await itemState(id)).status).toBe("DRAFT");
-    const news = must(await createDraft(liaison, draftInput(b, { categoryId: b.newsColumn.id })));
+    const news = must(await createDraft(liaison, draftInput(b, { columnId: b.newsColumn.id })));
     expect(await submitItem(liaison, news.id, (await itemState(news.id)).revisionId!)).toMatchObject({ ok: true });
   });
 });

@@ -33,9 +33,9 @@ test("items in review get their column's stages (保密审查 always); drafts ge
     await client.query(`
       INSERT INTO "Department" ("id", "code", "name", "updatedAt") VALUES ('d', 'D', '处室', now());
       INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u', 'u', 'x', '{LIAISON}', now());
-      INSERT INTO "Category" ("id", "code", "name", "requiresDeptHead", "requiresLeader", "updatedAt") VALUES
+      INSERT INTO "Column" ("id", "code", "name", "requiresDeptHead", "requiresLeader", "updatedAt") VALUES
         ('all', 'all', '全部环节', true, true, now()), ('news', 'news', '新闻', true, false, now()), ('none', 'none', '仅保密', false, false, now());
-      INSERT INTO "DisclosureItem" ("id", "departmentId", "categoryId", "authorId", "status", "updatedAt") VALUES
+      INSERT INTO "DisclosureItem" ("id", "departmentId", "columnId", "authorId", "status", "updatedAt") VALUES
         ('i1', 'd', 'all', 'u', 'PENDING_LEADER', now()), ('i2', 'd', 'news', 'u', 'APPROVED', now()),
         ('i3', 'd', 'none', 'u', 'PENDING_SECRECY', now()), ('i4', 'd', 'all', 'u', 'DRAFT', now());
     `);

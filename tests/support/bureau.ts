@@ -45,8 +45,8 @@ export async function seedBureau() {
   };
   await db().department.update({ where: { id: dept.id }, data: { leaderId: people.leader.id } });
   await db().department.update({ where: { id: other.id }, data: { leaderId: people.otherLeader.id } });
-  const column = await db().category.create({ data: { code: `tzgg-${tag}`, name: "通知公告" } });
-  const newsColumn = await db().category.create({ data: { code: `kjdt-${tag}`, name: "科技动态", requiresLeader: false } });
+  const column = await db().column.create({ data: { code: `tzgg-${tag}`, name: "通知公告" } });
+  const newsColumn = await db().column.create({ data: { code: `kjdt-${tag}`, name: "科技动态", requiresLeader: false } });
   await seedChannels();
   return { tag, dept, other, people, column, newsColumn, user };
 }
@@ -64,7 +64,7 @@ async function seedChannels() {
 
 export const draftInput = (b: Bureau, over: Record<string, unknown> = {}) => ({
   title: `测试通知 ${randomBytes(3).toString("hex")}`,
-  categoryId: b.column.id,
+  columnId: b.column.id,
   body: "第一段\n\n第二段",
   formedOn: "2026-11-01",
   channels: ["website"],

@@ -1,14 +1,14 @@
 import { describe, expect, test } from "vitest";
 import {
-  categoryCreateSchema,
-  categoryUpdateSchema,
+  columnCreateSchema,
+  columnUpdateSchema,
   channelCreateSchema,
   channelUpdateSchema,
   checkParent,
   departmentCreateSchema,
   departmentUpdateSchema,
   flattenTree,
-  moveColumn,
+  moveInColumnTree,
   moveInOrder,
   moveSchema,
   numberTree,
@@ -39,10 +39,10 @@ describe("处室 schemas", () => {
 
 describe("栏目 schemas", () => {
   test("checkboxes: 'on' is ticked, absent is not; 保密审查 has no switch at all", () => {
-    const parsed = categoryCreateSchema.parse({ code: "zcfg-jd", name: "政策解读", requiresDeptHead: "on", description: "" });
+    const parsed = columnCreateSchema.parse({ code: "zcfg-jd", name: "政策解读", requiresDeptHead: "on", description: "" });
     expect(parsed).toEqual({ code: "zcfg-jd", name: "政策解读", parentId: null, description: null, requiresDeptHead: true, requiresLeader: false });
-    expect(categoryCreateSchema.parse({ code: "a", name: "b", requiresDeptHead: true, requiresLeader: "false" })).toMatchObject({ requiresDeptHead: true, requiresLeader: false });
-    expect(Object.keys(categoryCreateSchema.shape)).not.toContain("requiresSecrecy");
+    expect(columnCreateSchema.parse({ code: "a", name: "b", requiresDeptHead: true, requiresLeader: "false" })).toMatchObject({ requiresDeptHead: true, requiresLeader: false });
+    expect(Object.keys(columnCreateSchema.shape)).not.toContain("requiresSecrecy");
   });
 
   test.each([
@@ -53,11 +53,11 @@ describe("栏目 schemas", () => {
     ["", "请填写栏目代码"],
     ["a".repeat(41), "栏目代码不能超过 40 个字符"],
   ])("refuses the column code %j", (code, message) => {
-    expect(firstError(categoryUpdateSchema.safeParse({ id: "c1", code, name: "通知公告" }), "code")).toBe(message);
+    expect(firstError(columnUpdateSchema.safeParse({ id: "c1", code, name: "通知公告" }), "code")).toBe(message);
   });
 
   test("a description is at most 500 characters", () => {
-    expect(firstError(categoryCreateSchema.safeParse({ code: "a", name: "b", description: "字".repeat(501) }), "description")).toBe("栏目说明不能超过 500 个字");
+    expect(firstError(columnCreateSchema.safeParse({ code: "a", name: "b", description: "字".repeat(501) }), "description")).toBe("栏目说明不能超过 500 个字");
   });
 });
 
@@ -138,12 +138,12 @@ describe("order and the column tree", () => {
   });
 
   test("moving a parent carries its children; moving a child stays among its siblings", () => {
-    const down = moveColumn(rows, "zcfg", "down")!;
+    const down = moveInColumnTree(rows, "zcfg", "down")!;
     expect([...down].sort((a, b) => a[1] - b[1]).map(([id]) => id)).toEqual(["tzgg", "kjdj", "zcfg", "gzzd", "zcjd"]);
-    const child = moveColumn(rows, "zcjd", "up")!;
+    const child = moveInColumnTree(rows, "zcjd", "up")!;
     expect([...child].sort((a, b) => a[1] - b[1]).map(([id]) => id)).toEqual(["tzgg", "zcfg", "zcjd", "gzzd", "kjdj"]);
-    expect(moveColumn(rows, "gzzd", "up")).toBeNull();
-    expect(moveColumn(rows, "kjdj", "down")).toBeNull();
+    expect(moveInColumnTree(rows, "gzzd", "up")).toBeNull();
+    expect(moveInColumnTree(rows, "kjdj", "down")).toBeNull();
   });
 
   test.each([

@@ -5,7 +5,7 @@ import { contentHash, itemDraftSchema, type RevisionContent } from "@/lib/domain
 import { TOPICS } from "@/lib/domain/topics";
 
 const schema = itemDraftSchema("2026-11-24", { channels: ["website", "city-portal", "wechat"] });
-const good = { title: "关于申报项目的通知", categoryId: "c1", formedOn: "2026-11-20", body: "<p>正文</p>", channels: ["website"] };
+const good = { title: "关于申报项目的通知", columnId: "c1", formedOn: "2026-11-20", body: "<p>正文</p>", channels: ["website"] };
 
 function errorsOf(input: Record<string, unknown>) {
   const result = schema.safeParse({ ...good, ...input });
@@ -68,7 +68,7 @@ describe("the item form schema: every bad input gets a Chinese message on its fi
   test.each([
     ["empty title", { title: "   " }, "title", "请填写标题"],
     ["oversized title", { title: "长".repeat(201) }, "title", "标题不能超过 200 个字"],
-    ["no column", { categoryId: "" }, "categoryId", "请选择栏目"],
+    ["no column", { columnId: "" }, "columnId", "请选择栏目"],
     ["a future 信息形成日期", { formedOn: "2026-11-25" }, "formedOn", "信息形成日期不能晚于今天"],
     ["an impossible date", { formedOn: "2026-02-30" }, "formedOn", "信息形成日期无效"],
     ["a malformed date", { formedOn: "20261120" }, "formedOn", "请填写信息形成日期（格式：年-月-日）"],
@@ -117,7 +117,7 @@ describe("the body is sanitised by the schema, whatever the browser sent", () =>
 
 describe("content hash", () => {
   const base: RevisionContent = {
-    title: "t", documentNumber: null, publisher: "办公室", summary: null, categoryId: "c", topic: null, keywords: [],
+    title: "t", documentNumber: null, publisher: "办公室", summary: null, columnId: "c", topic: null, keywords: [],
     attribute: "PROACTIVE", attributeReason: null, article20Item: null, documentType: "OTHER", signedOn: null, effectiveOn: null,
     repealedOn: null, validity: null, formedOn: "2026-01-01", channels: ["website"], bodyHtml: "<p>b</p>",
     attachments: [{ sha256: "a".repeat(64), fileName: "a.pdf" }, { sha256: "b".repeat(64), fileName: "b.pdf" }],
@@ -128,7 +128,7 @@ describe("content hash", () => {
     ["文号", { documentNumber: "x" }],
     ["发布机构", { publisher: "x" }],
     ["内容概述", { summary: "x" }],
-    ["栏目", { categoryId: "x" }],
+    ["栏目", { columnId: "x" }],
     ["主题分类", { topic: "其他" }],
     ["关键词", { keywords: ["x"] }],
     ["公开属性", { attribute: "WITHHELD" }],

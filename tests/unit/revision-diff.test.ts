@@ -35,7 +35,7 @@ describe("word diff of Chinese text", () => {
 });
 
 const base: RevisionFields = {
-  title: "关于申报的通知", documentNumber: null, publisher: "高新技术科", summary: null, category: "通知公告", topic: "科技、教育",
+  title: "关于申报的通知", documentNumber: null, publisher: "高新技术科", summary: null, column: "通知公告", topic: "科技、教育",
   keywords: ["申报"], attribute: "PROACTIVE", attributeReason: null, article20Item: null, documentType: "OTHER", signedOn: null,
   effectiveOn: null, repealedOn: null, validity: null, formedOn: "2026-11-20", channels: ["本机关网站"], bodyText: "第一段\n第二段", attachments: ["a.pdf"],
 };
@@ -52,9 +52,9 @@ describe("revision diff", () => {
 });
 
 describe("the form as a revision", () => {
-  const lookups = { categories: [{ id: "c1", label: "通知公告" }], channels: [{ code: "website", name: "本机关网站" }] };
+  const lookups = { columns: [{ id: "c1", label: "通知公告" }], channels: [{ code: "website", name: "本机关网站" }] };
   test("maps codes to names and drops a reason the attribute does not take", () => {
-    const v = { ...blankFormValues({ publisher: "高新技术科", formedOn: "2026-11-20", channels: ["website"] }), title: " 关于申报的通知 ", categoryId: "c1", topic: "科技、教育", keywords: "申报", attributeReason: "ART15_PRIVACY" };
+    const v = { ...blankFormValues({ publisher: "高新技术科", formedOn: "2026-11-20", channels: ["website"] }), title: " 关于申报的通知 ", columnId: "c1", topic: "科技、教育", keywords: "申报", attributeReason: "ART15_PRIVACY" };
     const fields = formToRevisionFields({ ...v, attachments: [{ fileId: "f", fileName: "a.pdf", size: 1, mimeType: "application/pdf", attachmentId: null }] }, "第一段\n第二段", lookups);
     expect(fields).toEqual(base);
   });

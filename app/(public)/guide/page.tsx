@@ -3,7 +3,7 @@ import Link from "next/link";
 import { OfficeContact } from "@/components/public/office-contact";
 import { ARTICLE_20_ITEMS } from "@/lib/domain/article20";
 import { env } from "@/lib/env";
-import { listPublicCategories } from "@/lib/server/public/site";
+import { listPublicColumns } from "@/lib/server/public/site";
 import { siteSettings } from "@/lib/server/admin/site-settings";
 
 export const metadata: Metadata = { title: "政府信息公开指南" };
@@ -13,7 +13,7 @@ const p = "my-2 leading-8";
 
 /** 条例第十二条: classification and arrangement, how to obtain information, the office. Generated from the site settings. */
 export default async function GuidePage() {
-  const [{ settings }, columns] = await Promise.all([siteSettings(), listPublicCategories()]);
+  const [{ settings }, columns] = await Promise.all([siteSettings(), listPublicColumns()]);
   const bureau = env().BUREAU_NAME;
   const roots = columns.filter((c) => !c.parentId);
   return (

@@ -51,7 +51,7 @@ export async function updateSiteSettings(actor: Actor, input: Record<string, unk
   if (!can(actor, "site.settings")) return forbidden("只有政务公开办公室可以修改站点设置。");
   const parsed = siteSettingsSchema.safeParse(input);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
-  const columns = await db().category.findMany({
+  const columns = await db().column.findMany({
     where: { code: { in: [parsed.data.systemColumn, parsed.data.annualReportColumn] } },
     select: { code: true },
   });

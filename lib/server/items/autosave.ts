@@ -19,7 +19,7 @@ const AUTOSAVE_MAX_CHARS = 400_000;
 
 const text = z.string().max(5000);
 const formValuesSchema = z.object({
-  title: text, documentNumber: text, publisher: text, summary: text, categoryId: text, topic: text, keywords: text,
+  title: text, documentNumber: text, publisher: text, summary: text, columnId: text, topic: text, keywords: text,
   attribute: text, attributeReason: text, article20Item: text, documentType: text, signedOn: text, effectiveOn: text,
   repealedOn: text, validity: text, formedOn: text,
   body: z.string().max(120_000),

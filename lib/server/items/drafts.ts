@@ -27,7 +27,7 @@ export async function createDraft(actor: Actor, input: DraftFields, now = new Da
     const files = await resolveAttachments(tx, actor, draft.data.attachmentIds, null);
     if (!files.ok) throw new UseCaseError(invalid({ attachmentIds: [ATTACHMENT_GONE] }));
     const rows = revisionRows(actor, draft.data, 1, department.name, files.files);
-    const item = await tx.disclosureItem.create({ data: { departmentId, categoryId: draft.data.categoryId, authorId: actor.id } });
+    const item = await tx.disclosureItem.create({ data: { departmentId, columnId: draft.data.columnId, authorId: actor.id } });
     const revision = await tx.itemRevision.create({ data: { itemId: item.id, ...rows.revision, attachments: { create: rows.attachments } } });
     await tx.disclosureItem.update({ where: { id: item.id }, data: { currentRevisionId: revision.id } });
     await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: NEW_ITEM_KEY } });
@@ -59,8 +59,8 @@ export async function updateDraft(
   if (!draft.ok) return draft.failure;
   // A published item's column is where the public finds it (its lists, feeds, 目录); the item row
   // holds one column for both revisions, so an edit may not move it (docs/decisions.md).
-  if (facts.item.publishedRevisionId && draft.data.categoryId !== facts.item.categoryId) {
-    return invalid({ categoryId: ["已公开的信息不能更换栏目。如需更换，请由公开办撤回后重新起草。"] });
+  if (facts.item.publishedRevisionId && draft.data.columnId !== facts.item.columnId) {
+    return invalid({ columnId: ["已公开的信息不能更换栏目。如需更换，请由公开办撤回后重新起草。"] });
   }
   return runGuarded(async (tx) => {
     const files = await resolveAttachments(tx, actor, draft.data.attachmentIds, itemId);
@@ -70,7 +70,7 @@ export async function updateDraft(
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: facts.item.status, currentRevisionId: expectedRevisionId },
       // Editing a published item makes it a draft again; the public keeps the published revision.
-      data: { categoryId: draft.data.categoryId, status: d.to },
+      data: { columnId: draft.data.columnId, status: d.to },
     });
     if (count === 0) throw new UseCaseError(conflict(SAVE_CONFLICT));
     const rows = revisionRows(actor, draft.data, facts.revision.number + 1, facts.item.department.name, files.files);

@@ -14,7 +14,7 @@ export async function findItemFacts(actor: Actor, itemId: string, tx: DbOrTx = d
     where: { AND: [{ id: itemId }, itemScope(actor)] },
     include: {
       department: { select: { id: true, name: true, leaderId: true } },
-      category: { select: { id: true, name: true, requiresDeptHead: true, requiresLeader: true } },
+      column: { select: { id: true, name: true, requiresDeptHead: true, requiresLeader: true } },
       currentRevision: true,
     },
   });
@@ -28,7 +28,7 @@ export async function findItemFacts(actor: Actor, itemId: string, tx: DbOrTx = d
     departmentId: item.departmentId,
     authorIds: [item.authorId, item.currentRevision.authorId],
     departmentLeaderId: item.department.leaderId,
-    stages: stagesInForce(item.status, item.reviewStages, item.category),
+    stages: stagesInForce(item.status, item.reviewStages, item.column),
     approvals,
     hasPublishedRevision: item.publishedRevisionId !== null && item.withdrawnAt === null,
   };

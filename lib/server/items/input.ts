@@ -30,8 +30,8 @@ export async function parseDraft(input: DraftFields, now: Date): Promise<{ ok: t
   const channels = (await activeChannels()).map((c) => c.code);
   const parsed = itemDraftSchema(chinaDate(now), { channels }).safeParse(input);
   if (!parsed.success) return { ok: false, failure: invalid(z.flattenError(parsed.error).fieldErrors) };
-  const category = await db().category.findUnique({ where: { id: parsed.data.categoryId }, select: { id: true } });
-  if (!category) return { ok: false, failure: invalid({ categoryId: ["所选栏目不存在，请重新选择"] }) };
+  const column = await db().column.findUnique({ where: { id: parsed.data.columnId }, select: { id: true } });
+  if (!column) return { ok: false, failure: invalid({ columnId: ["所选栏目不存在，请重新选择"] }) };
   return { ok: true, data: parsed.data };
 }
 

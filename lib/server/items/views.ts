@@ -35,7 +35,7 @@ const revisionSelect = {
   bodyHtml: true,
   bodyText: true,
   author: { select: { displayName: true } },
-  item: { select: { category: { select: { name: true, parent: { select: { name: true } } } } } },
+  item: { select: { column: { select: { name: true, parent: { select: { name: true } } } } } },
   attachments: {
     orderBy: { sortOrder: "asc" },
     select: { id: true, file: { select: { id: true, fileName: true, size: true, mimeType: true } } },
@@ -43,7 +43,7 @@ const revisionSelect = {
 } satisfies Prisma.ItemRevisionSelect;
 type RevisionRow = Prisma.ItemRevisionGetPayload<{ select: typeof revisionSelect }>;
 
-const categoryLabel = (c: { name: string; parent: { name: string } | null }) => (c.parent ? `${c.parent.name} › ${c.name}` : c.name);
+const columnLabel = (c: { name: string; parent: { name: string } | null }) => (c.parent ? `${c.parent.name} › ${c.name}` : c.name);
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function attachmentsOf(r: RevisionRow): FormAttachment[] {
@@ -55,20 +55,20 @@ async function channelNames() {
   return new Map(all.map((c) => [c.code, c.name]));
 }
 
-/** Category names as the form lists them ("政策法规 › 规章制度"). */
-export async function listCategoriesForForm() {
-  const rows = await db().category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, parentId: true } });
+/** Column names as the form lists them ("政策法规 › 规章制度"). */
+export async function listColumnsForForm() {
+  const rows = await db().column.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, parentId: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return rows.map((r) => ({ id: r.id, label: r.parentId ? `${byId.get(r.parentId)?.name ?? ""} › ${r.name}` : r.name }));
 }
 
-function toFields(r: RevisionRow, names: Map<string, string>, categoryName: string): RevisionFields {
+function toFields(r: RevisionRow, names: Map<string, string>, columnName: string): RevisionFields {
   return {
     title: r.title,
     documentNumber: r.documentNumber,
     publisher: r.publisher,
     summary: r.summary,
-    category: categoryName,
+    column: columnName,
     topic: r.topic,
     keywords: r.keywords,
     attribute: r.attribute,
@@ -86,14 +86,14 @@ function toFields(r: RevisionRow, names: Map<string, string>, categoryName: stri
   };
 }
 
-export function toFormValues(r: RevisionRow, categoryId: string): ItemFormValues {
+export function toFormValues(r: RevisionRow, columnId: string): ItemFormValues {
   const s = (v: string | null) => v ?? "";
   return {
     title: r.title,
     documentNumber: s(r.documentNumber),
     publisher: r.publisher,
     summary: s(r.summary),
-    categoryId,
+    columnId,
     topic: s(r.topic),
     keywords: r.keywords.join("、"),
     attribute: r.attribute,
@@ -113,8 +113,8 @@ export function toFormValues(r: RevisionRow, categoryId: string): ItemFormValues
 
 /** Lists the form offers: columns and the active channels. */
 export async function itemFormOptions() {
-  const [categories, channels] = await Promise.all([listCategoriesForForm(), activeChannels()]);
-  return { categories, channels };
+  const [columns, channels] = await Promise.all([listColumnsForForm(), activeChannels()]);
+  return { columns, channels };
 }
 
 /** The new-item form: defaults (publisher = the department, channel = the bureau's own site) and any autosave. */
@@ -135,7 +135,7 @@ export async function getItemForEdit(actor: Actor, itemId: string) {
     revisionNumber: revision.number,
     /** The public site shows a published revision while this edit goes through review again. */
     isLive: facts.workflow.hasPublishedRevision,
-    values: toFormValues(revision, facts.item.categoryId),
+    values: toFormValues(revision, facts.item.columnId),
     autosave: await loadAutosave(actor, itemId),
   };
 }
@@ -156,14 +156,14 @@ async function snapshot(revisionId: string, names?: Map<string, string>): Promis
     number: r.number,
     author: r.author.displayName,
     createdAt: r.createdAt,
-    fields: toFields(r, names ?? (await channelNames()), categoryLabel(r.item.category)),
+    fields: toFields(r, names ?? (await channelNames()), columnLabel(r.item.column)),
     attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.file.fileName, size: a.file.size, mimeType: a.file.mimeType })),
   };
 }
 
 /**
  * The current revision and what reviewers compare it with: the revision the public sees (if the
- * item was ever published) or else the previous one. Note: revisions keep no category of their
+ * item was ever published) or else the previous one. Note: revisions keep no column of their
  * own, so both sides show the item's current column.
  */
 export async function getRevisionComparison(actor: Actor, itemId: string) {

@@ -27,7 +27,7 @@ export interface QueueRow {
   title: string;
   status: ItemStatus;
   department: string;
-  category: string;
+  column: string;
   updatedAt: Date;
   /** Standing against the 20-working-day clock (条例第二十六条); null where it does not apply. */
   timeliness: Timeliness | null;
@@ -38,7 +38,7 @@ const rowSelect = {
   status: true,
   updatedAt: true,
   department: { select: { name: true } },
-  category: { select: { name: true } },
+  column: { select: { name: true } },
   publishedAt: true,
   currentRevision: { select: { title: true, formedOn: true, attribute: true } },
 } satisfies Prisma.DisclosureItemSelect;
@@ -59,7 +59,7 @@ async function section(actor: Actor, key: string, title: string, where: Prisma.D
       title: r.currentRevision?.title ?? "（无标题）",
       status: r.status,
       department: r.department.name,
-      category: r.category.name,
+      column: r.column.name,
       updatedAt: r.updatedAt,
       timeliness: r.currentRevision?.attribute === "PROACTIVE" && !CLOCK_STOPPED.includes(r.status) ? clocks[i] : null,
     })),
@@ -128,7 +128,7 @@ export async function getItemForStaff(actor: Actor, itemId: string) {
     withdrawnAt: item.withdrawnAt,
     withdrawReason: item.withdrawReason,
     department: item.department.name,
-    category: { id: item.category.id, name: item.category.name },
+    column: { id: item.column.id, name: item.column.name },
     stages: facts.workflow.stages,
     revision: {
       id: revision.id,

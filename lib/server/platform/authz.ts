@@ -19,7 +19,7 @@ export const PERMISSIONS = {
   // Office administration (公开办): departments and their 分管领导, columns and their stages,
   // channels, monthly targets, the public site's settings (政府信息公开指南).
   "department.manage": ["OFFICE"],
-  "category.manage": ["OFFICE"],
+  "column.manage": ["OFFICE"],
   "channel.manage": ["OFFICE"],
   "target.manage": ["OFFICE"],
   "site.settings": ["OFFICE"],

@@ -1,7 +1,7 @@
 import "server-only";
 import { renderAtom, renderSitemapIndex, renderUrlset, type SitemapUrl } from "@/lib/domain/feeds";
 import { env } from "@/lib/env";
-import { countPublicItems, listPublicCategories, SITEMAP_CHUNK, sitemapItems } from "./site";
+import { countPublicItems, listPublicColumns, SITEMAP_CHUNK, sitemapItems } from "./site";
 import { listLatest } from "./listing";
 
 /** Atom feeds and the sitemap: what machines read to follow the site. */
@@ -13,7 +13,7 @@ export async function atomFeed(origin: string, columnCode?: string): Promise<str
   const latest = await listLatest({ columnCode, limit: FEED_SIZE });
   if (!latest) return null;
   const bureau = env().BUREAU_NAME;
-  const column = columnCode ? (await listPublicCategories()).find((c) => c.code === columnCode) : undefined;
+  const column = columnCode ? (await listPublicColumns()).find((c) => c.code === columnCode) : undefined;
   const self = column ? `${origin}/columns/${encodeURIComponent(column.code)}/feed.xml` : `${origin}/feed.xml`;
   return renderAtom({
     id: self,
@@ -28,7 +28,7 @@ export async function atomFeed(origin: string, columnCode?: string): Promise<str
       title: i.title,
       updated: i.publishedAt,
       author: i.publisher,
-      category: i.category,
+      column: i.column,
       summary: `索引号：${i.indexNumber}　发布机构：${i.publisher}${i.documentNumber ? `　文号：${i.documentNumber}` : ""}`,
     })),
   });
@@ -37,7 +37,7 @@ export async function atomFeed(origin: string, columnCode?: string): Promise<str
 const STATIC_PATHS = ["/", "/guide", "/system", "/browse", "/annual-reports", "/apply", "/search"];
 
 async function fixedUrls(origin: string): Promise<SitemapUrl[]> {
-  const columns = await listPublicCategories();
+  const columns = await listPublicColumns();
   return [...STATIC_PATHS.map((p) => ({ loc: `${origin}${p}` })), ...columns.map((c) => ({ loc: `${origin}/columns/${encodeURIComponent(c.code)}` }))];
 }
 

@@ -4,7 +4,7 @@ import { PAGE_MAX, PAGE_SIZE, type PublicFilters, type PublicQuery } from "@/lib
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/platform/db";
 import { publicItemWhere } from "@/lib/server/items/publication";
-import { descendantIds, listPublicCategories, listPublicDepartments, type PublicColumn } from "./site";
+import { descendantIds, listPublicColumns, listPublicDepartments, type PublicColumn } from "./site";
 import { browseIndex, facetCounts, searchIndex, type FacetCounts, type Hit, type IndexFilters } from "./search";
 
 /**
@@ -22,7 +22,7 @@ const listSelect = (withBody: boolean) =>
     indexNumber: true,
     publishAt: true,
     department: { select: { code: true, name: true } },
-    category: { select: { code: true, name: true } },
+    column: { select: { code: true, name: true } },
     publishedRevision: {
       select: { title: true, documentNumber: true, publisher: true, bodyText: withBody, bodyHtml: withBody },
     },
@@ -36,8 +36,8 @@ export interface PublicListItem {
   department: string;
   departmentCode: string;
   publisher: string;
-  category: string;
-  categoryCode: string;
+  column: string;
+  columnCode: string;
   documentNumber: string | null;
   /** Plain text of the body, only when searching (for the snippet). */
   body?: string;
@@ -66,8 +66,8 @@ export async function loadHits(hits: Pick<Hit, "id" | "rank">[], now: Date, with
         department: r.department.name,
         departmentCode: r.department.code,
         publisher: rev.publisher || r.department.name,
-        category: r.category.name,
-        categoryCode: r.category.code,
+        column: r.column.name,
+        columnCode: r.column.code,
         documentNumber: rev.documentNumber,
         rank: h.rank,
         ...(withBody ? { body: plainBody(rev.bodyText ?? "", rev.bodyHtml ?? "") } : {}),
@@ -78,27 +78,27 @@ export async function loadHits(hits: Pick<Hit, "id" | "rank">[], now: Date, with
 
 /** The newest public items, optionally of one column (and its sub-columns): home page, feeds. */
 export async function listLatest(options: { columnCode?: string; limit: number }, now = new Date()) {
-  let categoryIds: string[] | undefined;
+  let columnIds: string[] | undefined;
   if (options.columnCode) {
-    const columns = await listPublicCategories();
+    const columns = await listPublicColumns();
     const column = columns.find((c) => c.code === options.columnCode);
     if (!column) return null;
-    categoryIds = descendantIds(columns, column.id);
+    columnIds = descendantIds(columns, column.id);
   }
-  const { total, hits } = await browseIndex({ filters: { categoryIds }, limit: options.limit }, now);
+  const { total, hits } = await browseIndex({ filters: { columnIds }, limit: options.limit }, now);
   return { total, items: await loadHits(hits, now) };
 }
 
 /** Page `page` of the newest public items, optionally of one column. */
-export async function listPublishedItems(options: { page?: number; categoryCode?: string } = {}, now = new Date()) {
+export async function listPublishedItems(options: { page?: number; columnCode?: string } = {}, now = new Date()) {
   const page = Math.max(1, Math.min(PAGE_MAX, Math.trunc(options.page ?? 1) || 1));
-  let categoryIds: string[] | undefined;
-  if (options.categoryCode) {
-    const columns = await listPublicCategories();
-    const column = columns.find((c) => c.code === options.categoryCode);
-    categoryIds = column ? descendantIds(columns, column.id) : [];
+  let columnIds: string[] | undefined;
+  if (options.columnCode) {
+    const columns = await listPublicColumns();
+    const column = columns.find((c) => c.code === options.columnCode);
+    columnIds = column ? descendantIds(columns, column.id) : [];
   }
-  const found = await browseIndex({ filters: { categoryIds }, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now);
+  const found = await browseIndex({ filters: { columnIds }, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now);
   return { page, total: found.total, pageCount: Math.max(1, Math.ceil(found.total / PAGE_SIZE)), items: await loadHits(found.hits, now) };
 }
 
@@ -108,7 +108,7 @@ export interface Catalog {
 }
 
 export async function loadCatalog(): Promise<Catalog> {
-  const [columns, departments] = await Promise.all([listPublicCategories(), listPublicDepartments()]);
+  const [columns, departments] = await Promise.all([listPublicColumns(), listPublicDepartments()]);
   return { columns, departments };
 }
 
@@ -120,7 +120,7 @@ export function resolveFilters(filters: PublicFilters, catalog: Catalog): { inde
   if (filters.column) {
     const column = catalog.columns.find((c) => c.code === filters.column);
     if (column) {
-      index.categoryIds = descendantIds(catalog.columns, column.id);
+      index.columnIds = descendantIds(catalog.columns, column.id);
       applied.column = column.code;
     } else notices.push(`未找到栏目“${filters.column}”，已显示全部栏目的信息。`);
   }
@@ -162,7 +162,7 @@ export async function findPublicItems(
   const resolved = resolveFilters(query, catalog);
   if (options.columnRequired && !resolved.applied.column) {
     // A section bound to a column that does not exist (yet) shows nothing rather than everything.
-    resolved.index.categoryIds = [];
+    resolved.index.columnIds = [];
     resolved.notices.splice(0, resolved.notices.length, "本栏目尚未设置，暂无内容。");
   }
   const applied: PublicQuery = { ...query, column: resolved.applied.column, department: resolved.applied.department };

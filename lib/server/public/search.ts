@@ -14,7 +14,7 @@ import { db, type Tx } from "@/lib/server/platform/db";
 
 export interface IndexFilters {
   /** A column and its descendants. */
-  categoryIds?: string[];
+  columnIds?: string[];
   departmentId?: string;
   article20?: number;
   year?: number;
@@ -52,7 +52,7 @@ const ts = (instant: Date | string) => Prisma.sql`${typeof instant === "string" 
 /** The time rule and the filters, on alias `e`; `skip` leaves one filter out (facet counts). */
 function conditions(f: IndexFilters, now: Date, skip?: keyof IndexFilters): Prisma.Sql {
   const and: Prisma.Sql[] = [Prisma.sql`e."publishAt" <= ${ts(now)}`];
-  if (f.categoryIds && skip !== "categoryIds") and.push(Prisma.sql`e."categoryId" = ANY(${f.categoryIds}::text[])`);
+  if (f.columnIds && skip !== "columnIds") and.push(Prisma.sql`e."columnId" = ANY(${f.columnIds}::text[])`);
   if (f.departmentId && skip !== "departmentId") and.push(Prisma.sql`e."departmentId" = ${f.departmentId}`);
   if (f.article20 && skip !== "article20") and.push(Prisma.sql`e."article20Item" = ${f.article20}`);
   if (f.year && skip !== "year") {
@@ -68,7 +68,7 @@ function conditions(f: IndexFilters, now: Date, skip?: keyof IndexFilters): Pris
 const queryGrams = (q: string, prefix: "" | "#") =>
   Prisma.sql`gongkai_search_query_grams(gongkai_search_normalize(${searchTerms(q).join(" ")}), ${prefix})`;
 
-const COLUMNS = Prisma.sql`"itemId", "publishAt", "categoryId", "departmentId", "article20Item"`;
+const COLUMNS = Prisma.sql`"itemId", "publishAt", "columnId", "departmentId", "article20Item"`;
 
 /**
  * The rows to look at, as alias `e`: every entry, or those the GIN index finds for a query. The
@@ -173,7 +173,7 @@ export interface FacetCounts {
   year: Map<number, number>;
 }
 
-type FacetRow = { g: number; category: string | null; department: string | null; a20: number | null; year: number | null; n: bigint };
+type FacetRow = { g: number; column: string | null; department: string | null; a20: number | null; year: number | null; n: bigint };
 
 /**
  * Counts per facet value, each facet counted under every other filter but not its own (so a
@@ -186,10 +186,10 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
     // Hashing five groupings of up to every public item: room to do it in memory.
     await tx.$executeRaw`SET LOCAL work_mem = '16MB'`;
     return tx.$queryRaw<FacetRow[]>`
-      SELECT GROUPING(e."categoryId", e."departmentId", e."article20Item", y.year)::int AS g,
-             e."categoryId" AS category, e."departmentId" AS department, e."article20Item" AS a20, y.year,
-             CASE GROUPING(e."categoryId", e."departmentId", e."article20Item", y.year)::int
-               WHEN 7 THEN count(*) FILTER (WHERE ${conditions(f, now, "categoryIds")})
+      SELECT GROUPING(e."columnId", e."departmentId", e."article20Item", y.year)::int AS g,
+             e."columnId" AS column, e."departmentId" AS department, e."article20Item" AS a20, y.year,
+             CASE GROUPING(e."columnId", e."departmentId", e."article20Item", y.year)::int
+               WHEN 7 THEN count(*) FILTER (WHERE ${conditions(f, now, "columnIds")})
                WHEN 11 THEN count(*) FILTER (WHERE ${conditions(f, now, "departmentId")})
                WHEN 13 THEN count(*) FILTER (WHERE ${conditions(f, now, "article20")})
                WHEN 14 THEN count(*) FILTER (WHERE ${conditions(f, now, "year")})
@@ -197,7 +197,7 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
         FROM ${from(source)},
              LATERAL (SELECT extract(year FROM e."publishAt" + interval '8 hours')::int AS year) y
        WHERE e."publishAt" <= ${ts(now)}
-       GROUP BY GROUPING SETS ((e."categoryId"), (e."departmentId"), (e."article20Item"), (y.year), ())`;
+       GROUP BY GROUPING SETS ((e."columnId"), (e."departmentId"), (e."article20Item"), (y.year), ())`;
   };
   const rows = o.q ? await inSearchTransaction(run) : await db().$transaction(run);
   const counts: FacetCounts = { total: 0, column: new Map(), department: new Map(), article20: new Map(), year: new Map() };
@@ -205,7 +205,7 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
     const n = Number(r.n);
     if (r.g === 15) counts.total = n;
     else if (!n) continue;
-    else if (r.g === 7 && r.category) counts.column.set(r.category, n);
+    else if (r.g === 7 && r.column) counts.column.set(r.column, n);
     else if (r.g === 11 && r.department) counts.department.set(r.department, n);
     else if (r.g === 13 && r.a20 !== null) counts.article20.set(r.a20, n);
     else if (r.g === 14 && r.year !== null) counts.year.set(r.year, n);

@@ -22,8 +22,8 @@ export interface PublicColumn {
 }
 
 /** Once per request however many components ask (React cache; outside a request, every call). */
-export const listPublicCategories = cache(async (): Promise<PublicColumn[]> =>
-  db().category.findMany({
+export const listPublicColumns = cache(async (): Promise<PublicColumn[]> =>
+  db().column.findMany({
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
     select: { id: true, code: true, name: true, parentId: true, description: true },
   }),
@@ -63,9 +63,9 @@ async function findPublishedItem(id: string, now: Date) {
       id: true,
       indexNumber: true,
       publishAt: true,
-      categoryId: true,
+      columnId: true,
       department: { select: { code: true, name: true } },
-      category: { select: { code: true, name: true } },
+      column: { select: { code: true, name: true } },
       publishedRevision: {
         select: {
           title: true,
@@ -97,18 +97,18 @@ async function findPublishedItem(id: string, now: Date) {
     id: row.id,
     indexNumber: row.indexNumber!,
     publishedAt: row.publishAt!,
-    categoryId: row.categoryId,
+    columnId: row.columnId,
     department: row.department.name,
     departmentCode: row.department.code,
-    category: row.category.name,
-    categoryCode: row.category.code,
+    column: row.column.name,
+    columnCode: row.column.code,
     title: r.title,
     documentNumber: r.documentNumber,
     summary: r.summary,
     bodyHtml: r.bodyHtml,
     formedOn: r.formedOn.toISOString().slice(0, 10),
     publisher: r.publisher || row.department.name,
-    topic: r.topic || row.category.name,
+    topic: r.topic || row.column.name,
     keywords: r.keywords,
     article20Item: r.article20Item,
     documentType: r.documentType,
@@ -141,9 +141,9 @@ async function findWithdrawnItem(id: string, now: Date) {
 }
 
 /** The neighbours of an item in its column's list (newest first): 上一篇 is newer, 下一篇 older. */
-export async function columnNeighbours(item: { id: string; categoryId: string; publishedAt: Date }, now = new Date()) {
+export async function columnNeighbours(item: { id: string; columnId: string; publishedAt: Date }, now = new Date()) {
   const select = { id: true, publishedRevision: { select: { title: true } } } as const;
-  const base = [publicItemWhere(now), { categoryId: item.categoryId }];
+  const base = [publicItemWhere(now), { columnId: item.columnId }];
   const at = item.publishedAt;
   const [newer, older] = await Promise.all([
     db().disclosureItem.findFirst({

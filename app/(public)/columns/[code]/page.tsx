@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Listing } from "@/components/public/listing";
 import { parsePublicQuery } from "@/lib/domain/public-query";
-import { columnPath, currentYear, listPublicCategories } from "@/lib/server/public/site";
+import { columnPath, currentYear, listPublicColumns } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function findColumn(code: string) {
-  const columns = await listPublicCategories();
+  const columns = await listPublicColumns();
   const column = columns.find((c) => c.code === code);
   return column ? { column, columns } : null;
 }

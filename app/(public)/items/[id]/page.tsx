@@ -5,7 +5,7 @@ import { ItemMetadata } from "@/components/public/item-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { fileTypeLabel, formatFileSize } from "@/lib/domain/public-labels";
-import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnItem, listPublicCategories } from "@/lib/server/public/site";
+import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnItem, listPublicColumns } from "@/lib/server/public/site";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -37,8 +37,8 @@ export default async function PublicItemPage({ params }: Props) {
       </article>
     );
   }
-  const [columns, neighbours] = await Promise.all([listPublicCategories(), columnNeighbours(item)]);
-  const path = columnPath(columns, item.categoryId);
+  const [columns, neighbours] = await Promise.all([listPublicColumns(), columnNeighbours(item)]);
+  const path = columnPath(columns, item.columnId);
   return (
     <article className="rounded-lg border border-gray-200 bg-white shadow-sm print:border-0 print:shadow-none">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-gray-200 px-5 py-3 print:hidden">

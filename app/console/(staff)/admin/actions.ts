@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
-import { createCategory, deleteCategory, moveCategory, updateCategory } from "@/lib/server/admin/categories";
+import { createColumn, deleteColumn, moveColumn, updateColumn } from "@/lib/server/admin/columns";
 import { createChannel, moveChannel, updateChannel } from "@/lib/server/admin/channels";
 import { createDepartment, moveDepartment, updateDepartment } from "@/lib/server/admin/departments";
 import { saveTargets } from "@/lib/server/admin/targets";
@@ -24,7 +24,7 @@ function settle<T>(result: Result<T>, formData: FormData, path: string, message:
 }
 
 const DEPARTMENTS = "/console/admin/departments";
-const CATEGORIES = "/console/admin/categories";
+const COLUMNS = "/console/admin/columns";
 const CHANNELS = "/console/admin/channels";
 const TARGETS = "/console/admin/targets";
 
@@ -44,27 +44,27 @@ export async function moveDepartmentAction(_: FormState, formData: FormData): Pr
   return settle(await moveDepartment(await requireActor(), formValues(formData)), formData, DEPARTMENTS, "已调整顺序。");
 }
 
-export async function createCategoryAction(_: FormState, formData: FormData): Promise<FormState> {
-  const result = await createCategory(await requireActor(), formValues(formData));
-  if (!result.ok) return settle(result, formData, CATEGORIES, "");
+export async function createColumnAction(_: FormState, formData: FormData): Promise<FormState> {
+  const result = await createColumn(await requireActor(), formValues(formData));
+  if (!result.ok) return settle(result, formData, COLUMNS, "");
   revalidatePath("/", "layout");
-  redirect(`${CATEGORIES}?done=created`);
+  redirect(`${COLUMNS}?done=created`);
 }
 
-export async function updateCategoryAction(_: FormState, formData: FormData): Promise<FormState> {
-  const result = await updateCategory(await requireActor(), formValues(formData));
-  if (!result.ok) return settle(result, formData, CATEGORIES, "");
+export async function updateColumnAction(_: FormState, formData: FormData): Promise<FormState> {
+  const result = await updateColumn(await requireActor(), formValues(formData));
+  if (!result.ok) return settle(result, formData, COLUMNS, "");
   revalidatePath("/", "layout");
   const kept = result.value.stagesChanged && result.value.inReview > 0 ? `&inReview=${result.value.inReview}` : "";
-  redirect(`${CATEGORIES}?done=saved${kept}`);
+  redirect(`${COLUMNS}?done=saved${kept}`);
 }
 
-export async function deleteCategoryAction(_: FormState, formData: FormData): Promise<FormState> {
-  return settle(await deleteCategory(await requireActor(), formValues(formData)), formData, CATEGORIES, "已删除栏目。");
+export async function deleteColumnAction(_: FormState, formData: FormData): Promise<FormState> {
+  return settle(await deleteColumn(await requireActor(), formValues(formData)), formData, COLUMNS, "已删除栏目。");
 }
 
-export async function moveCategoryAction(_: FormState, formData: FormData): Promise<FormState> {
-  return settle(await moveCategory(await requireActor(), formValues(formData)), formData, CATEGORIES, "已调整顺序。");
+export async function moveColumnAction(_: FormState, formData: FormData): Promise<FormState> {
+  return settle(await moveColumn(await requireActor(), formValues(formData)), formData, COLUMNS, "已调整顺序。");
 }
 
 export async function createChannelAction(_: FormState, formData: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/server/platform/auth";
 import { can } from "@/lib/server/platform/authz";
-import { listPublicCategories } from "@/lib/server/public/site";
+import { listPublicColumns } from "@/lib/server/public/site";
 import { getSiteSettings } from "@/lib/server/admin/site-settings";
 import { saveSiteSettingsAction } from "./actions";
 import { SettingsForm } from "./settings-form";
@@ -12,7 +12,7 @@ export const metadata = { title: "站点设置" };
 export default async function SettingsPage() {
   const actor = await requireActor();
   if (!can(actor, "site.settings")) forbidden();
-  const [{ settings, version }, columns] = await Promise.all([getSiteSettings(), listPublicCategories()]);
+  const [{ settings, version }, columns] = await Promise.all([getSiteSettings(), listPublicColumns()]);
   return (
     <Card title="站点设置：政府信息公开指南">
       <p className="mb-4 text-sm text-gray-700">

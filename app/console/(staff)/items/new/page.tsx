@@ -17,7 +17,7 @@ export default async function NewItemPage() {
   const actor = await requireActor();
   if (!can(actor, "item.create")) forbidden();
   const today = chinaDate(new Date());
-  const [{ categories, channels }, form] = await Promise.all([itemFormOptions(), getNewItemForm(actor)]);
+  const [{ columns, channels }, form] = await Promise.all([itemFormOptions(), getNewItemForm(actor)]);
   const defaultChannels = channels.slice(0, 1).map((c) => c.code);
   return (
     <Card title={`起草公开信息 · ${actor.departmentName ?? ""}`}>
@@ -30,7 +30,7 @@ export default async function NewItemPage() {
         revisionId={null}
         initial={blankFormValues({ publisher: form.publisher, formedOn: today, channels: defaultChannels })}
         serverAutosave={form.autosave}
-        categories={categories}
+        columns={columns}
         channels={channels}
         today={today}
         uploadMaxMb={env().UPLOAD_MAX_MB}

@@ -15,7 +15,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const actor = await requireActor();
   const item = await getItemForEdit(actor, (await params).id);
   if (!item) notFound();
-  const { categories, channels } = await itemFormOptions();
+  const { columns, channels } = await itemFormOptions();
   return (
     <Card title={`修改公开信息 · 第 ${item.revisionNumber} 版`}>
       {item.isLive && (
@@ -32,7 +32,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         revisionId={item.revisionId}
         initial={item.values}
         serverAutosave={item.autosave}
-        categories={categories}
+        columns={columns}
         channels={channels}
         today={chinaDate(new Date())}
         uploadMaxMb={env().UPLOAD_MAX_MB}

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
 import { FormNotice, valueOf, type FormAction } from "./form-bits";
 
-export interface CategoryFormValues {
+export interface ColumnFormValues {
   id?: string;
   code: string;
   name: string;
@@ -20,9 +20,9 @@ export interface CategoryFormValues {
  * A column (栏目): code, name, place in the tree, description and its review stages. 保密审查 is
  * shown ticked and cannot be unticked (条例第十七条: 先审查、后公开).
  */
-export function CategoryForm({ action, initial, parents, codeLocked, hasChildren, inReview, submitLabel }: {
+export function ColumnForm({ action, initial, parents, codeLocked, hasChildren, inReview, submitLabel }: {
   action: FormAction;
-  initial: CategoryFormValues;
+  initial: ColumnFormValues;
   parents: { id: string; name: string }[];
   /** The column holds items: public URLs use its code. */
   codeLocked: number;
@@ -32,7 +32,7 @@ export function CategoryForm({ action, initial, parents, codeLocked, hasChildren
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.fieldErrors ?? {};
-  const v = (name: keyof CategoryFormValues, saved: string) => valueOf(state, name, saved);
+  const v = (name: keyof ColumnFormValues, saved: string) => valueOf(state, name, saved);
   const checked = (name: "requiresDeptHead" | "requiresLeader") => v(name, initial[name] ? "on" : "") === "on";
   const code = v("code", initial.code);
   const name = v("name", initial.name);
@@ -108,7 +108,7 @@ export function CategoryForm({ action, initial, parents, codeLocked, hasChildren
 }
 
 /** 删除: offered only for an empty column; the server refuses one with items either way. */
-export function DeleteCategoryForm({ action, id, name }: { action: FormAction; id: string; name: string }) {
+export function DeleteColumnForm({ action, id, name }: { action: FormAction; id: string; name: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form

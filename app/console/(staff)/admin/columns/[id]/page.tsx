@@ -1,24 +1,24 @@
 import { forbidden, notFound } from "next/navigation";
-import { CategoryForm } from "@/components/admin/category-form";
+import { ColumnForm } from "@/components/admin/column-form";
 import { Card } from "@/components/ui/card";
-import { getCategoryForAdmin } from "@/lib/server/admin/categories";
+import { getColumnForAdmin } from "@/lib/server/admin/columns";
 import { requireActor } from "@/lib/server/platform/auth";
-import { updateCategoryAction } from "../../actions";
+import { updateColumnAction } from "../../actions";
 
 export const metadata = { title: "编辑栏目" };
 
-export default async function EditCategoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditColumnPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await getCategoryForAdmin(await requireActor(), id);
+  const data = await getColumnForAdmin(await requireActor(), id);
   if (!data) forbidden();
-  const c = data.category;
+  const c = data.column;
   if (!c) notFound();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">编辑栏目：{c.name}</h1>
       <Card>
-        <CategoryForm
-          action={updateCategoryAction}
+        <ColumnForm
+          action={updateColumnAction}
           initial={{ id: c.id, code: c.code, name: c.name, parentId: c.parentId ?? "", description: c.description ?? "", requiresDeptHead: c.requiresDeptHead, requiresLeader: c.requiresLeader }}
           parents={data.parents}
           codeLocked={c.items}

@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import {
-  categoryCreateSchema,
-  categoryDeleteSchema,
-  categoryUpdateSchema,
+  columnCreateSchema,
+  columnDeleteSchema,
+  columnUpdateSchema,
   checkParent,
   flattenTree,
-  moveColumn,
+  moveInColumnTree,
   moveSchema,
   numberTree,
   PARENT_MESSAGES,
-  type CategoryCreateInput,
+  type ColumnCreateInput,
 } from "@/lib/domain/admin";
 import { IN_REVIEW } from "@/lib/domain/workflow";
 import type { Actor } from "@/lib/server/platform/actor";
@@ -30,13 +30,13 @@ import { AdminRefusal, adminWrite, changes, deny, renumber } from "./shared";
 
 const FIELDS = { id: true, code: true, name: true, parentId: true, sortOrder: true, description: true, requiresDeptHead: true, requiresLeader: true } as const;
 
-export async function listCategoriesForAdmin(actor: Actor) {
-  if (!can(actor, "category.manage")) return null;
+export async function listColumnsForAdmin(actor: Actor) {
+  if (!can(actor, "column.manage")) return null;
   const [rows, inReview] = await Promise.all([
-    db().category.findMany({ select: { ...FIELDS, _count: { select: { items: true, children: true } } } }),
-    db().disclosureItem.groupBy({ by: ["categoryId"], where: { status: { in: [...IN_REVIEW] } }, _count: { _all: true } }),
+    db().column.findMany({ select: { ...FIELDS, _count: { select: { items: true, children: true } } } }),
+    db().disclosureItem.groupBy({ by: ["columnId"], where: { status: { in: [...IN_REVIEW] } }, _count: { _all: true } }),
   ]);
-  const reviewing = new Map(inReview.map((r) => [r.categoryId, r._count._all]));
+  const reviewing = new Map(inReview.map((r) => [r.columnId, r._count._all]));
   const flat = flattenTree(rows);
   return flat.map((r) => {
     const siblings = flat.filter((s) => s.parentId === r.parentId);
@@ -58,34 +58,34 @@ export async function listCategoriesForAdmin(actor: Actor) {
 }
 
 /** One column for its edit form, with the top-level columns it may be moved under. */
-export async function getCategoryForAdmin(actor: Actor, id: string) {
-  if (!can(actor, "category.manage")) return null;
-  if (id.length > 64) return { category: null, parents: [] };
+export async function getColumnForAdmin(actor: Actor, id: string) {
+  if (!can(actor, "column.manage")) return null;
+  if (id.length > 64) return { column: null, parents: [] };
   const [row, parents, inReview] = await Promise.all([
-    db().category.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true, children: true } } } }),
+    db().column.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true, children: true } } } }),
     parentChoices(),
-    db().disclosureItem.count({ where: { categoryId: id, status: { in: [...IN_REVIEW] } } }),
+    db().disclosureItem.count({ where: { columnId: id, status: { in: [...IN_REVIEW] } } }),
   ]);
-  if (!row) return { category: null, parents };
-  const { _count, ...category } = row;
-  return { category: { ...category, items: _count.items, children: _count.children, inReview }, parents: parents.filter((p) => p.id !== id) };
+  if (!row) return { column: null, parents };
+  const { _count, ...column } = row;
+  return { column: { ...column, items: _count.items, children: _count.children, inReview }, parents: parents.filter((p) => p.id !== id) };
 }
 
 /** What the 新建栏目 form offers: the columns a new one may sit under. */
-export async function newCategoryChoices(actor: Actor) {
-  if (!can(actor, "category.manage")) return null;
+export async function newColumnChoices(actor: Actor) {
+  if (!can(actor, "column.manage")) return null;
   return { parents: await parentChoices() };
 }
 
 /** Columns a column may sit under: top-level ones (the tree is two levels deep). */
 async function parentChoices() {
-  return db().category.findMany({ where: { parentId: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+  return db().column.findMany({ where: { parentId: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
 }
 
 const duplicateCode = () => new AdminRefusal("duplicate_code", invalid({ code: ["该栏目代码已被使用"] }));
 
-async function checkPlacement(tx: Tx, id: string | null, input: Pick<CategoryCreateInput, "code" | "parentId">) {
-  const rows = await tx.category.findMany({ select: { id: true, code: true, parentId: true, sortOrder: true } });
+async function checkPlacement(tx: Tx, id: string | null, input: Pick<ColumnCreateInput, "code" | "parentId">) {
+  const rows = await tx.column.findMany({ select: { id: true, code: true, parentId: true, sortOrder: true } });
   if (rows.some((r) => r.code === input.code && r.id !== id)) throw duplicateCode();
   const problem = checkParent(rows, id, input.parentId);
   if (problem) throw new AdminRefusal(`parent_${problem}`, invalid({ parentId: [PARENT_MESSAGES[problem]] }));
@@ -94,10 +94,10 @@ async function checkPlacement(tx: Tx, id: string | null, input: Pick<CategoryCre
 
 /** Renumbers the whole tree so that sorting by sortOrder lists it depth-first. */
 async function saveOrder(tx: Tx, rows: readonly { id: string; parentId: string | null; sortOrder: number }[]) {
-  for (const u of renumber(rows, numberTree(rows))) await tx.category.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+  for (const u of renumber(rows, numberTree(rows))) await tx.column.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
 }
 
-const snapshot = (c: CategoryCreateInput) => ({
+const snapshot = (c: ColumnCreateInput) => ({
   code: c.code,
   name: c.name,
   parentId: c.parentId,
@@ -106,16 +106,16 @@ const snapshot = (c: CategoryCreateInput) => ({
   requiresLeader: c.requiresLeader,
 });
 
-export async function createCategory(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
-  const target = { action: "category.create", entity: "Category" };
-  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
-  const parsed = categoryCreateSchema.safeParse(raw);
+export async function createColumn(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
+  const target = { action: "column.create", entity: "Column" };
+  if (!can(actor, "column.manage")) return deny(actor, target, "wrong_role");
+  const parsed = columnCreateSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const input = parsed.data;
   return adminWrite(actor, target, async (tx) => {
     const rows = await checkPlacement(tx, null, input);
     const sortOrder = Math.max(-1, ...rows.map((r) => r.sortOrder)) + 1;
-    const row = await tx.category.create({ data: { ...snapshot(input), sortOrder } });
+    const row = await tx.column.create({ data: { ...snapshot(input), sortOrder } });
     await saveOrder(tx, [...rows, { id: row.id, parentId: row.parentId, sortOrder }]);
     await audit(tx, { actor, ...target, entityId: row.id, detail: { after: snapshot(input) } });
     return ok({ id: row.id });
@@ -126,14 +126,14 @@ export async function createCategory(actor: Actor, raw: unknown): Promise<Result
  * Saves a column. Switching a review stage on or off applies to items submitted from now on;
  * `inReview` says how many items keep the stages they were submitted with.
  */
-export async function updateCategory(actor: Actor, raw: unknown): Promise<Result<{ id: string; inReview: number; stagesChanged: boolean }>> {
-  const target = { action: "category.update", entity: "Category" };
-  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
-  const parsed = categoryUpdateSchema.safeParse(raw);
+export async function updateColumn(actor: Actor, raw: unknown): Promise<Result<{ id: string; inReview: number; stagesChanged: boolean }>> {
+  const target = { action: "column.update", entity: "Column" };
+  if (!can(actor, "column.manage")) return deny(actor, target, "wrong_role");
+  const parsed = columnUpdateSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const { id, ...input } = parsed.data;
   return adminWrite(actor, { ...target, entityId: id }, async (tx) => {
-    const before = await tx.category.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true } } } });
+    const before = await tx.column.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true } } } });
     if (!before) return notFound("未找到该栏目。");
     if (input.code !== before.code && before._count.items > 0) {
       throw new AdminRefusal("code_in_use", invalid({ code: [`该栏目已有 ${before._count.items} 条信息，代码不能修改（公开网站的栏目地址使用此代码）`] }));
@@ -141,9 +141,9 @@ export async function updateCategory(actor: Actor, raw: unknown): Promise<Result
     const rows = await checkPlacement(tx, id, input);
     const diff = changes(snapshot(before), snapshot(input));
     const stagesChanged = before.requiresDeptHead !== input.requiresDeptHead || before.requiresLeader !== input.requiresLeader;
-    const inReview = await tx.disclosureItem.count({ where: { categoryId: id, status: { in: [...IN_REVIEW] } } });
+    const inReview = await tx.disclosureItem.count({ where: { columnId: id, status: { in: [...IN_REVIEW] } } });
     if (!diff) return ok({ id, inReview, stagesChanged: false });
-    await tx.category.update({ where: { id }, data: snapshot(input) });
+    await tx.column.update({ where: { id }, data: snapshot(input) });
     if (input.parentId !== before.parentId) {
       // Moved to another parent: it goes last among its new siblings.
       const last = Math.max(-1, ...rows.map((r) => r.sortOrder)) + 1;
@@ -155,37 +155,37 @@ export async function updateCategory(actor: Actor, raw: unknown): Promise<Result
 }
 
 /** Only an empty column may go: items keep their column for good (the annual report counts them). */
-export async function deleteCategory(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
-  const target = { action: "category.delete", entity: "Category" };
-  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
-  const parsed = categoryDeleteSchema.safeParse(raw);
+export async function deleteColumn(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
+  const target = { action: "column.delete", entity: "Column" };
+  if (!can(actor, "column.manage")) return deny(actor, target, "wrong_role");
+  const parsed = columnDeleteSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const { id } = parsed.data;
   const hasItems = () => new AdminRefusal("has_items", conflict("该栏目下已有信息，不能删除。"));
   return adminWrite(actor, { ...target, entityId: id }, async (tx) => {
-    const before = await tx.category.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true, children: true } } } });
+    const before = await tx.column.findUnique({ where: { id }, select: { ...FIELDS, _count: { select: { items: true, children: true } } } });
     if (!before) return notFound("未找到该栏目。");
     if (before._count.items > 0) throw new AdminRefusal("has_items", conflict(`该栏目下有 ${before._count.items} 条信息，不能删除。`));
     if (before._count.children > 0) throw new AdminRefusal("has_children", conflict("该栏目下有子栏目，请先删除或移走子栏目。"));
-    await tx.category.delete({ where: { id } });
-    await saveOrder(tx, await tx.category.findMany({ select: { id: true, parentId: true, sortOrder: true } }));
+    await tx.column.delete({ where: { id } });
+    await saveOrder(tx, await tx.column.findMany({ select: { id: true, parentId: true, sortOrder: true } }));
     await audit(tx, { actor, ...target, entityId: id, detail: { before: snapshot(before) } });
     return ok({ id });
   }, hasItems);
 }
 
-export async function moveCategory(actor: Actor, raw: unknown): Promise<Result<{ moved: boolean }>> {
-  const target = { action: "category.reorder", entity: "Category" };
-  if (!can(actor, "category.manage")) return deny(actor, target, "wrong_role");
+export async function moveColumn(actor: Actor, raw: unknown): Promise<Result<{ moved: boolean }>> {
+  const target = { action: "column.reorder", entity: "Column" };
+  if (!can(actor, "column.manage")) return deny(actor, target, "wrong_role");
   const parsed = moveSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const { id, direction } = parsed.data;
   return adminWrite<{ moved: boolean }>(actor, { ...target, entityId: id }, async (tx) => {
-    const rows = await tx.category.findMany({ select: { id: true, code: true, parentId: true, sortOrder: true } });
+    const rows = await tx.column.findMany({ select: { id: true, code: true, parentId: true, sortOrder: true } });
     if (!rows.some((r) => r.id === id)) return notFound("未找到该栏目。");
-    const order = moveColumn(rows, id, direction);
+    const order = moveInColumnTree(rows, id, direction);
     if (!order) return ok({ moved: false });
-    for (const u of renumber(rows, order)) await tx.category.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+    for (const u of renumber(rows, order)) await tx.column.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
     const codes = (m: Map<string, number>) => [...rows].sort((a, b) => m.get(a.id)! - m.get(b.id)!).map((r) => r.code);
     await audit(tx, { actor, ...target, entityId: id, detail: { before: codes(numberTree(rows)), after: codes(order) } });
     return ok({ moved: true });

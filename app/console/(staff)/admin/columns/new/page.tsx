@@ -1,21 +1,21 @@
 import { forbidden } from "next/navigation";
-import { CategoryForm } from "@/components/admin/category-form";
+import { ColumnForm } from "@/components/admin/column-form";
 import { Card } from "@/components/ui/card";
-import { newCategoryChoices } from "@/lib/server/admin/categories";
+import { newColumnChoices } from "@/lib/server/admin/columns";
 import { requireActor } from "@/lib/server/platform/auth";
-import { createCategoryAction } from "../../actions";
+import { createColumnAction } from "../../actions";
 
 export const metadata = { title: "新建栏目" };
 
-export default async function NewCategoryPage() {
-  const choices = await newCategoryChoices(await requireActor());
+export default async function NewColumnPage() {
+  const choices = await newColumnChoices(await requireActor());
   if (!choices) forbidden();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">新建栏目</h1>
       <Card>
-        <CategoryForm
-          action={createCategoryAction}
+        <ColumnForm
+          action={createColumnAction}
           initial={{ code: "", name: "", parentId: "", description: "", requiresDeptHead: true, requiresLeader: true }}
           parents={choices.parents}
           codeLocked={0}

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { DeleteCategoryForm } from "@/components/admin/category-form";
+import { DeleteColumnForm } from "@/components/admin/column-form";
 import { MoveButtons } from "@/components/admin/move-buttons";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requiredStages, STAGE_LABELS } from "@/lib/domain/workflow";
-import { listCategoriesForAdmin } from "@/lib/server/admin/categories";
+import { listColumnsForAdmin } from "@/lib/server/admin/columns";
 import { requireActor } from "@/lib/server/platform/auth";
-import { deleteCategoryAction, moveCategoryAction } from "../actions";
+import { deleteColumnAction, moveColumnAction } from "../actions";
 
 export const metadata = { title: "栏目管理" };
 
@@ -19,8 +19,8 @@ function notice(done?: string, inReview?: string) {
   return kept > 0 ? `已保存。审核环节的修改对此后提交的信息生效；${kept} 条审核中的信息仍按提交时的环节办理。` : "已保存。";
 }
 
-export default async function CategoriesPage({ searchParams }: { searchParams: Promise<{ done?: string; inReview?: string }> }) {
-  const columns = await listCategoriesForAdmin(await requireActor());
+export default async function ColumnsPage({ searchParams }: { searchParams: Promise<{ done?: string; inReview?: string }> }) {
+  const columns = await listColumnsForAdmin(await requireActor());
   if (!columns) forbidden();
   const { done, inReview } = await searchParams;
   const message = notice(done, inReview);
@@ -28,7 +28,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">栏目管理</h1>
-        <Link href="/console/admin/categories/new" className={buttonClass()}>
+        <Link href="/console/admin/columns/new" className={buttonClass()}>
           ＋ 新建栏目
         </Link>
       </div>
@@ -51,7 +51,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
               {columns.map((c) => (
                 <tr key={c.id} data-column={c.code}>
                   <td className="py-2 pe-3">
-                    <MoveButtons action={moveCategoryAction} id={c.id} name={c.name} first={c.first} last={c.last} />
+                    <MoveButtons action={moveColumnAction} id={c.id} name={c.name} first={c.first} last={c.last} />
                   </td>
                   <th scope="row" className={`py-2 pe-3 font-medium ${c.depth === 2 ? "ps-6" : ""}`}>
                     {c.depth === 2 && <span aria-hidden="true" className="me-1 text-gray-400">└</span>}
@@ -65,10 +65,10 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
                   </td>
                   <td className="py-2">
                     <div className="flex items-center gap-2">
-                      <Link href={`/console/admin/categories/${c.id}`} className="text-gov-red hover:underline" aria-label={`编辑 ${c.name}`}>
+                      <Link href={`/console/admin/columns/${c.id}`} className="text-gov-red hover:underline" aria-label={`编辑 ${c.name}`}>
                         编辑
                       </Link>
-                      {c.items === 0 && c.children === 0 && <DeleteCategoryForm action={deleteCategoryAction} id={c.id} name={c.name} />}
+                      {c.items === 0 && c.children === 0 && <DeleteColumnForm action={deleteColumnAction} id={c.id} name={c.name} />}
                     </div>
                   </td>
                 </tr>
