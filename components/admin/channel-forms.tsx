@@ -7,7 +7,7 @@ import { initialFormState } from "@/lib/form-state";
 import { FormNotice, valueOf, type FormAction } from "./form-bits";
 
 /** One channel: 改名 and 启用/停用. Its code is fixed: item revisions store it. */
-export function ChannelRowForm({ action, channel }: { action: FormAction; channel: { id: string; code: string; name: string; active: boolean } }) {
+export function ChannelRowForm({ action, channel }: { action: FormAction; channel: { id: string; code: string; name: string; active: boolean; version: string } }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.fieldErrors ?? {};
   const name = valueOf(state, "name", channel.name);
@@ -16,6 +16,7 @@ export function ChannelRowForm({ action, channel }: { action: FormAction; channe
   return (
     <form action={formAction} className="space-y-2" noValidate>
       <input type="hidden" name="id" value={channel.id} />
+      <input type="hidden" name="version" value={channel.version} />
       <div className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-start">
         <Field id={`${p}-name`} label="渠道名称" required errors={e.name}>
           {(props) => <input {...props} name="name" defaultValue={name} key={`n-${name}`} maxLength={100} />}

@@ -8,6 +8,8 @@ import { FormNotice, valueOf, type FormAction } from "./form-bits";
 
 export interface ColumnFormValues {
   id?: string;
+  /** The version of the column the form shows (edit only). */
+  version?: string;
   code: string;
   name: string;
   parentId: string;
@@ -42,6 +44,7 @@ export function ColumnForm({ action, initial, parents, codeLocked, hasChildren, 
     <form action={formAction} className="space-y-5" noValidate>
       <FormNotice state={state} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
+      {initial.version && <input type="hidden" name="version" value={initial.version} />}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="name" label="栏目名称" required errors={e.name}>
           {(p) => <input {...p} name="name" defaultValue={name} key={`n-${name}`} maxLength={100} />}
@@ -108,7 +111,7 @@ export function ColumnForm({ action, initial, parents, codeLocked, hasChildren, 
 }
 
 /** 删除: offered only for an empty column; the server refuses one with items either way. */
-export function DeleteColumnForm({ action, id, name }: { action: FormAction; id: string; name: string }) {
+export function DeleteColumnForm({ action, id, name, version }: { action: FormAction; id: string; name: string; version: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form
@@ -118,6 +121,7 @@ export function DeleteColumnForm({ action, id, name }: { action: FormAction; id:
       }}
     >
       <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
       <button type="submit" disabled={pending} aria-label={`删除 ${name}`} className="rounded px-2 py-1 text-sm text-red-700 ring-1 ring-red-200 hover:bg-red-50">
         删除
       </button>

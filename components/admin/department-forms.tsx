@@ -39,7 +39,7 @@ function LeaderSelect({ props, value, leaders, current }: {
 /** One department: 改名 and 分管领导, saved together. */
 export function DepartmentRowForm({ action, department, leaders }: {
   action: FormAction;
-  department: { id: string; code: string; name: string; leader: { id: string; displayName: string; status: string } | null; pendingAtLeader: number };
+  department: { id: string; code: string; name: string; version: string; leader: { id: string; displayName: string; status: string } | null; pendingAtLeader: number };
   leaders: LeaderChoice[];
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -49,6 +49,7 @@ export function DepartmentRowForm({ action, department, leaders }: {
   return (
     <form action={formAction} className="space-y-2" noValidate>
       <input type="hidden" name="id" value={department.id} />
+      <input type="hidden" name="version" value={department.version} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
         <Field id={`${p}-name`} label="处室名称" required errors={e.name}>
           {(props) => <input {...props} name="name" defaultValue={name} key={`n-${name}`} maxLength={100} />}

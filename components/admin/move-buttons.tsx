@@ -4,22 +4,26 @@ import { useActionState } from "react";
 import { initialFormState } from "@/lib/form-state";
 import type { FormAction } from "./form-bits";
 
-/** 上移 / 下移 for one row; the server renumbers the whole list in one transaction. */
-export function MoveButtons({ action, id, name, first, last }: { action: FormAction; id: string; name: string; first: boolean; last: boolean }) {
+/**
+ * 上移 / 下移 for one row; the server renumbers the whole list in one transaction, refusing the move
+ * if the list's order (`version`) changed since this page showed it.
+ */
+export function MoveButtons({ action, id, name, first, last, version }: { action: FormAction; id: string; name: string; first: boolean; last: boolean; version: string }) {
   return (
     <div className="flex items-center gap-1">
-      <MoveButton action={action} id={id} direction="up" label={`上移 ${name}`} disabled={first} />
-      <MoveButton action={action} id={id} direction="down" label={`下移 ${name}`} disabled={last} />
+      <MoveButton action={action} id={id} direction="up" label={`上移 ${name}`} disabled={first} version={version} />
+      <MoveButton action={action} id={id} direction="down" label={`下移 ${name}`} disabled={last} version={version} />
     </div>
   );
 }
 
-function MoveButton({ action, id, direction, label, disabled }: { action: FormAction; id: string; direction: "up" | "down"; label: string; disabled: boolean }) {
+function MoveButton({ action, id, direction, label, disabled, version }: { action: FormAction; id: string; direction: "up" | "down"; label: string; disabled: boolean; version: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="direction" value={direction} />
+      <input type="hidden" name="version" value={version} />
       <button
         type="submit"
         aria-label={label}

@@ -9,9 +9,11 @@ import { FormNotice, valueOf, type FormAction } from "./form-bits";
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /** 月度目标: departments × months of one year, saved in one go. An empty cell means no target. */
-export function TargetsForm({ action, year, departments, values }: {
+export function TargetsForm({ action, year, version, departments, values }: {
   action: FormAction;
   year: number;
+  /** The year's table as this page showed it: a save over someone else's newer one is refused. */
+  version: string;
   departments: { id: string; name: string }[];
   values: Record<string, Record<number, number>>;
 }) {
@@ -20,6 +22,7 @@ export function TargetsForm({ action, year, departments, values }: {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="version" value={version} />
       <FormNotice state={state} />
       <div className="overflow-x-auto">
         <table className="w-full text-sm">

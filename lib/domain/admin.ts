@@ -39,9 +39,16 @@ const slugCode = (what: string) =>
     .max(40, `${what}代码不能超过 40 个字符`)
     .regex(SLUG_CODE, `${what}代码只能使用小写字母、数字和连字符（如 tzgg、zcfg-jd）`);
 
+/**
+ * The version of what a form showed (a row's last change, or a digest of a list): a write whose
+ * rows changed since is refused rather than overwriting someone else's work.
+ */
+export const versionSchema = z.string({ error: "页面已过期，请刷新后重试" }).trim().min(1, "页面已过期，请刷新后重试").max(64, "页面已过期，请刷新后重试");
+
 export const moveSchema = z.object({
   id,
   direction: z.enum(["up", "down"], { error: "移动方向无效" }),
+  version: versionSchema,
 });
 export type MoveInput = z.infer<typeof moveSchema>;
 
@@ -59,7 +66,7 @@ export const departmentCreateSchema = z.object({
 });
 export type DepartmentCreateInput = z.infer<typeof departmentCreateSchema>;
 
-export const departmentUpdateSchema = z.object({ id, name: name("处室名称", 50), leaderId: optionalId });
+export const departmentUpdateSchema = z.object({ id, version: versionSchema, name: name("处室名称", 50), leaderId: optionalId });
 export type DepartmentUpdateInput = z.infer<typeof departmentUpdateSchema>;
 
 // ── 栏目 ────────────────────────────────────────────────────────────────────────────────────
@@ -83,17 +90,17 @@ const columnFields = {
 export const columnCreateSchema = z.object(columnFields);
 export type ColumnCreateInput = z.infer<typeof columnCreateSchema>;
 
-export const columnUpdateSchema = z.object({ id, ...columnFields });
+export const columnUpdateSchema = z.object({ id, version: versionSchema, ...columnFields });
 export type ColumnUpdateInput = z.infer<typeof columnUpdateSchema>;
 
-export const columnDeleteSchema = z.object({ id });
+export const columnDeleteSchema = z.object({ id, version: versionSchema });
 
 // ── 发布渠道 ─────────────────────────────────────────────────────────────────────────────────
 
 export const channelCreateSchema = z.object({ code: slugCode("渠道"), name: name("渠道名称", 50) });
 export type ChannelCreateInput = z.infer<typeof channelCreateSchema>;
 
-export const channelUpdateSchema = z.object({ id, name: name("渠道名称", 50), active: checkbox });
+export const channelUpdateSchema = z.object({ id, version: versionSchema, name: name("渠道名称", 50), active: checkbox });
 export type ChannelUpdateInput = z.infer<typeof channelUpdateSchema>;
 
 // ── 月度目标 ─────────────────────────────────────────────────────────────────────────────────
@@ -125,7 +132,7 @@ export interface TargetCell {
 }
 
 export type TargetsParse =
-  | { ok: true; year: number; cells: TargetCell[] }
+  | { ok: true; year: number; version: string; cells: TargetCell[] }
   | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
@@ -136,6 +143,8 @@ export function parseTargetsForm(values: Record<string, unknown>): TargetsParse 
   const fieldErrors: Record<string, string[]> = {};
   const year = targetYearSchema.safeParse(values.year);
   if (!year.success) fieldErrors.year = year.error.issues.map((i) => i.message);
+  const version = versionSchema.safeParse(values.version);
+  if (!version.success) fieldErrors.version = version.error.issues.map((i) => i.message);
   const cells: TargetCell[] = [];
   for (const [key, raw] of Object.entries(values)) {
     const match = TARGET_FIELD.exec(key);
@@ -147,7 +156,7 @@ export function parseTargetsForm(values: Record<string, unknown>): TargetsParse 
     else cells.push({ departmentId: match[1], month, target: value.data });
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
-  return { ok: true, year: year.data!, cells };
+  return { ok: true, year: year.data!, version: version.data!, cells };
 }
 
 // ── Order and the column tree ────────────────────────────────────────────────────────────────

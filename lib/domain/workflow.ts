@@ -39,11 +39,6 @@ export const STAGE_OF_STATUS: Partial<Record<ItemStatus, Stage>> = {
   // Held while the 保密行政管理部门 is consulted (条例第十七条); the secrecy reviewer decides on its answer.
   REFERRED: "SECRECY",
 };
-const STATUS_OF_STAGE: Record<Stage, ItemStatus> = {
-  DEPT_HEAD: "PENDING_DEPT",
-  LEADER: "PENDING_LEADER",
-  SECRECY: "PENDING_SECRECY",
-};
 const PENDING: ItemStatus[] = ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY"];
 const REVIEW_EVENTS: WorkflowEvent[] = ["approve", "return", "reject", "refer"];
 /** Every status an item that is (still) on the public site may be in while it is re-edited. */
@@ -61,6 +56,49 @@ export const TRANSITIONS: Record<WorkflowEvent, { from: readonly ItemStatus[]; r
   publish: { from: ["APPROVED"], roles: ["OFFICE"] },
   // 撤回: only what is on the public site (checked with hasPublishedRevision), at any point of a re-edit.
   withdraw: { from: LIVE, roles: ["OFFICE"] },
+};
+
+/**
+ * Who acts on each review stage, as data: the role, and how that person must stand to the item —
+ * in its department (处室负责人), as its department's 分管领导, or anyone in the bureau holding the
+ * role (保密审查). decide() checks it, and lib/server/platform/authz.ts turns the same rows into the
+ * queries for work queues and for whom to notify, so the three can never disagree.
+ */
+export type StageScope = "department" | "departmentLeader" | "bureau";
+export const STAGE_ACTORS: Record<Stage, { role: Role; scope: StageScope }> = {
+  DEPT_HEAD: { role: "DEPT_HEAD", scope: "department" },
+  LEADER: { role: "LEADER", scope: "departmentLeader" },
+  SECRECY: { role: "SECRECY", scope: "bureau" },
+};
+
+/** Does this actor act on `stage` of this item? (role and scope; maker–checker is decide()'s) */
+export function actsOnStage(actor: WorkflowActor, stage: Stage, item: Pick<WorkflowItem, "departmentId" | "departmentLeaderId">): boolean {
+  const { role, scope } = STAGE_ACTORS[stage];
+  if (!actor.roles.includes(role)) return false;
+  if (scope === "department") return actor.departmentId === item.departmentId;
+  if (scope === "departmentLeader") return item.departmentLeaderId === actor.id;
+  return true;
+}
+
+/**
+ * Who must act when an item reaches a status: the people of a review stage, the disclosure office
+ * (待发布), or the item's authors (退回, 不予公开, 已报送, 已发布, 已撤回 — their next step or news).
+ */
+export type Handover = { kind: "stage"; stage: Stage } | { kind: "role"; role: Role } | { kind: "authors" } | null;
+export function handoverOf(status: ItemStatus): Handover {
+  if (status === "REFERRED") return { kind: "authors" };
+  const stage = STAGE_OF_STATUS[status];
+  if (stage) return { kind: "stage", stage };
+  if (status === "APPROVED") return { kind: "role", role: "OFFICE" };
+  if (["RETURNED", "REJECTED", "PUBLISHED", "WITHDRAWN"].includes(status)) return { kind: "authors" };
+  return null;
+}
+
+/** The status an item waits in at each stage. */
+export const STATUS_OF_STAGE: Record<Stage, ItemStatus> = {
+  DEPT_HEAD: "PENDING_DEPT",
+  LEADER: "PENDING_LEADER",
+  SECRECY: "PENDING_SECRECY",
 };
 
 /** A column's (栏目) review switches; 保密审查 has none because it can never be skipped. */
@@ -122,10 +160,8 @@ export function decide(item: WorkflowItem, event: WorkflowEvent, actor: Workflow
 }
 
 function scopeRefusal(item: WorkflowItem, stage: Stage | null, event: WorkflowEvent, actor: WorkflowActor): Refusal | null {
-  if ((event === "edit" || event === "submit" || stage === "DEPT_HEAD") && actor.departmentId !== item.departmentId) {
-    return "wrong_department";
-  }
-  if (stage === "LEADER" && item.departmentLeaderId !== actor.id) return "wrong_department";
+  if ((event === "edit" || event === "submit") && actor.departmentId !== item.departmentId) return "wrong_department";
+  if (stage && !actsOnStage(actor, stage, item)) return "wrong_department";
   if (REVIEW_EVENTS.includes(event) && item.authorIds.includes(actor.id)) return "own_item";
   if (event === "approve" && item.approvals.some((a) => a.reviewerId === actor.id && a.stage !== stage)) {
     return "same_reviewer";

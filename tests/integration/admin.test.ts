@@ -12,6 +12,16 @@ import { publishItem } from "@/lib/server/items/publication";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { workQueue } from "@/lib/server/items/work-queue";
 import { allClearApproval, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { onCurrentPage } from "../support/admin-versions";
+
+const updateDepartmentNow = onCurrentPage.row(updateDepartment, "department");
+const moveDepartmentNow = onCurrentPage.order(moveDepartment, "departmentOrder");
+const updateColumnNow = onCurrentPage.row(updateColumn, "column");
+const deleteColumnNow = onCurrentPage.row(deleteColumn, "column");
+const moveColumnNow = onCurrentPage.order(moveColumn, "columnOrder");
+const updateChannelNow = onCurrentPage.row(updateChannel, "channel");
+const moveChannelNow = onCurrentPage.order(moveChannel, "channelOrder");
+const saveTargetsNow = onCurrentPage.targets(saveTargets);
 
 /**
  * Office administration (公开办) against a real PostgreSQL: every write authorised, validated,
@@ -92,7 +102,7 @@ describe("处室管理", () => {
     expect((await lastAudit(b.people.office, "department.create"))).toMatchObject({ result: "DENIED", detail: { reason: "duplicate_code" } });
     const dupName = await createDepartment(b.people.office, { code: `N-${unique()}`, name: b.other.name });
     expect(fail(dupName)).toMatchObject({ fieldErrors: { name: ["已有同名处室"] } });
-    const rename = await updateDepartment(b.people.office, { id: b.other.id, name: b.dept.name, leaderId: b.people.otherLeader.id });
+    const rename = await updateDepartmentNow(b.people.office, { id: b.other.id, name: b.dept.name, leaderId: b.people.otherLeader.id });
     expect(fail(rename)).toMatchObject({ fieldErrors: { name: ["已有同名处室"] } });
   });
 
@@ -100,7 +110,7 @@ describe("处室管理", () => {
     const disabled = await b.user("disabledLeader", ["LEADER"], null);
     await db().user.update({ where: { id: disabled.id }, data: { status: "DISABLED" } });
     for (const candidate of [b.people.head, b.people.secrecy, b.people.office, disabled]) {
-      const r = await updateDepartment(b.people.office, { id: b.other.id, name: b.other.name, leaderId: candidate.id });
+      const r = await updateDepartmentNow(b.people.office, { id: b.other.id, name: b.other.name, leaderId: candidate.id });
       expect(fail(r)).toMatchObject({ error: "invalid", fieldErrors: { leaderId: ["只能选择角色为“分管领导”且账户正常的用户"] } });
       expect(await lastAudit(b.people.office, "department.update")).toMatchObject({ result: "DENIED", entityId: b.other.id, detail: { reason: "not_a_leader" } });
     }
@@ -112,7 +122,7 @@ describe("处室管理", () => {
   test("rename: audited with before and after", async () => {
     const code = `R-${unique()}`;
     const { id } = mustValue(await createDepartment(b.people.office, { code, name: `旧名-${code}` }));
-    mustValue(await updateDepartment(b.people.office, { id, name: `新名-${code}`, leaderId: "" }));
+    mustValue(await updateDepartmentNow(b.people.office, { id, name: `新名-${code}`, leaderId: "" }));
     expect((await lastAudit(b.people.office, "department.update"))!.detail).toEqual({ before: { name: `旧名-${code}` }, after: { name: `新名-${code}` } });
   });
 
@@ -120,13 +130,13 @@ describe("处室管理", () => {
     const ids = async () => (await listDepartmentsForAdmin(b.people.office))!.departments.map((d) => d.id);
     const start = await ids();
     const last = start.at(-1)!;
-    expect(mustValue(await moveDepartment(b.people.office, { id: last, direction: "up" }))).toEqual({ moved: true });
+    expect(mustValue(await moveDepartmentNow(b.people.office, { id: last, direction: "up" }))).toEqual({ moved: true });
     const after = await ids();
     expect(after.at(-2)).toBe(last);
     expect(after.at(-1)).toBe(start.at(-2));
     expect(await lastAudit(b.people.office, "department.reorder")).toMatchObject({ result: "SUCCESS", entityId: last });
-    expect(mustValue(await moveDepartment(b.people.office, { id: after[0], direction: "up" }))).toEqual({ moved: false });
-    mustValue(await moveDepartment(b.people.office, { id: last, direction: "down" }));
+    expect(mustValue(await moveDepartmentNow(b.people.office, { id: after[0], direction: "up" }))).toEqual({ moved: false });
+    mustValue(await moveDepartmentNow(b.people.office, { id: last, direction: "down" }));
     expect(await ids()).toEqual(start);
   });
 
@@ -137,7 +147,7 @@ describe("处室管理", () => {
     const leaderQueue = async (who: Actor) => (await workQueue(who)).find((s) => s.key === "leader")!.items.map((i) => i.id);
     expect(await leaderQueue(own.people.leader)).toContain(waiting.id);
 
-    const r = await updateDepartment(b.people.office, { id: own.dept.id, name: own.dept.name, leaderId: newLeader.id });
+    const r = await updateDepartmentNow(b.people.office, { id: own.dept.id, name: own.dept.name, leaderId: newLeader.id });
     expect(mustValue(r)).toEqual({ id: own.dept.id, movedToNewLeader: 1 });
     expect(await leaderQueue(own.people.leader)).not.toContain(waiting.id);
     expect(await leaderQueue(newLeader)).toContain(waiting.id);
@@ -159,12 +169,12 @@ describe("处室管理", () => {
   test("the 分管领导 cannot be removed while items wait for one", async () => {
     const own = await seedBureau();
     await seedPending(own, "PENDING_LEADER");
-    const r = await updateDepartment(b.people.office, { id: own.dept.id, name: own.dept.name, leaderId: "" });
+    const r = await updateDepartmentNow(b.people.office, { id: own.dept.id, name: own.dept.name, leaderId: "" });
     expect(fail(r)).toMatchObject({ fieldErrors: { leaderId: ["该处室有 1 条信息待分管领导审核，必须设置分管领导（可改选他人）"] } });
     expect(await lastAudit(b.people.office, "department.update")).toMatchObject({ result: "DENIED", detail: { reason: "pending_at_leader" } });
     expect((await db().department.findUniqueOrThrow({ where: { id: own.dept.id } })).leaderId).toBe(own.people.leader.id);
     // Without waiting items it may be left empty.
-    mustValue(await updateDepartment(b.people.office, { id: own.other.id, name: own.other.name, leaderId: "" }));
+    mustValue(await updateDepartmentNow(b.people.office, { id: own.other.id, name: own.other.name, leaderId: "" }));
     expect((await db().department.findUniqueOrThrow({ where: { id: own.other.id } })).leaderId).toBeNull();
   });
 });
@@ -187,7 +197,7 @@ describe("栏目管理", () => {
     expect(fail(tooDeep)).toMatchObject({ fieldErrors: { parentId: ["栏目最多两级：所选上级栏目本身是子栏目"] } });
     expect(await lastAudit(b.people.office, "column.create")).toMatchObject({ result: "DENIED", detail: { reason: "parent_too_deep" } });
 
-    const hasChildren = await updateColumn(b.people.office, { id: parent.id, code: parent.code, name: "x", parentId: b.column.id });
+    const hasChildren = await updateColumnNow(b.people.office, { id: parent.id, code: parent.code, name: "x", parentId: b.column.id });
     expect(fail(hasChildren)).toMatchObject({ fieldErrors: { parentId: ["该栏目下有子栏目，不能再放到其他栏目之下"] } });
 
     const all = await db().column.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, parentId: true } });
@@ -208,7 +218,7 @@ describe("栏目管理", () => {
   test("the code may change while the column is empty, never once it holds items", async () => {
     const col = await newColumn();
     const renamed = `${col.code}-x`;
-    mustValue(await updateColumn(b.people.office, { id: col.id, code: renamed, name: "改了代码", requiresDeptHead: "on" }));
+    mustValue(await updateColumnNow(b.people.office, { id: col.id, code: renamed, name: "改了代码", requiresDeptHead: "on" }));
     expect(await column(col.id)).toMatchObject({ code: renamed, name: "改了代码", requiresLeader: false });
     expect((await lastAudit(b.people.office, "column.update"))!.detail).toMatchObject({
       before: { code: col.code, requiresLeader: true },
@@ -216,7 +226,7 @@ describe("栏目管理", () => {
     });
 
     await seedDraft(b, { columnId: col.id });
-    const r = await updateColumn(b.people.office, { id: col.id, code: `${renamed}-y`, name: "改了代码", requiresDeptHead: "on" });
+    const r = await updateColumnNow(b.people.office, { id: col.id, code: `${renamed}-y`, name: "改了代码", requiresDeptHead: "on" });
     expect(fail(r)).toMatchObject({ fieldErrors: { code: ["该栏目已有 1 条信息，代码不能修改（公开网站的栏目地址使用此代码）"] } });
     expect(await lastAudit(b.people.office, "column.update")).toMatchObject({ result: "DENIED", detail: { reason: "code_in_use" } });
     expect((await column(col.id)).code).toBe(renamed);
@@ -225,16 +235,16 @@ describe("栏目管理", () => {
   test("a column with items or children cannot be deleted; an empty one can, audited", async () => {
     const withItem = await newColumn();
     await seedDraft(b, { columnId: withItem.id });
-    const r = await deleteColumn(b.people.office, { id: withItem.id });
+    const r = await deleteColumnNow(b.people.office, { id: withItem.id });
     expect(fail(r)).toMatchObject({ error: "conflict", message: "该栏目下有 1 条信息，不能删除。" });
     expect(await lastAudit(b.people.office, "column.delete")).toMatchObject({ result: "DENIED", entityId: withItem.id, detail: { reason: "has_items" } });
     expect(await db().column.count({ where: { id: withItem.id } })).toBe(1);
 
     const parent = await newColumn();
     const child = await newColumn({ parentId: parent.id });
-    expect(fail(await deleteColumn(b.people.office, { id: parent.id }))).toMatchObject({ message: "该栏目下有子栏目，请先删除或移走子栏目。" });
-    mustValue(await deleteColumn(b.people.office, { id: child.id }));
-    mustValue(await deleteColumn(b.people.office, { id: parent.id }));
+    expect(fail(await deleteColumnNow(b.people.office, { id: parent.id }))).toMatchObject({ message: "该栏目下有子栏目，请先删除或移走子栏目。" });
+    mustValue(await deleteColumnNow(b.people.office, { id: child.id }));
+    mustValue(await deleteColumnNow(b.people.office, { id: parent.id }));
     expect(await db().column.count({ where: { id: { in: [parent.id, child.id] } } })).toBe(0);
     expect(await lastAudit(b.people.office, "column.delete")).toMatchObject({ result: "SUCCESS", entityId: parent.id, detail: { before: { code: parent.code } } });
   });
@@ -244,7 +254,7 @@ describe("栏目管理", () => {
     const c = await newColumn();
     const order = async () => (await db().column.findMany({ where: { id: { in: [a.id, c.id] } }, orderBy: { sortOrder: "asc" } })).map((x) => x.id);
     expect(await order()).toEqual([a.id, c.id]);
-    expect(mustValue(await moveColumn(b.people.office, { id: c.id, direction: "up" }))).toEqual({ moved: true });
+    expect(mustValue(await moveColumnNow(b.people.office, { id: c.id, direction: "up" }))).toEqual({ moved: true });
     expect(await order()).toEqual([c.id, a.id]);
     expect(await lastAudit(b.people.office, "column.reorder")).toMatchObject({ result: "SUCCESS", entityId: c.id });
   });
@@ -259,7 +269,7 @@ describe("changing a column's stages while items are in review", () => {
     return { id, code };
   };
   const setStages = (col: { id: string; code: string }, requiresDeptHead: boolean, requiresLeader: boolean) =>
-    updateColumn(b.people.office, { id: col.id, code: col.code, name: col.code, requiresDeptHead, requiresLeader });
+    updateColumnNow(b.people.office, { id: col.id, code: col.code, name: col.code, requiresDeptHead, requiresLeader });
   const approve = async (who: Actor, item: { id: string; revisionId: string }) =>
     reviewItem(who, item.id, { decision: "APPROVE", revisionId: item.revisionId, ...(await allClearApproval(item.revisionId)) });
 
@@ -314,7 +324,7 @@ describe("changing a column's stages while items are in review", () => {
 
   test("保密审查 cannot be switched off: it has no switch, and a column with no other stage still gets it", async () => {
     const col = await stageColumn(false, false);
-    mustValue(await updateColumn(b.people.office, { id: col.id, code: col.code, name: col.code, requiresSecrecy: "" }));
+    mustValue(await updateColumnNow(b.people.office, { id: col.id, code: col.code, name: col.code, requiresSecrecy: "" }));
     const item = await seedDraft(b, { columnId: col.id });
     mustValue(await submitItem(b.people.liaison, item.id, item.revisionId));
     expect((await itemState(item.id)).status).toBe("PENDING_SECRECY");
@@ -330,7 +340,7 @@ describe("发布渠道", () => {
     const { id } = mustValue(await createChannel(b.people.office, { code, name: "政务微博" }));
     expect(await lastAudit(b.people.office, "channel.create")).toMatchObject({ entityId: id, detail: { after: { code, name: "政务微博", active: true } } });
 
-    mustValue(await updateChannel(b.people.office, { id, name: "政务微博（停用）" }));
+    mustValue(await updateChannelNow(b.people.office, { id, name: "政务微博（停用）" }));
     expect(await db().channel.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "政务微博（停用）", active: false, code });
     expect((await lastAudit(b.people.office, "channel.update"))!.detail).toEqual({
       before: { name: "政务微博", active: true },
@@ -339,7 +349,7 @@ describe("发布渠道", () => {
 
     const list = (await listChannelsForAdmin(b.people.office))!;
     expect(list.at(-1)!.id).toBe(id);
-    mustValue(await moveChannel(b.people.office, { id, direction: "up" }));
+    mustValue(await moveChannelNow(b.people.office, { id, direction: "up" }));
     const moved = (await listChannelsForAdmin(b.people.office))!;
     expect(moved.at(-2)!.id).toBe(id);
     expect(await lastAudit(b.people.office, "channel.reorder")).toMatchObject({ result: "SUCCESS", entityId: id });
@@ -357,7 +367,7 @@ describe("月度目标", () => {
   const cell = (month: number, dept = b.dept.id) => targetField(dept, month);
 
   test("saved in one go, audited with every changed cell; an unchanged save writes nothing", async () => {
-    const r = await saveTargets(b.people.office, { year: "2027", [cell(1)]: "5", [cell(2)]: "0", [cell(3)]: "", [cell(1, b.other.id)]: "12" });
+    const r = await saveTargetsNow(b.people.office, { year: "2027", [cell(1)]: "5", [cell(2)]: "0", [cell(3)]: "", [cell(1, b.other.id)]: "12" });
     expect(mustValue(r)).toEqual({ year: 2027, changed: 3 });
     expect((await getTargets(b.people.office, 2027))!.values).toMatchObject({ [b.dept.id]: { 1: 5, 2: 0 }, [b.other.id]: { 1: 12 } });
     const event = await lastAudit(b.people.office, "target.save");
@@ -371,10 +381,10 @@ describe("月度目标", () => {
     );
 
     const events = await db().auditEvent.count({ where: { action: "target.save" } });
-    expect(mustValue(await saveTargets(b.people.office, { year: "2027", [cell(1)]: "5", [cell(2)]: "0" }))).toEqual({ year: 2027, changed: 0 });
+    expect(mustValue(await saveTargetsNow(b.people.office, { year: "2027", [cell(1)]: "5", [cell(2)]: "0" }))).toEqual({ year: 2027, changed: 0 });
     expect(await db().auditEvent.count({ where: { action: "target.save" } })).toBe(events);
 
-    mustValue(await saveTargets(b.people.office, { year: "2027", [cell(1)]: "8", [cell(2)]: "" }));
+    mustValue(await saveTargetsNow(b.people.office, { year: "2027", [cell(1)]: "8", [cell(2)]: "" }));
     expect((await getTargets(b.people.office, 2027))!.values[b.dept.id]).toEqual({ 1: 8 });
     expect((await lastAudit(b.people.office, "target.save"))!.detail).toMatchObject({
       changes: [
@@ -385,17 +395,17 @@ describe("月度目标", () => {
   });
 
   test("a target out of range is refused next to its cell, and nothing of the table is saved", async () => {
-    const r = await saveTargets(b.people.office, { year: "2028", [cell(1)]: "7", [cell(2)]: "1000", [cell(3)]: "-2" });
+    const r = await saveTargetsNow(b.people.office, { year: "2028", [cell(1)]: "7", [cell(2)]: "1000", [cell(3)]: "-2" });
     expect(fail(r)).toMatchObject({
       error: "invalid",
       fieldErrors: { [cell(2)]: ["请填写 0–999 的整数，或留空"], [cell(3)]: ["请填写 0–999 的整数，或留空"] },
     });
     expect(await db().monthlyTarget.count({ where: { year: 2028 } })).toBe(0);
-    expect(fail(await saveTargets(b.people.office, { year: "1800", [cell(1)]: "1" }))).toMatchObject({ fieldErrors: { year: ["年份应在 2019–2100 之间"] } });
+    expect(fail(await saveTargetsNow(b.people.office, { year: "1800", [cell(1)]: "1" }))).toMatchObject({ fieldErrors: { year: ["年份应在 2019–2100 之间"] } });
   });
 
   test("a department that no longer exists is refused, audited", async () => {
-    const r = await saveTargets(b.people.office, { year: "2029", [cell(1)]: "1", [targetField("gone-department", 1)]: "2" });
+    const r = await saveTargetsNow(b.people.office, { year: "2029", [cell(1)]: "1", [targetField("gone-department", 1)]: "2" });
     expect(fail(r)).toMatchObject({ error: "invalid", message: "表格中的处室已不存在，请刷新后重新填写。" });
     expect(await lastAudit(b.people.office, "target.save")).toMatchObject({ result: "DENIED", detail: { reason: "unknown_department" } });
     expect(await db().monthlyTarget.count({ where: { year: 2029 } })).toBe(0);

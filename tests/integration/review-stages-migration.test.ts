@@ -33,9 +33,9 @@ test("items in review get their column's stages (保密审查 always); drafts ge
     await client.query(`
       INSERT INTO "Department" ("id", "code", "name", "updatedAt") VALUES ('d', 'D', '处室', now());
       INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u', 'u', 'x', '{LIAISON}', now());
-      INSERT INTO "Column" ("id", "code", "name", "requiresDeptHead", "requiresLeader", "updatedAt") VALUES
+      INSERT INTO "Category" ("id", "code", "name", "requiresDeptHead", "requiresLeader", "updatedAt") VALUES
         ('all', 'all', '全部环节', true, true, now()), ('news', 'news', '新闻', true, false, now()), ('none', 'none', '仅保密', false, false, now());
-      INSERT INTO "DisclosureItem" ("id", "departmentId", "columnId", "authorId", "status", "updatedAt") VALUES
+      INSERT INTO "DisclosureItem" ("id", "departmentId", "categoryId", "authorId", "status", "updatedAt") VALUES
         ('i1', 'd', 'all', 'u', 'PENDING_LEADER', now()), ('i2', 'd', 'news', 'u', 'APPROVED', now()),
         ('i3', 'd', 'none', 'u', 'PENDING_SECRECY', now()), ('i4', 'd', 'all', 'u', 'DRAFT', now());
     `);
@@ -47,6 +47,11 @@ test("items in review get their column's stages (保密审查 always); drafts ge
       { id: "i3", reviewStages: "{SECRECY}" },
       { id: "i4", reviewStages: "{}" },
     ]);
+    // 20261201000000_column_name: the same rows under the one name for 栏目.
+    const renamed = await client.query<{ id: string; columnId: string; name: string }>(
+      `SELECT i."id", i."columnId", c."name" FROM "DisclosureItem" i JOIN "Column" c ON c."id" = i."columnId" ORDER BY i."id"`,
+    );
+    expect(renamed.rows.map((r) => `${r.id}:${r.columnId}:${r.name}`)).toEqual(["i1:all:全部环节", "i2:news:新闻", "i3:none:仅保密", "i4:all:全部环节"]);
   } finally {
     await client.end();
   }

@@ -23,7 +23,8 @@ const firstError = (r: { success: boolean; error?: { issues: { path: PropertyKey
 describe("处室 schemas", () => {
   test("a department needs a code and a name; an empty 分管领导 means none", () => {
     expect(departmentCreateSchema.parse({ code: " GXJS ", name: " 高新技术科 ", leaderId: "" })).toEqual({ code: "GXJS", name: "高新技术科", leaderId: null });
-    expect(departmentUpdateSchema.parse({ id: "d1", name: "办公室", leaderId: "u1" })).toEqual({ id: "d1", name: "办公室", leaderId: "u1" });
+    expect(departmentUpdateSchema.parse({ id: "d1", version: "v", name: "办公室", leaderId: "u1" })).toEqual({ id: "d1", version: "v", name: "办公室", leaderId: "u1" });
+    expect(departmentUpdateSchema.safeParse({ id: "d1", name: "办公室", leaderId: "u1" }).success).toBe(false);
   });
 
   test.each([
@@ -65,14 +66,16 @@ describe("发布渠道 schemas", () => {
   test("create needs a slug code; update carries 启用", () => {
     expect(channelCreateSchema.parse({ code: "wechat", name: "微信公众号" })).toEqual({ code: "wechat", name: "微信公众号" });
     expect(firstError(channelCreateSchema.safeParse({ code: "WeChat", name: "微信公众号" }), "code")).toBe("渠道代码只能使用小写字母、数字和连字符（如 tzgg、zcfg-jd）");
-    expect(channelUpdateSchema.parse({ id: "c1", name: "微信公众号" })).toEqual({ id: "c1", name: "微信公众号", active: false });
-    expect(channelUpdateSchema.parse({ id: "c1", name: "微信公众号", active: "on" })).toMatchObject({ active: true });
-    expect(firstError(channelUpdateSchema.safeParse({ id: "c1", name: "" }), "name")).toBe("请填写渠道名称");
+    expect(channelUpdateSchema.parse({ id: "c1", version: "v", name: "微信公众号" })).toEqual({ id: "c1", version: "v", name: "微信公众号", active: false });
+    expect(channelUpdateSchema.parse({ id: "c1", version: "v", name: "微信公众号", active: "on" })).toMatchObject({ active: true });
+    expect(firstError(channelUpdateSchema.safeParse({ id: "c1", version: "v", name: "" }), "name")).toBe("请填写渠道名称");
+    expect(firstError(channelUpdateSchema.safeParse({ id: "c1", name: "微信公众号" }), "version")).toBe("页面已过期，请刷新后重试");
   });
 
   test("a move is up or down", () => {
-    expect(moveSchema.safeParse({ id: "x", direction: "left" }).success).toBe(false);
-    expect(moveSchema.parse({ id: "x", direction: "up" })).toEqual({ id: "x", direction: "up" });
+    expect(moveSchema.safeParse({ id: "x", direction: "left", version: "v" }).success).toBe(false);
+    expect(moveSchema.parse({ id: "x", direction: "up", version: "v" })).toEqual({ id: "x", direction: "up", version: "v" });
+    expect(moveSchema.safeParse({ id: "x", direction: "up" }).success).toBe(false);
   });
 });
 
@@ -80,10 +83,11 @@ describe("月度目标 form", () => {
   const cell = (dept: string, month: number) => targetField(dept, month);
 
   test("reads the year and every cell; empty is 'no target'", () => {
-    const parsed = parseTargetsForm({ year: "2027", [cell("d1", 1)]: "5", [cell("d1", 2)]: "", [cell("d2", 12)]: " 999 ", other: "x" });
+    const parsed = parseTargetsForm({ year: "2027", version: "v1", [cell("d1", 1)]: "5", [cell("d1", 2)]: "", [cell("d2", 12)]: " 999 ", other: "x" });
     expect(parsed).toEqual({
       ok: true,
       year: 2027,
+      version: "v1",
       cells: [
         { departmentId: "d1", month: 1, target: 5 },
         { departmentId: "d1", month: 2, target: null },
@@ -98,14 +102,15 @@ describe("月度目标 form", () => {
     ["1.5", "请填写 0–999 的整数，或留空"],
     ["五", "请填写 0–999 的整数，或留空"],
   ])("refuses the target %j next to its cell", (value, message) => {
-    const parsed = parseTargetsForm({ year: "2027", [cell("d1", 3)]: value, [cell("d1", 4)]: "2" });
+    const parsed = parseTargetsForm({ year: "2027", version: "v1", [cell("d1", 3)]: value, [cell("d1", 4)]: "2" });
     expect(parsed).toEqual({ ok: false, fieldErrors: { [cell("d1", 3)]: [message] } });
   });
 
   test.each([
     [{ year: "1990" }, "year", "年份应在 2019–2100 之间"],
     [{ year: "abc" }, "year", "年份无效"],
-    [{ year: "2027", [cell("d1", 13)]: "1" }, cell("d1", 13), "月份无效"],
+    [{ year: "2027", version: "v1", [cell("d1", 13)]: "1" }, cell("d1", 13), "月份无效"],
+    [{ year: "2027", [cell("d1", 1)]: "1" }, "version", "页面已过期，请刷新后重试"],
   ])("refuses %j", (values, field, message) => {
     const parsed = parseTargetsForm(values);
     expect(parsed.ok ? null : parsed.fieldErrors[field]).toEqual([message]);

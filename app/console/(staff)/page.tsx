@@ -48,7 +48,7 @@ export default async function ConsoleHome() {
         <Card
           title="消息"
           action={
-            notifications.some((n) => !n.readAt) && (
+            notifications.some((n) => !n.readAt && !n.resolvedAt) && (
               <form action={markAllReadAction}>
                 <button type="submit" className="text-sm text-gov-red hover:underline">全部标为已读</button>
               </form>
@@ -59,13 +59,19 @@ export default async function ConsoleHome() {
             <p className="text-sm text-gray-500">暂无消息。</p>
           ) : (
             <ul className="space-y-3 text-sm">
-              {notifications.map((n) => (
-                <li key={n.id} className={n.readAt ? "text-gray-600" : "font-medium"}>
-                  {!n.readAt && <span className="sr-only">未读：</span>}
+              {notifications.map((n) => {
+                const open = !n.readAt && !n.resolvedAt;
+                return (
+                <li key={n.id} className={open ? "font-medium" : "text-gray-600"} data-notification-state={n.resolvedAt ? "resolved" : open ? "unread" : "read"}>
+                  {open && <span className="sr-only">未读：</span>}
                   {n.link ? <Link href={n.link} className="hover:text-gov-red hover:underline">{n.title}</Link> : n.title}
-                  <div className="text-xs text-gray-500">{formatChineseDateTime(n.createdAt)}</div>
+                  <div className="text-xs text-gray-500">
+                    {formatChineseDateTime(n.createdAt)}
+                    {n.resolvedAt && <span className="ml-2">（已处理）</span>}
+                  </div>
                 </li>
-              ))}
+                );
+              })}
             </ul>
           )}
         </Card>

@@ -6,9 +6,10 @@ import { chinaYear, weekday } from "@/lib/domain/dates";
 import { bundledCalendar, calendarEntrySchema, WorkCalendar, type CalendarDayKind, type CalendarEntry } from "@/lib/domain/work-calendar";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
+import { LOCKS, refuse, write, type Target } from "@/lib/server/platform/use-case";
 import { can } from "@/lib/server/platform/authz";
 import { db, type DbOrTx } from "@/lib/server/platform/db";
-import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
+import { conflict, forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 
 /**
  * The WorkCalendar in force: the bundled 法定节假日 and 调休上班日 (2019–2026, chinese-days) with the
@@ -98,11 +99,7 @@ export async function calendarYear(actor: Actor, rawYear: unknown, now = new Dat
   };
 }
 
-/** A refused calendar write: audited (等保: failed operations are recorded too) and explained. */
-async function refuse(actor: Actor, action: string, entity = "CalendarDay") {
-  await audit(null, { actor, action, entity, result: "DENIED", detail: { reason: "wrong_role" } });
-  return forbidden("只有系统管理员可以修改工作日历。");
-}
+const CALENDAR_ONLY = "只有系统管理员可以修改工作日历。";
 
 type Effective = { kind: CalendarDayKind; name: string; source: "override" | "bundled" } | null;
 function effective(row: { kind: CalendarDayKind; name: string } | null, date: string): Effective {
@@ -111,46 +108,46 @@ function effective(row: { kind: CalendarDayKind; name: string } | null, date: st
   return b ? { kind: b.kind, name: b.name, source: "bundled" } : null;
 }
 
-/** Adds or replaces the override for one date (法定节假日 or 调休上班日); audited with before and after. */
+/**
+ * Adds or replaces the override for one date (法定节假日 or 调休上班日); audited with before and after.
+ * Replacing is what the form offers, so two saves of one date both land, one after the other: the
+ * lock makes each read the "before" the other left, so the audit trail tells the true sequence.
+ */
 export async function setCalendarDay(actor: Actor, raw: unknown): Promise<Result<CalendarEntry>> {
-  if (!can(actor, "calendar.manage")) return refuse(actor, "calendar.set");
+  const target: Target = { action: "calendar.set", entity: "CalendarDay" };
+  if (!can(actor, "calendar.manage")) return refuse(actor, target, "wrong_role", forbidden(CALENDAR_ONLY));
   const parsed = calendarEntrySchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const entry = parsed.data;
-  await db().$transaction(async (tx) => {
+  return write(actor, { ...target, entityId: entry.date }, async (tx) => {
     const before = await tx.calendarDay.findUnique({ where: { date: dateValue(entry.date) } });
     await tx.calendarDay.upsert({
       where: { date: dateValue(entry.date) },
       create: { date: dateValue(entry.date), kind: entry.kind, name: entry.name },
       update: { kind: entry.kind, name: entry.name },
     });
-    await audit(tx, {
-      actor,
-      action: "calendar.set",
-      entity: "CalendarDay",
-      entityId: entry.date,
-      detail: { before: effective(before, entry.date), after: effective(entry, entry.date) },
-    });
-  });
-  return ok(entry);
+    await audit(tx, { actor, ...target, entityId: entry.date, detail: { before: effective(before, entry.date), after: effective(entry, entry.date) } });
+    return ok(entry);
+  }, { lock: LOCKS.workCalendar });
 }
 
 const removeSchema = z.object({ date: calendarEntrySchema.shape.date });
 
 /** Removes the override of one date, so the bundled data (or the weekday rule) applies again. */
 export async function removeCalendarDay(actor: Actor, raw: unknown): Promise<Result<{ date: string }>> {
-  if (!can(actor, "calendar.manage")) return refuse(actor, "calendar.remove");
+  const target: Target = { action: "calendar.remove", entity: "CalendarDay" };
+  if (!can(actor, "calendar.manage")) return refuse(actor, target, "wrong_role", forbidden(CALENDAR_ONLY));
   const parsed = removeSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const { date } = parsed.data;
-  const removed = await db().$transaction(async (tx) => {
+  return write(actor, { ...target, entityId: date }, async (tx) => {
     const before = await tx.calendarDay.findUnique({ where: { date: dateValue(date) } });
-    if (!before) return false;
-    await tx.calendarDay.delete({ where: { date: dateValue(date) } });
-    await audit(tx, { actor, action: "calendar.remove", entity: "CalendarDay", entityId: date, detail: { before: effective(before, date), after: effective(null, date) } });
-    return true;
-  });
-  return removed ? ok({ date }) : notFound("该日期没有修改记录，可能已被他人恢复。");
+    const { count } = await tx.calendarDay.deleteMany({ where: { date: dateValue(date) } });
+    // The guard: a second 恢复 of the same date finds nothing left to remove.
+    if (!before || count === 0) return notFound("该日期没有修改记录，可能已被他人恢复。");
+    await audit(tx, { actor, ...target, entityId: date, detail: { before: effective(before, date), after: effective(null, date) } });
+    return ok({ date });
+  }, { lock: LOCKS.workCalendar });
 }
 
 const coverageSchema = z.object({ year: yearSchema, covered: z.enum(["true", "false"]).transform((v) => v === "true") });
@@ -160,19 +157,19 @@ const coverageSchema = z.object({ year: yearSchema, covered: z.enum(["true", "fa
  * entered, which makes due dates in it exact. The bundled years are always covered.
  */
 export async function setYearCovered(actor: Actor, raw: unknown): Promise<Result<{ year: number; covered: boolean }>> {
-  if (!can(actor, "calendar.manage")) return refuse(actor, "calendar.coverage", "SiteSetting");
+  const target: Target = { action: "calendar.coverage", entity: "SiteSetting", entityId: COVERED_YEARS_KEY };
+  if (!can(actor, "calendar.manage")) return refuse(actor, target, "wrong_role", forbidden(CALENDAR_ONLY));
   const parsed = coverageSchema.safeParse(raw);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const { year, covered } = parsed.data;
   if (BUNDLED_YEARS.includes(year)) return invalid({ year: [`${year} 年的节假日安排已内置，无需确认`] });
-  await db().$transaction(async (tx) => {
-    // Lock the one row, so two confirmations at once cannot each drop the other's year.
-    await tx.$executeRaw`INSERT INTO "SiteSetting" ("key", "value", "updatedAt") VALUES (${COVERED_YEARS_KEY}, '[]'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
-    await tx.$queryRaw`SELECT 1 FROM "SiteSetting" WHERE "key" = ${COVERED_YEARS_KEY} FOR UPDATE`;
+  return write(actor, target, async (tx) => {
     const before = await confirmedYears(tx);
+    // The guard: under the lock, a second confirmation (or withdrawal) of the same year finds it done.
+    if (before.includes(year) === covered) return conflict(covered ? `${year} 年已被确认，无需重复操作。` : `${year} 年的确认已被撤销。`);
     const after = [...new Set(covered ? [...before, year] : before.filter((y) => y !== year))].sort((a, b) => a - b);
-    await tx.siteSetting.update({ where: { key: COVERED_YEARS_KEY }, data: { value: after } });
-    await audit(tx, { actor, action: "calendar.coverage", entity: "SiteSetting", entityId: COVERED_YEARS_KEY, detail: { before, after } });
-  });
-  return ok({ year, covered });
+    await tx.siteSetting.upsert({ where: { key: COVERED_YEARS_KEY }, create: { key: COVERED_YEARS_KEY, value: after }, update: { value: after } });
+    await audit(tx, { actor, ...target, detail: { before, after } });
+    return ok({ year, covered });
+  }, { lock: LOCKS.workCalendar });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { departmentCreateSchema, departmentUpdateSchema, moveInOrder, moveSchema } from "@/lib/domain/admin";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
@@ -7,20 +6,23 @@ import { can } from "@/lib/server/platform/authz";
 import { db, type Tx } from "@/lib/server/platform/db";
 import { notify } from "@/lib/server/platform/notifications";
 import { invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
-import { AdminRefusal, adminWrite, changes, deny, renumber } from "./shared";
+import { refuse, Refusal, write, type Target } from "@/lib/server/platform/use-case";
+import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, staleForm } from "./shared";
 
 /**
  * 处室管理 (公开办): departments, their order and their 分管领导. The leader's queue is computed
- * from `Department.leaderId` (work-queue.ts, authz.ts itemScope, workflow decide), so items already
- * waiting at 分管领导审核 move to the new leader with the change; the new leader is notified.
+ * from `Department.leaderId` (work queue, itemScope, decide() all read STAGE_ACTORS), so items
+ * already waiting at 分管领导审核 move to the new leader with the change; the new leader is notified.
  */
+
+const ORDER = [{ sortOrder: "asc" as const }, { name: "asc" as const }];
 
 export async function listDepartmentsForAdmin(actor: Actor) {
   if (!can(actor, "department.manage")) return null;
   const [departments, leaders, pending] = await Promise.all([
     db().department.findMany({
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, code: true, name: true, leader: { select: { id: true, displayName: true, status: true } }, _count: { select: { members: true } } },
+      orderBy: ORDER,
+      select: { id: true, code: true, name: true, updatedAt: true, leader: { select: { id: true, displayName: true, status: true } }, _count: { select: { members: true } } },
     }),
     leaderChoices(),
     db().disclosureItem.groupBy({ by: ["departmentId"], where: { status: "PENDING_LEADER" }, _count: { _all: true } }),
@@ -28,10 +30,12 @@ export async function listDepartmentsForAdmin(actor: Actor) {
   const pendingBy = new Map(pending.map((p) => [p.departmentId, p._count._all]));
   return {
     leaders,
+    orderVersion: listVersion(departments.map((d) => d.id)),
     departments: departments.map((d) => ({
       id: d.id,
       code: d.code,
       name: d.name,
+      version: rowVersion(d),
       leader: d.leader,
       members: d._count.members,
       pendingAtLeader: pendingBy.get(d.id) ?? 0,
@@ -54,7 +58,7 @@ async function checkLeader(tx: Tx, leaderId: string | null) {
   if (!leaderId) return null;
   const user = await tx.user.findUnique({ where: { id: leaderId }, select: { id: true, displayName: true, roles: true, status: true } });
   if (!user || !user.roles.includes("LEADER") || user.status !== "ACTIVE") {
-    throw new AdminRefusal("not_a_leader", invalid({ leaderId: [NOT_A_LEADER] }));
+    throw new Refusal("not_a_leader", invalid({ leaderId: [NOT_A_LEADER] }));
   }
   return user;
 }
@@ -64,20 +68,19 @@ async function checkUnique(tx: Tx, fields: { code?: string; name: string }, exce
     where: { id: exceptId ? { not: exceptId } : undefined, OR: [{ name: fields.name }, ...(fields.code ? [{ code: fields.code }] : [])] },
     select: { code: true },
   });
-  if (clash && clash.code === fields.code) throw new AdminRefusal("duplicate_code", invalid({ code: ["该处室代码已被使用"] }));
-  if (clash) throw new AdminRefusal("duplicate_name", invalid({ name: ["已有同名处室"] }));
+  if (clash && clash.code === fields.code) throw new Refusal("duplicate_code", invalid({ code: ["该处室代码已被使用"] }));
+  if (clash) throw new Refusal("duplicate_name", invalid({ name: ["已有同名处室"] }));
 }
 
-const duplicate = (kind: "unique" | "foreign_key") =>
-  new AdminRefusal(kind === "unique" ? "duplicate" : "constraint", invalid({ name: ["处室代码或名称已被使用"] }));
+const duplicate = { ...ADMIN_LOCK, onConstraint: () => new Refusal("duplicate", invalid({ name: ["处室代码或名称已被使用"] })) };
 
 export async function createDepartment(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
-  const target = { action: "department.create", entity: "Department" };
-  if (!can(actor, "department.manage")) return deny(actor, target, "wrong_role");
-  const parsed = departmentCreateSchema.safeParse(raw);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const target: Target = { action: "department.create", entity: "Department" };
+  if (!can(actor, "department.manage")) return refuse(actor, target, "wrong_role");
+  const parsed = parseForm(departmentCreateSchema, raw);
+  if (!parsed.ok) return parsed.failure;
   const input = parsed.data;
-  return adminWrite(actor, target, async (tx) => {
+  return write(actor, target, async (tx) => {
     const leader = await checkLeader(tx, input.leaderId);
     await checkUnique(tx, input);
     const last = await tx.department.aggregate({ _max: { sortOrder: true } });
@@ -94,23 +97,22 @@ export async function createDepartment(actor: Actor, raw: unknown): Promise<Resu
  * 分管领导审核: nobody could act on them.
  */
 export async function updateDepartment(actor: Actor, raw: unknown): Promise<Result<{ id: string; movedToNewLeader: number }>> {
-  const target = { action: "department.update", entity: "Department" };
-  if (!can(actor, "department.manage")) return deny(actor, target, "wrong_role");
-  const parsed = departmentUpdateSchema.safeParse(raw);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const target: Target = { action: "department.update", entity: "Department" };
+  if (!can(actor, "department.manage")) return refuse(actor, target, "wrong_role");
+  const parsed = parseForm(departmentUpdateSchema, raw);
+  if (!parsed.ok) return parsed.failure;
   const input = parsed.data;
-  return adminWrite(actor, { ...target, entityId: input.id }, async (tx) => {
+  return write(actor, { ...target, entityId: input.id }, async (tx) => {
     const before = await tx.department.findUnique({ where: { id: input.id }, include: { leader: { select: { displayName: true } } } });
     if (!before) return notFound("未找到该处室。");
+    // The guard: under the administration lock, the row must still be the version the form showed.
+    if (rowVersion(before) !== input.version) throw staleForm("该处室");
     const leaderChanged = before.leaderId !== input.leaderId;
     const leader = leaderChanged ? await checkLeader(tx, input.leaderId) : null;
     if (input.name !== before.name) await checkUnique(tx, { name: input.name }, before.id);
     const pending = await tx.disclosureItem.findMany({ where: { departmentId: before.id, status: "PENDING_LEADER" }, select: { id: true } });
     if (leaderChanged && !input.leaderId && pending.length) {
-      throw new AdminRefusal(
-        "pending_at_leader",
-        invalid({ leaderId: [`该处室有 ${pending.length} 条信息待分管领导审核，必须设置分管领导（可改选他人）`] }),
-      );
+      throw new Refusal("pending_at_leader", invalid({ leaderId: [`该处室有 ${pending.length} 条信息待分管领导审核，必须设置分管领导（可改选他人）`] }));
     }
     const diff = changes({ name: before.name, leaderId: before.leaderId }, { name: input.name, leaderId: input.leaderId });
     if (!diff) return ok({ id: before.id, movedToNewLeader: 0 });
@@ -133,14 +135,15 @@ export async function updateDepartment(actor: Actor, raw: unknown): Promise<Resu
 }
 
 export async function moveDepartment(actor: Actor, raw: unknown): Promise<Result<{ moved: boolean }>> {
-  const target = { action: "department.reorder", entity: "Department" };
-  if (!can(actor, "department.manage")) return deny(actor, target, "wrong_role");
-  const parsed = moveSchema.safeParse(raw);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
-  const { id, direction } = parsed.data;
-  return adminWrite<{ moved: boolean }>(actor, { ...target, entityId: id }, async (tx) => {
-    const rows = await tx.department.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, code: true, sortOrder: true } });
+  const target: Target = { action: "department.reorder", entity: "Department" };
+  if (!can(actor, "department.manage")) return refuse(actor, target, "wrong_role");
+  const parsed = parseForm(moveSchema, raw);
+  if (!parsed.ok) return parsed.failure;
+  const { id, direction, version } = parsed.data;
+  return write<{ moved: boolean }>(actor, { ...target, entityId: id }, async (tx) => {
+    const rows = await tx.department.findMany({ orderBy: ORDER, select: { id: true, code: true, sortOrder: true } });
     if (!rows.some((r) => r.id === id)) return notFound("未找到该处室。");
+    if (listVersion(rows.map((r) => r.id)) !== version) throw staleForm("处室顺序");
     const order = moveInOrder(rows.map((r) => r.id), id, direction);
     if (!order) return ok({ moved: false });
     for (const u of renumber(rows, new Map(order.map((rowId, i) => [rowId, i])))) {
@@ -149,5 +152,5 @@ export async function moveDepartment(actor: Actor, raw: unknown): Promise<Result
     const code = new Map(rows.map((r) => [r.id, r.code]));
     await audit(tx, { actor, ...target, entityId: id, detail: { before: rows.map((r) => r.code), after: order.map((o) => code.get(o)) } });
     return ok({ moved: true });
-  });
+  }, ADMIN_LOCK);
 }

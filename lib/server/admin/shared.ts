@@ -1,67 +1,28 @@
 import "server-only";
-import type { Actor } from "@/lib/server/platform/actor";
-import { audit } from "@/lib/server/platform/audit";
-import { db, type Tx } from "@/lib/server/platform/db";
-import { forbidden, type Failure, type Result } from "@/lib/server/platform/result";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { conflict, invalid, type Failure } from "@/lib/server/platform/result";
+import { LOCKS, Refusal, type WriteOptions } from "@/lib/server/platform/use-case";
 
 /**
  * What every office-administration write (处室, 栏目, 渠道, 月度目标) shares: one advisory lock so
  * that two office staff reordering or renaming at once are serialised (uniqueness and order are
- * read and written under it), refusals audited as DENIED, constraint races turned into the same
- * refusal a check would have given.
+ * read and written under it), and version tokens: a form sends back the version of what it showed,
+ * and a write whose rows changed since then is refused instead of overwriting someone else's work.
  */
+export const ADMIN_LOCK: WriteOptions = { lock: LOCKS.administration };
 
-/** pg_advisory_xact_lock key of office administration (7291001 is the audit chain's). */
-const ADMIN_LOCK_KEY = 72910100;
+/** A row's version: when it last changed. */
+export const rowVersion = (row: { updatedAt: Date }) => row.updatedAt.toISOString();
 
-export interface AuditTarget {
-  action: string;
-  entity: string;
-  entityId?: string;
+/** A list's version (its order, or a year's targets): a digest of what the form showed. */
+export function listVersion(parts: readonly string[]): string {
+  return createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 22);
 }
 
-/** A rule refused the write inside the transaction: rolled back, then audited as DENIED. */
-export class AdminRefusal extends Error {
-  constructor(
-    readonly reason: string,
-    readonly failure: Failure,
-  ) {
-    super(failure.message);
-  }
-}
-
-/** A refused write: recorded (等保: failed operations are audited too) and explained. */
-export async function deny(actor: Actor, target: AuditTarget, reason: string, failure: Failure = forbidden()): Promise<Failure> {
-  await audit(null, { actor, ...target, result: "DENIED", detail: { reason } });
-  return failure;
-}
-
-/**
- * Runs `work` in one transaction under the administration lock. An AdminRefusal, or a unique /
- * foreign-key violation that a concurrent writer slipped past the checks (`onConstraint`), rolls
- * back and comes out as an audited refusal.
- */
-export async function adminWrite<T>(
-  actor: Actor,
-  target: AuditTarget,
-  work: (tx: Tx) => Promise<Result<T>>,
-  onConstraint?: (kind: "unique" | "foreign_key") => AdminRefusal,
-): Promise<Result<T>> {
-  try {
-    return await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK_KEY})`;
-      return work(tx);
-    });
-  } catch (error) {
-    const refusal = error instanceof AdminRefusal ? error : onConstraint && constraintKind(error) ? onConstraint(constraintKind(error)!) : null;
-    if (refusal) return deny(actor, target, refusal.reason, refusal.failure);
-    throw error;
-  }
-}
-
-function constraintKind(error: unknown): "unique" | "foreign_key" | null {
-  const code = typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : null;
-  return code === "P2002" ? "unique" : code === "P2003" ? "foreign_key" : null;
+/** The rows changed since the form was opened: nothing is written, the user is told to reload. */
+export function staleForm(what: string): Refusal {
+  return new Refusal("stale_version", conflict(`${what}已被他人修改，您的修改未保存。请刷新页面后重新操作。`));
 }
 
 /** Before/after of the fields an audit row should show: only those that changed. */
@@ -80,4 +41,16 @@ export function changes<T extends Record<string, unknown>>(before: T, after: Par
 /** The new sortOrder of each row whose position changed, as update calls. */
 export function renumber(rows: readonly { id: string; sortOrder: number }[], order: Map<string, number>) {
   return rows.filter((r) => order.has(r.id) && order.get(r.id) !== r.sortOrder).map((r) => ({ id: r.id, sortOrder: order.get(r.id)! }));
+}
+
+/**
+ * Parses an administration form. A missing or malformed version is not a field the user can fix:
+ * it is answered as a stale page, not as a red field.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; failure: Failure } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+  if (fieldErrors.version) return { ok: false, failure: conflict(fieldErrors.version[0]) };
+  return { ok: false, failure: invalid(fieldErrors) };
 }

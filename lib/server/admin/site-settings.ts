@@ -12,15 +12,13 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { can } from "@/lib/server/platform/authz";
 import { db, type DbOrTx } from "@/lib/server/platform/db";
-import { conflict, forbidden, invalid, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
-import { runGuarded } from "@/lib/server/items/drafts";
+import { conflict, forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { LOCKS, refuse, write, type Target } from "@/lib/server/platform/use-case";
 
 /** Settings of the public site (政府信息公开指南), edited by the disclosure office. */
 
 const FIELDS = Object.keys(SITE_SETTING_KEYS) as SiteSettingField[];
 const KEYS = FIELDS.map((f) => SITE_SETTING_KEYS[f]);
-/** Serialises saves, so the "changed since you opened it" check cannot race. */
-const SETTINGS_LOCK = 72_910_010;
 
 export interface LoadedSettings {
   settings: SiteSettings;
@@ -48,7 +46,8 @@ export const siteSettings = cache(() => getSiteSettings());
  * office saved in between, nothing is overwritten and the user is told.
  */
 export async function updateSiteSettings(actor: Actor, input: Record<string, unknown>): Promise<Result<{ changed: string[] }>> {
-  if (!can(actor, "site.settings")) return forbidden("只有政务公开办公室可以修改站点设置。");
+  const target: Target = { action: "site.settings.update", entity: "SiteSetting" };
+  if (!can(actor, "site.settings")) return refuse(actor, target, "wrong_role", forbidden("只有政务公开办公室可以修改站点设置。"));
   const parsed = siteSettingsSchema.safeParse(input);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
   const columns = await db().column.findMany({
@@ -63,12 +62,10 @@ export async function updateSiteSettings(actor: Actor, input: Record<string, unk
   if (Object.keys(fieldErrors).length) return invalid(fieldErrors);
   const expected = typeof input.version === "string" ? input.version : "";
 
-  return runGuarded(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`;
+  // The lock serialises saves, so the "changed since you opened it" guard cannot race.
+  return write(actor, target, async (tx) => {
     const before = await getSiteSettings(tx);
-    if (before.version !== expected) {
-      throw new UseCaseError(conflict("站点设置已被他人修改，您的修改未保存。请刷新页面后重新编辑。"));
-    }
+    if (before.version !== expected) return conflict("站点设置已被他人修改，您的修改未保存。请刷新页面后重新编辑。");
     const changed = FIELDS.filter((f) => (before.settings[f] ?? "") !== (parsed.data[f] ?? ""));
     for (const field of changed) {
       const key = SITE_SETTING_KEYS[field];
@@ -77,10 +74,9 @@ export async function updateSiteSettings(actor: Actor, input: Record<string, unk
     }
     await audit(tx, {
       actor,
-      action: "site.settings.update",
-      entity: "SiteSetting",
+      ...target,
       detail: Object.fromEntries(changed.map((f) => [f, { from: before.settings[f] ?? "", to: parsed.data[f] ?? "" }])),
     });
     return ok({ changed });
-  });
+  }, { lock: LOCKS.siteSettings });
 }

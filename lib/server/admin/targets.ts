@@ -4,8 +4,10 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
-import { invalid, ok, type Result } from "@/lib/server/platform/result";
-import { AdminRefusal, adminWrite, deny } from "./shared";
+import type { DbOrTx } from "@/lib/server/platform/db";
+import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { refuse, Refusal, write, type Target } from "@/lib/server/platform/use-case";
+import { ADMIN_LOCK, listVersion, staleForm } from "./shared";
 
 /**
  * 月度目标 (公开办): how many items each department should publish each month (the seed report's
@@ -17,12 +19,19 @@ export async function getTargets(actor: Actor, year: number) {
   if (!can(actor, "target.manage")) return null;
   const [departments, rows] = await Promise.all([
     db().department.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    db().monthlyTarget.findMany({ where: { year }, select: { departmentId: true, month: true, target: true } }),
+    yearRows(db(), year),
   ]);
   const values: Record<string, Record<number, number>> = {};
   for (const r of rows) (values[r.departmentId] ??= {})[r.month] = r.target;
-  return { year, departments, values };
+  return { year, departments, values, version: targetsVersion(rows) };
 }
+
+const yearRows = (client: DbOrTx, year: number) =>
+  client.monthlyTarget.findMany({ where: { year }, orderBy: [{ departmentId: "asc" }, { month: "asc" }], select: { departmentId: true, month: true, target: true } });
+
+/** The year's table as the form showed it. */
+const targetsVersion = (rows: readonly { departmentId: string; month: number; target: number }[]) =>
+  listVersion(rows.map((r) => `${r.departmentId}:${r.month}:${r.target}`));
 
 export interface TargetChange {
   department: string;
@@ -32,15 +41,17 @@ export interface TargetChange {
 }
 
 export async function saveTargets(actor: Actor, raw: Record<string, unknown>): Promise<Result<{ year: number; changed: number }>> {
-  const target = { action: "target.save", entity: "MonthlyTarget" };
-  if (!can(actor, "target.manage")) return deny(actor, target, "wrong_role");
+  const target: Target = { action: "target.save", entity: "MonthlyTarget" };
+  if (!can(actor, "target.manage")) return refuse(actor, target, "wrong_role");
   const parsed = parseTargetsForm(raw);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const { year, cells } = parsed;
-  return adminWrite(actor, { ...target, entityId: String(year) }, async (tx) => {
+  if (!parsed.ok) return parsed.fieldErrors.version ? conflict(parsed.fieldErrors.version[0]) : invalid(parsed.fieldErrors);
+  const { year, cells, version } = parsed;
+  return write(actor, { ...target, entityId: String(year) }, async (tx) => {
+    // The guard: under the administration lock, the year's table must still be what the form showed.
+    if (targetsVersion(await yearRows(tx, year)) !== version) throw staleForm(`${year} 年的月度目标`);
     const departments = await tx.department.findMany({ where: { id: { in: [...new Set(cells.map((c) => c.departmentId))] } }, select: { id: true, code: true } });
     const code = new Map(departments.map((d) => [d.id, d.code]));
-    if (cells.some((c) => !code.has(c.departmentId))) throw new AdminRefusal("unknown_department", invalid({}, "表格中的处室已不存在，请刷新后重新填写。"));
+    if (cells.some((c) => !code.has(c.departmentId))) throw new Refusal("unknown_department", invalid({}, "表格中的处室已不存在，请刷新后重新填写。"));
     const existing = await tx.monthlyTarget.findMany({ where: { year, departmentId: { in: [...code.keys()] } } });
     const before = new Map(existing.map((r) => [`${r.departmentId}:${r.month}`, r.target]));
     const changed: TargetChange[] = [];
@@ -54,5 +65,5 @@ export async function saveTargets(actor: Actor, raw: Record<string, unknown>): P
     }
     if (changed.length) await audit(tx, { actor, ...target, entityId: String(year), detail: { year, changes: changed } });
     return ok({ year, changed: changed.length });
-  });
+  }, ADMIN_LOCK);
 }

@@ -8,12 +8,13 @@ import { db } from "@/lib/server/platform/db";
 import { findItemFacts } from "./facts";
 import { NEW_ITEM_KEY } from "./drafts";
 import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
+import { write, type Target } from "@/lib/server/platform/use-case";
 
 /**
  * 自动保存: the editor's unsaved state, one row per user and item ("new" for a draft not yet
  * saved). It is a private scratch copy, not a record: only its owner reads it, a real save
  * deletes it, and it is not audited (an event every five seconds would drown the log; the saved
- * revision is what the audit trail records).
+ * revision is what the audit trail records) — only a refused one is.
  */
 const AUTOSAVE_MAX_CHARS = 400_000;
 
@@ -44,20 +45,29 @@ async function mayAutosave(actor: Actor, itemKey: string): Promise<Result<undefi
   return authorizeTransition(actor, facts.workflow, "edit").ok ? null : forbidden("该信息当前不能修改。");
 }
 
-export async function saveAutosave(actor: Actor, itemKey: string, raw: unknown): Promise<Result<{ savedAt: number }>> {
+/**
+ * Stores the editor's state unless a newer one is stored already: autosaves travel separately and
+ * may arrive out of order (a slow request from five seconds ago must not overwrite the latest
+ * typing). `stored: false` tells the editor its copy was older; nothing is lost.
+ */
+export async function saveAutosave(actor: Actor, itemKey: string, raw: unknown): Promise<Result<{ savedAt: number; stored: boolean }>> {
   const parsed = autosaveSchema.safeParse(raw);
   if (!parsed.success || JSON.stringify(parsed.data).length > AUTOSAVE_MAX_CHARS) return invalid({}, "自动保存的内容无效或过大。");
   const refused = await mayAutosave(actor, itemKey);
-  if (refused) return refused as Result<{ savedAt: number }>;
+  if (refused) return refused as Result<{ savedAt: number; stored: boolean }>;
   const data = parsed.data;
   // Stored HTML is HTML we may send back to a browser: it gets the same allowlist as a save.
   data.values.body = sanitizeBodyHtml(data.values.body);
-  await db().editorAutosave.upsert({
-    where: { userId_itemKey: { userId: actor.id, itemKey } },
-    create: { userId: actor.id, itemKey, data },
-    update: { data },
+  const target: Target = { action: "item.autosave", entity: "DisclosureItem", entityId: itemKey };
+  return write(actor, target, async (tx) => {
+    // The guard: only a newer savedAt replaces the stored copy, atomically in the upsert itself.
+    const stored = await tx.$executeRaw`
+      INSERT INTO "EditorAutosave" ("userId", "itemKey", "data", "updatedAt")
+      VALUES (${actor.id}, ${itemKey}, ${JSON.stringify(data)}::jsonb, now())
+      ON CONFLICT ("userId", "itemKey") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()
+      WHERE ("EditorAutosave"."data"->>'savedAt')::bigint < (EXCLUDED."data"->>'savedAt')::bigint`;
+    return ok({ savedAt: data.savedAt, stored: stored === 1 });
   });
-  return ok({ savedAt: data.savedAt });
 }
 
 export async function loadAutosave(actor: Actor, itemKey: string): Promise<AutosaveData | null> {

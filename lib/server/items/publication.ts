@@ -11,9 +11,9 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { authorizeTransition } from "@/lib/server/platform/authz";
 import { findItemFacts } from "./facts";
-import { refuse, runGuarded } from "./drafts";
-import { nextHandlers, notify } from "@/lib/server/platform/notifications";
-import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
+import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { expectOne, refuse, refuseNotFound, write, type Target } from "@/lib/server/platform/use-case";
+import { handOver, refuseTransition } from "./transition";
 import type { Tx } from "@/lib/server/platform/db";
 
 /**
@@ -47,49 +47,41 @@ export async function publishItem(
   now = new Date(),
 ): Promise<Result<{ indexNumber: string; publishAt: Date }>> {
   const facts = await findItemFacts(actor, itemId);
-  if (!facts) return notFound();
+  const republish = !!facts?.item.publishedRevisionId;
+  const target: Target = { action: republish ? "item.republish" : "item.publish", entity: "DisclosureItem", entityId: itemId };
+  if (!facts) return refuseNotFound(actor, target);
   const d = authorizeTransition(actor, facts.workflow, "publish");
-  if (!d.ok) return refuse(actor, itemId, "item.publish", d.reason);
+  if (!d.ok) return refuseTransition(actor, target, d);
   if (facts.revision.attribute !== "PROACTIVE") {
-    return conflict(`该信息的公开属性为「${ATTRIBUTE_LABELS[facts.revision.attribute]}」，不在网站主动公开；审核结论已记录在案。`);
+    return refuse(actor, target, "not_proactive", conflict(`该信息的公开属性为「${ATTRIBUTE_LABELS[facts.revision.attribute]}」，不在网站主动公开；审核结论已记录在案。`));
   }
   const when = parsePublishAt(options.publishAt, now);
   if (!when.ok) return invalid({ publishAt: [when.message] });
-  const republish = facts.item.publishedRevisionId !== null;
   if (when.at && republish) return invalid({ publishAt: ["重新发布已公开的信息不能定时：公开网站将立即显示新版本"] });
   const publishAt = when.at ?? now;
-  return runGuarded(async (tx) => {
+  return write(actor, target, async (tx) => {
     const reviews = await tx.reviewRecord.findMany({ where: { revisionId: expectedRevisionId } });
     if (facts.revision.id !== expectedRevisionId || !isFullyApproved(facts.workflow.stages, facts.revision.contentHash, reviews)) {
-      throw new UseCaseError(conflict("该版本未经全部审核环节通过，不能发布。"));
+      return conflict("该版本未经全部审核环节通过，不能发布。");
     }
     const { count } = await tx.disclosureItem.updateMany({
-      where: { id: itemId, status: "APPROVED", currentRevisionId: expectedRevisionId },
+      where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },
       data: {
-        status: "PUBLISHED",
+        status: d.to,
         publishedRevisionId: expectedRevisionId,
         publishAt: republish ? undefined : publishAt,
         publishedAt: republish ? undefined : publishAt,
       },
     });
-    if (count === 0) throw new UseCaseError(conflict("该信息已被他人发布或状态已变化，请刷新后查看。"));
+    expectOne(count, "该信息已被他人发布或状态已变化，请刷新后查看。");
     const indexNumber = facts.item.indexNumber ?? (await nextIndexNumber(tx, publishAt));
     await tx.disclosureItem.update({ where: { id: itemId }, data: { indexNumber } });
     const scheduled = publishAt.getTime() > now.getTime();
-    await notify(tx, await nextHandlers(tx, "PUBLISHED", facts.workflow), {
-      title: scheduled
-        ? `「${facts.revision.title}」将于 ${formatChineseDateTime(publishAt)} 发布，索引号 ${indexNumber}`
-        : `「${facts.revision.title}」已${republish ? "重新" : ""}发布，索引号 ${indexNumber}`,
-      itemId,
-      link: `/console/items/${itemId}`,
-    });
-    await audit(tx, {
-      actor,
-      action: republish ? "item.republish" : "item.publish",
-      entity: "DisclosureItem",
-      entityId: itemId,
-      detail: { indexNumber, revisionId: expectedRevisionId, publishAt: publishAt.toISOString() },
-    });
+    const title = scheduled
+      ? `「${facts.revision.title}」将于 ${formatChineseDateTime(publishAt)} 发布，索引号 ${indexNumber}`
+      : `「${facts.revision.title}」已${republish ? "重新" : ""}发布，索引号 ${indexNumber}`;
+    await handOver(tx, itemId, facts.workflow, d.from, d.to, title);
+    await audit(tx, { actor, ...target, detail: { indexNumber, revisionId: expectedRevisionId, publishAt: publishAt.toISOString() } });
     return ok({ indexNumber, publishAt });
   });
 }
@@ -99,20 +91,21 @@ export async function publishItem(
  * `withdrawnAt = null`); its public URL keeps working and says it was withdrawn, with the reason.
  */
 export async function withdrawItem(actor: Actor, itemId: string, rawReason: unknown, now = new Date()): Promise<Result<{ id: string }>> {
+  const target: Target = { action: "item.withdraw", entity: "DisclosureItem", entityId: itemId };
   const reason = withdrawReasonSchema.safeParse(rawReason ?? "");
   if (!reason.success) return invalid({ reason: reason.error.issues.map((i) => i.message) });
   const facts = await findItemFacts(actor, itemId);
-  if (!facts) return notFound();
+  if (!facts) return refuseNotFound(actor, target);
   const d = authorizeTransition(actor, facts.workflow, "withdraw");
-  if (!d.ok) return refuse(actor, itemId, "item.withdraw", d.reason);
-  return runGuarded(async (tx) => {
+  if (!d.ok) return refuseTransition(actor, target, d);
+  return write(actor, target, async (tx) => {
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, withdrawnAt: null, publishedRevisionId: { not: null } },
-      data: { status: "WITHDRAWN", withdrawnAt: now, withdrawReason: reason.data },
+      data: { status: d.to, withdrawnAt: now, withdrawReason: reason.data },
     });
-    if (count === 0) throw new UseCaseError(conflict("该信息已被撤回或状态已变化，请刷新后查看。"));
-    await notify(tx, [...facts.workflow.authorIds], { title: `「${facts.revision.title}」已从公开网站撤回：${reason.data}`, itemId, link: `/console/items/${itemId}` });
-    await audit(tx, { actor, action: "item.withdraw", entity: "DisclosureItem", entityId: itemId, detail: { from: d.from, reason: reason.data } });
+    expectOne(count, "该信息已被撤回或状态已变化，请刷新后查看。");
+    await handOver(tx, itemId, facts.workflow, d.from, d.to, `「${facts.revision.title}」已从公开网站撤回：${reason.data}`);
+    await audit(tx, { actor, ...target, detail: { from: d.from, reason: reason.data } });
     return ok({ id: itemId });
   });
 }

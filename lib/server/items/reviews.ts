@@ -1,14 +1,15 @@
 import "server-only";
 import { DECISION_LABELS, parseReview } from "@/lib/domain/review";
 import { STAGE_LABELS, STAGE_OF_STATUS, STATUS_LABELS } from "@/lib/domain/workflow";
+import type { AuditAction } from "@/lib/domain/audit";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { authorizeTransition } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { findItemFacts } from "./facts";
-import { refuse, runGuarded } from "./drafts";
-import { nextHandlers, notify } from "@/lib/server/platform/notifications";
-import { conflict, invalid, notFound, ok, UseCaseError, type Result } from "@/lib/server/platform/result";
+import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { expectOne, refuseNotFound, write, type Target } from "@/lib/server/platform/use-case";
+import { handOver, refuseTransition } from "./transition";
 import { secrecyFlags } from "./secrecy";
 
 /** Use cases of the reviewers: 处室负责人 → 分管领导 → 保密审查. */
@@ -23,19 +24,19 @@ const EVENT = { APPROVE: "approve", RETURN: "return", REJECT: "reject", REFER: "
  */
 export async function reviewItem(actor: Actor, itemId: string, raw: Record<string, unknown>): Promise<Result<{ status: string }>> {
   const facts = await findItemFacts(actor, itemId);
-  if (!facts) return notFound();
+  if (!facts) return refuseNotFound(actor, { action: "item.review.approve", entity: "DisclosureItem", entityId: itemId });
   const stage = STAGE_OF_STATUS[facts.item.status];
   const flags = stage === "SECRECY" ? await secrecyFlags(facts.revision.id) : [];
   const parsed = parseReview(raw, { stage: stage ?? "DEPT_HEAD", flagIds: flags.map((f) => f.id) });
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const input = parsed.value;
-  const action = `item.review.${input.decision.toLowerCase()}`;
+  const target: Target = { action: `item.review.${EVENT[input.decision]}` satisfies AuditAction, entity: "DisclosureItem", entityId: itemId };
   const d = authorizeTransition(actor, facts.workflow, EVENT[input.decision]);
   if (!d.ok) {
     if (d.reason === "wrong_status") return alreadyHandled(itemId, input.revisionId);
-    return refuse(actor, itemId, action, d.reason);
+    return refuseTransition(actor, target, d);
   }
-  const result = await runGuarded(async (tx) => {
+  const result = await write(actor, target, async (tx) => {
     // The guard that makes two simultaneous clicks give one transition: status AND revision.
     const { count } = await tx.disclosureItem.updateMany({
       where: { id: itemId, status: d.from, currentRevisionId: input.revisionId },
@@ -46,7 +47,7 @@ export async function reviewItem(actor: Actor, itemId: string, raw: Record<strin
         currentRevisionId: input.decision === "REJECT" && d.to === "PUBLISHED" ? facts.item.publishedRevisionId! : undefined,
       },
     });
-    if (count === 0) throw new UseCaseError(conflict("conflict"));
+    expectOne(count, "conflict");
     await tx.reviewRecord.create({
       data: {
         itemId,
@@ -60,14 +61,11 @@ export async function reviewItem(actor: Actor, itemId: string, raw: Record<strin
         detail: input.detail ? { ...input.detail } : undefined,
       },
     });
-    const handlers = await nextHandlers(tx, d.to, facts.workflow);
     const title = `「${facts.revision.title}」${STAGE_LABELS[d.stage!]}：${DECISION_LABELS[input.decision]}，${STATUS_LABELS[d.to]}`;
-    await notify(tx, handlers, { title, itemId, link: `/console/items/${itemId}` });
+    await handOver(tx, itemId, facts.workflow, d.from, d.to, title);
     await audit(tx, {
       actor,
-      action,
-      entity: "DisclosureItem",
-      entityId: itemId,
+      ...target,
       detail: { stage: d.stage, from: d.from, to: d.to, revisionId: input.revisionId, reasonCode: input.reasonCode },
     });
     return ok({ status: d.to });

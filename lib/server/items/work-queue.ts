@@ -1,9 +1,9 @@
 import "server-only";
-import { EVENTS, type ItemStatus, type WorkflowEvent } from "@/lib/domain/workflow";
+import { EVENTS, STAGE_LABELS, STAGES, STATUS_OF_STAGE, type ItemStatus, type Stage, type WorkflowEvent } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Timeliness } from "@/lib/domain/timeliness";
 import type { Actor } from "@/lib/server/platform/actor";
-import { authorizeTransition, itemScope } from "@/lib/server/platform/authz";
+import { authorizeTransition, itemScope, stageQueueWhere } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { findItemFacts } from "./facts";
 import { itemsTimeliness } from "./timeliness";
@@ -66,6 +66,8 @@ async function section(actor: Actor, key: string, title: string, where: Prisma.D
   };
 }
 
+const STAGE_QUEUE_KEYS: Record<Stage, string> = { DEPT_HEAD: "dept-head", LEADER: "leader", SECRECY: "secrecy" };
+
 export async function workQueue(actor: Actor): Promise<QueueSection[]> {
   const sections: Promise<QueueSection>[] = [];
   const { roles } = actor;
@@ -73,16 +75,13 @@ export async function workQueue(actor: Actor): Promise<QueueSection[]> {
     sections.push(section(actor, "liaison-todo", "待我处理（草稿与退回）", { departmentId: actor.departmentId, status: { in: ["DRAFT", "RETURNED"] } }));
     sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "REFERRED", "APPROVED"] } }));
   }
-  if (roles.includes("DEPT_HEAD") && actor.departmentId) {
-    sections.push(section(actor, "dept-head", "待处室负责人审核", { departmentId: actor.departmentId, status: "PENDING_DEPT" }));
+  // The review stages: who acts on which items comes from STAGE_ACTORS, as for decide().
+  for (const stage of STAGES) {
+    const where = stageQueueWhere(actor, stage);
+    if (where) sections.push(section(actor, STAGE_QUEUE_KEYS[stage], `待${STAGE_LABELS[stage]}`, { ...where, status: STATUS_OF_STAGE[stage] }));
   }
-  if (roles.includes("LEADER")) {
-    sections.push(section(actor, "leader", "待分管领导审核", { department: { leaderId: actor.id }, status: "PENDING_LEADER" }));
-  }
-  if (roles.includes("SECRECY")) {
-    sections.push(section(actor, "secrecy", "待保密审查", { status: "PENDING_SECRECY" }));
-    sections.push(section(actor, "secrecy-referred", "已报送保密行政管理部门", { status: "REFERRED" }));
-  }
+  const referred = stageQueueWhere(actor, "SECRECY");
+  if (referred) sections.push(section(actor, "secrecy-referred", "已报送保密行政管理部门", { ...referred, status: "REFERRED" }));
   if (roles.includes("OFFICE")) {
     sections.push(section(actor, "office", "待发布", { status: "APPROVED" }));
     sections.push(section(actor, "office-scheduled", "定时发布", { status: "PUBLISHED", publishAt: { gt: new Date() }, withdrawnAt: null }));

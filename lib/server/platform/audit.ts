@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction, AuditEntity, AuditResult } from "@/lib/domain/audit";
 import { db, type Tx } from "./db";
 import type { Actor } from "./actor";
 import { requestMeta } from "./request-context";
@@ -11,10 +12,10 @@ import { requestMeta } from "./request-context";
 export interface AuditInput {
   actor?: Pick<Actor, "id" | "displayName" | "roles"> | null;
   actorName?: string;
-  action: string;
-  entity?: string;
+  action: AuditAction;
+  entity?: AuditEntity;
   entityId?: string;
-  result?: "SUCCESS" | "FAILURE" | "DENIED";
+  result?: AuditResult;
   detail?: Record<string, unknown>;
   meta?: { ip: string | null; userAgent: string | null };
 }

@@ -1,6 +1,15 @@
 import "server-only";
 import type { Role } from "@/lib/domain/roles";
-import { decide, type Decision, type WorkflowEvent, type WorkflowItem } from "@/lib/domain/workflow";
+import {
+  decide,
+  handoverOf,
+  STAGE_ACTORS,
+  type Decision,
+  type ItemStatus,
+  type Stage,
+  type WorkflowEvent,
+  type WorkflowItem,
+} from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 
@@ -38,6 +47,40 @@ export function can(actor: Pick<Actor, "roles"> | null, permission: Permission):
 /** May this actor fire this workflow event on this item? (maker–checker included) */
 export function authorizeTransition(actor: Actor, item: WorkflowItem, event: WorkflowEvent): Decision {
   return decide(item, event, actor);
+}
+
+/**
+ * Who acts on stage S of item I is one table, STAGE_ACTORS (lib/domain/workflow.ts): decide()
+ * checks a person against it, stageQueueWhere() lists an actor's queue from it and
+ * handlersWhere() finds whom to notify from it.
+ */
+
+/** The items waiting at `stage` that this actor acts on; null when they act on none. */
+export function stageQueueWhere(actor: Actor, stage: Stage): Prisma.DisclosureItemWhereInput | null {
+  const { role, scope } = STAGE_ACTORS[stage];
+  if (!actor.roles.includes(role)) return null;
+  if (scope === "department") return actor.departmentId ? { departmentId: actor.departmentId } : null;
+  if (scope === "departmentLeader") return { department: { leaderId: actor.id } };
+  return {};
+}
+
+/**
+ * The active users who must act when an item reaches `status`: the stage's people, the office,
+ * or the item's authors. Null when nobody is handed anything.
+ */
+export function handlersWhere(
+  status: ItemStatus,
+  item: Pick<WorkflowItem, "departmentId" | "departmentLeaderId" | "authorIds">,
+): Prisma.UserWhereInput | null {
+  const handover = handoverOf(status);
+  if (!handover) return null;
+  const active = { status: "ACTIVE" as const };
+  if (handover.kind === "authors") return { ...active, id: { in: [...item.authorIds] } };
+  if (handover.kind === "role") return { ...active, roles: { has: handover.role } };
+  const { role, scope } = STAGE_ACTORS[handover.stage];
+  if (scope === "department") return { ...active, roles: { has: role }, departmentId: item.departmentId };
+  if (scope === "departmentLeader") return item.departmentLeaderId ? { ...active, roles: { has: role }, id: item.departmentLeaderId } : null;
+  return { ...active, roles: { has: role } };
 }
 
 /**

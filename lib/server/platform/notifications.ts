@@ -3,54 +3,46 @@ import type { ItemStatus } from "@/lib/domain/workflow";
 import type { Actor } from "./actor";
 import { db, type Tx } from "./db";
 
-/** In-app messages for every hand-over of an item (your item was returned; one waits for you). */
-export async function notify(tx: Tx, userIds: string[], message: { title: string; itemId?: string; link?: string }) {
+/**
+ * In-app messages (your item was returned; one waits for you). A message about a workflow step
+ * carries that step and is resolved when the item leaves it, whoever acted (resolveStep), so an
+ * inbox never keeps asking for work somebody already did.
+ */
+export interface Message {
+  title: string;
+  itemId?: string;
+  link?: string;
+  /** The item's status this message asks the recipients to act on. */
+  step?: ItemStatus;
+}
+
+export async function notify(tx: Tx, userIds: readonly string[], message: Message) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
   await tx.notification.createMany({
-    data: unique.map((userId) => ({ userId, title: message.title, itemId: message.itemId, link: message.link })),
+    data: unique.map((userId) => ({ userId, title: message.title, itemId: message.itemId, link: message.link, step: message.step })),
   });
 }
 
-/** Who must act next when an item reaches `status`. */
-export async function nextHandlers(
-  tx: Tx,
-  status: ItemStatus,
-  item: { departmentId: string; departmentLeaderId: string | null; authorIds: readonly string[] },
-): Promise<string[]> {
-  const active = { status: "ACTIVE" as const };
-  switch (status) {
-    case "PENDING_DEPT":
-      return ids(await tx.user.findMany({ where: { ...active, departmentId: item.departmentId, roles: { has: "DEPT_HEAD" } } }));
-    case "PENDING_LEADER":
-      return item.departmentLeaderId ? [item.departmentLeaderId] : [];
-    case "PENDING_SECRECY":
-      return ids(await tx.user.findMany({ where: { ...active, roles: { has: "SECRECY" } } }));
-    case "APPROVED":
-      return ids(await tx.user.findMany({ where: { ...active, roles: { has: "OFFICE" } } }));
-    case "RETURNED":
-    case "REJECTED":
-    case "REFERRED":
-    case "PUBLISHED":
-      return [...item.authorIds];
-    default:
-      return [];
-  }
+/** The item left `step`: every open message about it is done, for everyone it was sent to. */
+export async function resolveStep(tx: Tx, itemId: string, step: ItemStatus, now = new Date()) {
+  await tx.notification.updateMany({ where: { itemId, step, resolvedAt: null }, data: { resolvedAt: now } });
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+/** Unread and not resolved: what still asks for this user's attention. */
+const open = (actor: Actor) => ({ userId: actor.id, readAt: null, resolvedAt: null });
 
 export async function listNotifications(actor: Actor) {
   return db().notification.findMany({
     where: { userId: actor.id },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, title: true, link: true, readAt: true, createdAt: true },
+    select: { id: true, title: true, link: true, readAt: true, resolvedAt: true, createdAt: true },
   });
 }
 
 export async function unreadCount(actor: Actor) {
-  return db().notification.count({ where: { userId: actor.id, readAt: null } });
+  return db().notification.count({ where: open(actor) });
 }
 
 /**

@@ -18,10 +18,3 @@ export const invalid = (fieldErrors: Failure["fieldErrors"], message = "请检�
   message,
   fieldErrors,
 });
-
-/** Thrown inside a transaction to roll it back and come out as a Failure. */
-export class UseCaseError extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}

@@ -23,7 +23,7 @@ export default async function ChannelsPage() {
             {channels.map((c, i) => (
               <li key={c.id} data-channel={c.code} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start">
                 <div className="flex items-center gap-3 sm:w-40 sm:pt-6">
-                  <MoveButtons action={moveChannelAction} id={c.id} name={c.name} first={i === 0} last={i === channels.length - 1} />
+                  <MoveButtons action={moveChannelAction} id={c.id} name={c.name} first={i === 0} last={i === channels.length - 1} version={c.orderVersion} />
                   <span className="font-mono text-xs text-gray-500" title="渠道代码">{c.code}</span>
                 </div>
                 <div className="flex-1">

@@ -51,7 +51,7 @@ export default async function ColumnsPage({ searchParams }: { searchParams: Prom
               {columns.map((c) => (
                 <tr key={c.id} data-column={c.code}>
                   <td className="py-2 pe-3">
-                    <MoveButtons action={moveColumnAction} id={c.id} name={c.name} first={c.first} last={c.last} />
+                    <MoveButtons action={moveColumnAction} id={c.id} name={c.name} first={c.first} last={c.last} version={c.orderVersion} />
                   </td>
                   <th scope="row" className={`py-2 pe-3 font-medium ${c.depth === 2 ? "ps-6" : ""}`}>
                     {c.depth === 2 && <span aria-hidden="true" className="me-1 text-gray-400">└</span>}
@@ -68,7 +68,7 @@ export default async function ColumnsPage({ searchParams }: { searchParams: Prom
                       <Link href={`/console/admin/columns/${c.id}`} className="text-gov-red hover:underline" aria-label={`编辑 ${c.name}`}>
                         编辑
                       </Link>
-                      {c.items === 0 && c.children === 0 && <DeleteColumnForm action={deleteColumnAction} id={c.id} name={c.name} />}
+                      {c.items === 0 && c.children === 0 && <DeleteColumnForm action={deleteColumnAction} id={c.id} name={c.name} version={c.version} />}
                     </div>
                   </td>
                 </tr>

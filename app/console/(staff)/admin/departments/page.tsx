@@ -23,7 +23,7 @@ export default async function DepartmentsPage() {
           {departments.map((d, i) => (
             <li key={d.id} data-department={d.code} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start">
               <div className="flex items-center gap-3 sm:w-40 sm:pt-6">
-                <MoveButtons action={moveDepartmentAction} id={d.id} name={d.name} first={i === 0} last={i === departments.length - 1} />
+                <MoveButtons action={moveDepartmentAction} id={d.id} name={d.name} first={i === 0} last={i === departments.length - 1} version={data.orderVersion} />
                 <span className="font-mono text-xs text-gray-500" title="处室代码">{d.code}</span>
               </div>
               <div className="flex-1">

@@ -28,7 +28,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
           </nav>
         }
       >
-        <TargetsForm key={year} action={saveTargetsAction} year={year} departments={data.departments} values={data.values} />
+        <TargetsForm key={year} action={saveTargetsAction} year={year} version={data.version} departments={data.departments} values={data.values} />
       </Card>
     </div>
   );

@@ -19,7 +19,7 @@ export default async function EditColumnPage({ params }: { params: Promise<{ id:
       <Card>
         <ColumnForm
           action={updateColumnAction}
-          initial={{ id: c.id, code: c.code, name: c.name, parentId: c.parentId ?? "", description: c.description ?? "", requiresDeptHead: c.requiresDeptHead, requiresLeader: c.requiresLeader }}
+          initial={{ id: c.id, version: c.version, code: c.code, name: c.name, parentId: c.parentId ?? "", description: c.description ?? "", requiresDeptHead: c.requiresDeptHead, requiresLeader: c.requiresLeader }}
           parents={data.parents}
           codeLocked={c.items}
           hasChildren={c.children > 0}
