@@ -63,7 +63,7 @@ function rowHeights(pdf: Pdf, grid: TableGrid, xs: number[], frame: TableFrame):
       const short = textHeight(pdf, p, xs, frame) - sum(heights.slice(p.row, last + 1));
       if (short > 0) heights[last] += short;
     }
-  return heights;
+  return heights.map(Math.ceil);
 }
 
 /** Consecutive body rows that a rowSpan ties together. */
@@ -81,7 +81,7 @@ function rowGroups(grid: TableGrid, from: number): number[][] {
 
 function drawRows(pdf: Pdf, grid: TableGrid, rows: number[], xs: number[], heights: number[], frame: TableFrame): void {
   if (rows.length === 0) return;
-  const top = pdf.y;
+  const top = Math.round(pdf.y);
   const ys = [top];
   for (const r of rows) ys.push(ys[ys.length - 1] + heights[r]);
   const first = rows[0];
