@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { DRAFT_MARK, pageNumberText, type Align, type Block, type ExportDocument, type TextRun } from "./document";
+import { DRAFT_MARK, pageNumberText, type Align, type Block, type ExportDocument, type Table, type TextRun } from "./document";
 import { defaultFonts, type PdfFonts } from "./fonts";
 import { LINE_PT, mmToPt, organSize, PAGE_MM, RED, SIZE_PT, TEXT_WIDTH_PT } from "./page";
 import { drawTable } from "./pdf-table";
@@ -118,7 +118,7 @@ function drawRuns(pdf: Pdf, runs: TextRun[], align: Align, indent: boolean): voi
   });
 }
 
-function drawTableBlock(pdf: Pdf, table: import("./document").Table): void {
+function drawTableBlock(pdf: Pdf, table: Table): void {
   if (table.caption) {
     pdf.font("bold").fontSize(SIZE_PT.body).text(table.caption, MARGIN.left, pdf.y, { width: TEXT_WIDTH_PT, align: "center" });
     pdf.moveDown(0.3);
