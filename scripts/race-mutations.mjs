@@ -19,7 +19,7 @@ const MUTATIONS = [
   ["department.update: version", "lib/server/admin/departments.ts", [["    if (rowVersion(before) !== input.version) throw staleForm(\"该处室\");\n", ""]], "rename a department"],
   ["department.reorder: order version", "lib/server/admin/departments.ts", [["    if (listVersion(rows.map((r) => r.id)) !== version) throw staleForm(\"处室顺序\");\n", ""]], "reorder departments"],
   ["column.create: unique code (check + constraint)", "lib/server/admin/columns.ts", [["  if (rows.some((r) => r.code === input.code && r.id !== id)) throw duplicateCode();\n", ""], ["    return ok({ id: row.id });\n  }, { ...ADMIN_LOCK, onConstraint: duplicateCode });", "    return ok({ id: row.id });\n  }, { ...ADMIN_LOCK });"]], "create a column"],
-  ["column.update: version", "lib/server/admin/columns.ts", [["    if (rowVersion(before) !== version) throw staleForm(\"该栏目\");\n    const rows = await checkPlacement", "    const rows = await checkPlacement"]], "edit a column"],
+  ["column.update: version", "lib/server/admin/columns.ts", [["    if (rowVersion(before) !== version) throw staleForm(\"该栏目\");\n    if (input.code !== before.code", "    if (input.code !== before.code"]], "edit a column"],
   ["column.delete: lock + existence", "lib/server/admin/columns.ts", [["    return ok({ id });\n  }, { ...ADMIN_LOCK, onConstraint: hasItems });", "    return ok({ id });\n  }, { onConstraint: hasItems });"]], "delete a column"],
   ["column.reorder: tree version", "lib/server/admin/columns.ts", [["    if (treeVersion(rows) !== version) throw staleForm(\"栏目顺序\");\n", ""]], "reorder columns"],
   ["channel.create: unique code (check + constraint)", "lib/server/admin/channels.ts", [["    if (await tx.channel.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode();\n", ""], ["  }, { ...ADMIN_LOCK, onConstraint: duplicateCode });", "  }, { ...ADMIN_LOCK });"]], "create a channel"],
@@ -34,10 +34,15 @@ const MUTATIONS = [
 ];
 
 const only = process.argv[2];
+const from = process.argv.includes("--from") ? process.argv[process.argv.indexOf("--from") + 1] : null;
+let started = !from;
+let restoreCurrent = () => {};
+process.once("SIGINT", () => (restoreCurrent(), process.exit(130)));
 const survivors = [];
 const killed = [];
 for (const [name, file, edits, pattern] of MUTATIONS) {
-  if (only && !name.includes(only)) continue;
+  started ||= name.includes(from);
+  if (!started || (only && only !== "--from" && !name.includes(only))) continue;
   const original = readFileSync(file, "utf8");
   let mutated = original;
   for (const [from, to] of edits) {
@@ -45,7 +50,7 @@ for (const [name, file, edits, pattern] of MUTATIONS) {
     mutated = mutated.replace(from, to);
   }
   const restore = () => writeFileSync(file, original);
-  process.once("SIGINT", () => (restore(), process.exit(130)));
+  restoreCurrent = restore;
   try {
     writeFileSync(file, mutated);
     const run = spawnSync("npx", ["vitest", "run", "--project", "integration", "tests/integration/race-harness.test.ts", "-t", pattern], { encoding: "utf8" });
