@@ -8,7 +8,8 @@ import { db } from "@/lib/server/platform/db";
 import { publicItemWhere } from "./publication";
 import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
 import { blobStore } from "@/lib/server/files/storage";
-import { extractText } from "@/lib/server/files/text-extract";
+import { lockBlob } from "@/lib/server/files/blob-lock";
+import { sendJob } from "@/lib/server/jobs/queue";
 
 /** 附件: uploads (checked by their bytes, stored by hash) and the one download rule. */
 
@@ -47,14 +48,19 @@ export async function storeUpload(actor: Actor, upload: { fileName: string; byte
     return invalid({ file: [check.message] }, check.message);
   }
   const { sha256, size } = await blobStore().put(upload.bytes);
-  // The secrecy scan reads this; "" (an image, a spreadsheet, a scanned PDF) is stored as null,
-  // which tells 保密审查 to check the file by hand.
-  const text = (await extractText(upload.bytes, check.mimeType)) || null;
   const row = await db().$transaction(async (tx) => {
-    const file = await tx.storedFile.create({ data: { sha256, size, mimeType: check.mimeType, fileName, text, uploadedById: actor.id } });
+    // The daily orphan cleanup may have removed these bytes since put() found them (blob-lock.ts).
+    await lockBlob(tx, sha256);
+    if (!(await blobStore().exists(sha256))) await blobStore().put(upload.bytes);
+    // Text extraction runs on the job queue (extract-text): until it is done the file is PENDING,
+    // shown to 保密审查 as 文本提取中, and the item cannot pass 保密审查.
+    const file = await tx.storedFile.create({ data: { sha256, size, mimeType: check.mimeType, fileName, textStatus: "PENDING", uploadedById: actor.id } });
     await audit(tx, { actor, action: "file.upload", entity: "StoredFile", entityId: file.id, detail: { fileName, sha256, size, mimeType: check.mimeType } });
     return file;
   });
+  // After the commit, so a worker never looks for a row that is not there yet. If the queue is
+  // unreachable the file stays PENDING and the daily cleanup queues it again.
+  await sendJob("extract-text", { fileId: row.id }).catch((error) => console.error(`[gongkai] extract-text not queued for ${row.id}: ${(error as Error).message}`));
   return ok({ id: row.id, fileName, size, mimeType: check.mimeType });
 }
 
