@@ -14,6 +14,7 @@ export const JOBS = {
     schema: z.object({ fileId: z.string().min(1).max(64) }).strict(),
     retryLimit: 2,
     retryDelaySeconds: 10,
+    concurrency: 2,
     /** The handler's own timeout (TEXT_EXTRACT_TIMEOUT_SECONDS) fires first; this is pg-boss's backstop. */
     expireInSeconds: 15 * 60,
   },
@@ -23,6 +24,7 @@ export const JOBS = {
     schema: z.object({}).strict(),
     retryLimit: 3,
     retryDelaySeconds: 60,
+    concurrency: 1,
     expireInSeconds: 60 * 60,
   },
 } as const satisfies Record<string, JobDefinition>;
@@ -35,6 +37,8 @@ export interface JobDefinition {
   /** First retry delay; pg-boss doubles it (with jitter) on each further attempt. */
   retryDelaySeconds: number;
   expireInSeconds: number;
+  /** Jobs of this kind one instance runs at once (each is one polling loop). */
+  concurrency: number;
 }
 
 export type JobName = keyof typeof JOBS;

@@ -43,8 +43,8 @@ export interface QueueOptions {
   /** Send the cron jobs (SCHEDULES). Off for producers and tests. */
   schedule?: boolean;
   pollingIntervalSeconds?: number;
-  /** Tests: retry without waiting. */
-  retryDelaySeconds?: number;
+  /** Tests: polling loops per job name instead of each job's own concurrency. */
+  concurrency?: number;
 }
 
 const PGBOSS_SCHEMA = "pgboss";
@@ -66,23 +66,28 @@ export async function createBoss(options: QueueOptions = {}): Promise<PgBoss> {
   for (const name of JOB_NAMES) {
     const def = JOBS[name];
     const dead = deadLetterQueue(name);
-    await boss.createQueue(dead, { name: dead, retentionMinutes: 30 * 24 * 60 });
-    await boss.createQueue(name, {
+    const policy = {
       name,
       retryLimit: def.retryLimit,
-      retryDelay: options.retryDelaySeconds ?? def.retryDelaySeconds,
-      retryBackoff: (options.retryDelaySeconds ?? def.retryDelaySeconds) > 0,
+      retryDelay: def.retryDelaySeconds,
+      retryBackoff: true,
       expireInSeconds: def.expireInSeconds,
       deadLetter: dead,
-    });
+    };
+    await boss.createQueue(dead, { name: dead, retentionMinutes: 30 * 24 * 60 });
+    // createQueue leaves an existing queue as it was; the policy follows this file on every start.
+    await boss.createQueue(name, policy);
+    await boss.updateQueue(name, policy);
   }
   if (options.schedule) {
     for (const s of SCHEDULES) await boss.schedule(s.name, s.cron, s.payload, { tz: SCHEDULE_TIME_ZONE });
   }
   for (const [name, handler] of Object.entries(options.handlers ?? {}) as [JobName, JobHandler<JobName>][]) {
-    await boss.work(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, ([job]) =>
-      runOne(boss, name, job, handler),
-    );
+    for (let i = 0; i < (options.concurrency ?? JOBS[name].concurrency); i++) {
+      await boss.work(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, ([job]) =>
+        runOne(boss, name, job, handler),
+      );
+    }
   }
   return boss;
 }
