@@ -13,10 +13,8 @@ export async function register() {
   const { migrate } = await import("./lib/db/migrate");
   const applied = await migrate(databaseUrl());
   if (applied.length) console.log(`[gongkai] applied migrations: ${applied.join(", ")}`);
-  const { startJobs, stopJobs } = await import("./lib/server/jobs/queue");
+  const { startJobs, stopJobsOnSignals } = await import("./lib/server/jobs/queue");
   const { JOB_HANDLERS } = await import("./lib/server/jobs/handlers");
   await startJobs(JOB_HANDLERS);
-  const stop = () => void stopJobs().catch((error) => console.error(`[gongkai] stopping the job queue: ${error}`));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  stopJobsOnSignals();
 }

@@ -145,6 +145,13 @@ export async function stopJobs(timeoutMs = 20_000): Promise<void> {
   await (await boss.catch(() => null))?.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
 
+/** SIGTERM/SIGINT stop the workers gracefully (Next.js's own handler closes the server and exits). */
+export function stopJobsOnSignals(): void {
+  const stop = () => void stopJobs().catch((error) => console.error(`[gongkai] stopping the job queue: ${error}`));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
 /**
  * Puts a job on the queue: the payload is checked against the job's schema here, so a bad one
  * fails the caller, not a worker. Returns the job id.
