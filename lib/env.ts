@@ -15,6 +15,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Largest attachment accepted, in megabytes (附件大小上限). */
   UPLOAD_MAX_MB: z.coerce.number().int("UPLOAD_MAX_MB: a whole number of megabytes").min(1).max(2048).default(50),
+  /** Uploads never attached to a revision (nor held by an autosaved draft) are removed after this many hours. */
+  ORPHAN_UPLOAD_GRACE_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+  /** Longest one attachment's text extraction may take (the extract-text job), in seconds. */
+  TEXT_EXTRACT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   BUREAU_NAME: z.string().min(1).default("吉林市科学技术局"),
   /** 机构代码: the first part of every 索引号. */

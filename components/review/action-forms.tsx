@@ -41,6 +41,8 @@ export interface ScanFlagView {
   source: string;
   masked: string;
   context: string;
+  /** 文本提取中: nothing to acknowledge yet. */
+  blocking?: boolean;
 }
 
 /**
@@ -155,7 +157,7 @@ function ScanFlags({ flags, values, errors, readOnly }: { flags: ScanFlagView[];
         {flags.map((f) => (
           <li key={f.id} className="text-sm">
             <label className="flex items-start gap-2">
-              {!readOnly && <input type="checkbox" name={`ack:${f.id}`} defaultChecked={values[`ack:${f.id}`] === "on"} className="mt-1" />}
+              {!readOnly && !f.blocking && <input type="checkbox" name={`ack:${f.id}`} defaultChecked={values[`ack:${f.id}`] === "on"} className="mt-1" />}
               <span>
                 <strong className="font-medium">{f.label}</strong> · {f.source}：<span className="font-mono">{f.masked}</span>
                 <span className="block text-xs text-gray-600">…{f.context}…</span>

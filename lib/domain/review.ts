@@ -76,7 +76,14 @@ export interface ReviewInput {
 
 export type ReviewParse = { ok: true; value: ReviewInput } | { ok: false; fieldErrors: Record<string, string[]> };
 
-export function parseReview(raw: Record<string, unknown>, context: { stage: Stage; flagIds: readonly string[] }): ReviewParse {
+/**
+ * `blockingFlagIds`: flags that no acknowledgement clears — an attachment whose text is still
+ * being extracted (文本提取中). 同意公开 at 保密审查 is refused while any stands.
+ */
+export function parseReview(
+  raw: Record<string, unknown>,
+  context: { stage: Stage; flagIds: readonly string[]; blockingFlagIds?: readonly string[] },
+): ReviewParse {
   const parsed = reviewFormSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const f = parsed.data;
@@ -102,6 +109,8 @@ export function parseReview(raw: Record<string, unknown>, context: { stage: Stag
     if (f.legalBasis.length < 2) errors.legalBasis = ["请填写审查依据"];
     const unacknowledged = context.flagIds.filter((id) => !isChecked(raw[`ack:${id}`]));
     if (unacknowledged.length) errors.flags = [`还有 ${unacknowledged.length} 处自动检测提示未确认；请逐项确认，或退回修改`];
+    const blocking = context.blockingFlagIds?.length ?? 0;
+    if (blocking) errors.flags = [`有 ${blocking} 个附件正在提取文字（文本提取中），提取完成后才能同意公开；请稍后刷新页面再审查`];
     detail = {
       checklist: Object.fromEntries(SECRECY_CHECKS.map((c) => [c.key, true])) as Record<SecrecyCheckKey, true>,
       legalBasis: f.legalBasis,

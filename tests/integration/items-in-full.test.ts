@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { contentHash } from "@/lib/domain/item";
 import { findDownload, storeUpload } from "@/lib/server/items/attachments";
+import { extractStoredText } from "@/lib/server/jobs/extract-text";
 import { discardAutosave, loadAutosave, saveAutosave } from "@/lib/server/items/autosave";
 import { db } from "@/lib/server/platform/db";
 import { importDocx } from "@/lib/server/items/docx-import";
@@ -204,6 +205,7 @@ describe("attachments: stored once by hash, copied as rows, covered by the conte
 describe("download rule: /attachments/{id}", () => {
   test("a draft's attachment: staff in scope only; public once published; a later draft's copy stays staff-only", async () => {
     const file = must(await storeUpload(b.people.liaison, { fileName: "公开附件.pdf", bytes: samplePdf(`public ${b.tag}`) }));
+    await extractStoredText(file.id); // the extract-text job's work: 保密审查 waits for it
     const item = await seedPending(b, "APPROVED", { attachmentIds: [file.id] });
     const [attachment] = (await revisionOf(item.id)).attachments;
     expect(await findDownload(attachment.id, null)).toBeNull();

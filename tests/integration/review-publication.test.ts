@@ -7,6 +7,7 @@ import { publicItemWhere, publishItem, withdrawItem } from "@/lib/server/items/p
 import { getPublishedItem, getWithdrawnItem } from "@/lib/server/public/site";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { storeUpload } from "@/lib/server/items/attachments";
+import { extractStoredText } from "@/lib/server/jobs/extract-text";
 import { secrecyFlags } from "@/lib/server/items/secrecy";
 import { samplePng } from "../support/sample-files";
 import { tinyPdf } from "../support/tiny-pdf";
@@ -101,6 +102,8 @@ describe("保密审查 checklist and the automatic scan", () => {
   test("attachments are scanned too; a file whose text cannot be read must be checked by hand", async () => {
     const pdf = must(await storeUpload(b.people.liaison, { fileName: "获奖名单.pdf", bytes: tinyPdf([["获奖人 李四 联系电话 13800138000"]], "ucs2") }));
     const png = must(await storeUpload(b.people.liaison, { fileName: "现场照片.png", bytes: samplePng() }));
+    // What the extract-text job does off the upload request (tests/integration/jobs-extract-text.test.ts runs the job itself).
+    for (const f of [pdf, png]) await extractStoredText(f.id);
     const item = await seedPending(b, "PENDING_SECRECY", { attachmentIds: [pdf.id, png.id] });
     const flags = await secrecyFlags(item.revisionId);
     expect(flags).toEqual(

@@ -47,6 +47,12 @@ describe("parseReview", () => {
     const ok = parseReview({ ...base, decision: "APPROVE", ...allClearSecrecyFields(["f1", "f2"]) }, ctx);
     expect(ok).toMatchObject({ ok: true, value: { detail: { acknowledgedFlags: ["f1", "f2"], checklist: { stateSecret: true, stability: true } } } });
   });
+  test("保密审查 approval waits while an attachment is 文本提取中, even with every box ticked; other decisions do not", () => {
+    const ctx = { stage: "SECRECY" as const, flagIds: ["f1", "p1"], blockingFlagIds: ["p1"] };
+    expect(parseReview({ ...base, decision: "APPROVE", ...allClearSecrecyFields(["f1", "p1"]) }, ctx)).toMatchObject({ ok: false, fieldErrors: { flags: [expect.stringContaining("文本提取中")] } });
+    expect(parseReview({ ...base, decision: "RETURN", comment: "附件请重新上传" }, ctx)).toMatchObject({ ok: true });
+    expect(parseReview({ ...base, decision: "APPROVE", ...allClearSecrecyFields(["f1", "p1"]) }, { ...ctx, blockingFlagIds: [] })).toMatchObject({ ok: true });
+  });
 });
 
 describe("rejecting an edit of a live item", () => {

@@ -15,6 +15,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(actor, "department.manage")) nav.push({ href: "/console/admin", label: "公开办管理" });
   if (can(actor, "dashboard.department") || can(actor, "dashboard.office")) nav.push({ href: "/console/dashboard", label: "公开时效统计" });
   if (can(actor, "calendar.manage")) nav.push({ href: "/console/calendar", label: "工作日历" });
+  if (can(actor, "job.manage")) nav.push({ href: "/console/jobs", label: "任务队列" });
   if (can(actor, "site.settings")) nav.push({ href: "/console/settings", label: "站点设置" });
   nav.push({ href: "/", label: "公开网站" });
   return (

@@ -1,19 +1,23 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 
 /**
  * Where attachment bytes live, addressed by their SHA-256 (DESIGN §8: stored under a content
- * hash). The app only ever needs these three calls, so an S3-compatible store (DESIGN §10) is
- * one more implementation of this interface: key = the hash, no listing, no deletion.
+ * hash). An S3-compatible store (DESIGN §10) is one more implementation of this interface: key =
+ * the hash. Only the daily orphan cleanup (lib/server/jobs/cleanup-orphans.ts) lists and removes.
  */
 export interface BlobStore {
   /** Stores the bytes under their hash; storing the same bytes twice is a no-op. */
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number; created: boolean }>;
   get(sha256: string): Promise<Buffer | null>;
   exists(sha256: string): Promise<boolean>;
+  /** Every stored blob with its last write time (S3: ListObjectsV2). */
+  list(): AsyncIterable<{ sha256: string; size: number; modifiedAt: Date }>;
+  /** Removes a blob; removing a missing one is a no-op. */
+  remove(sha256: string): Promise<void>;
 }
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -51,6 +55,20 @@ export function localBlobStore(root: string): BlobStore {
       }
       return { sha256, size: bytes.length, created: true };
     },
+    async *list() {
+      for (const a of await dirsIn(root)) {
+        for (const b of await dirsIn(path.join(root, a))) {
+          for (const name of await readdir(path.join(root, a, b)).catch(() => [] as string[])) {
+            if (!HASH.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
+            const info = await stat(path.join(root, a, b, name)).catch(() => null);
+            if (info?.isFile()) yield { sha256: name, size: info.size, modifiedAt: info.mtime };
+          }
+        }
+      }
+    },
+    async remove(sha256) {
+      await rm(fileOf(sha256), { force: true });
+    },
     async get(sha256) {
       try {
         return await readFile(fileOf(sha256));
@@ -60,6 +78,11 @@ export function localBlobStore(root: string): BlobStore {
       }
     },
   };
+}
+
+async function dirsIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)).map((e) => e.name);
 }
 
 let store: BlobStore | undefined;

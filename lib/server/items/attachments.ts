@@ -8,7 +8,9 @@ import { db } from "@/lib/server/platform/db";
 import { publicItemWhere } from "./publication";
 import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
 import { blobStore } from "@/lib/server/files/storage";
-import { extractText } from "@/lib/server/files/text-extract";
+import { refuse, write, type Target } from "@/lib/server/platform/use-case";
+import { lockBlob } from "@/lib/server/files/blob-lock";
+import { sendJob } from "@/lib/server/jobs/queue";
 
 /** 附件: uploads (checked by their bytes, stored by hash) and the one download rule. */
 
@@ -36,10 +38,8 @@ export function cleanFileName(name: string): string {
 /** 上传附件: a liaison's file, refused unless its bytes are one of the allowed kinds. */
 export async function storeUpload(actor: Actor, upload: { fileName: string; bytes: Uint8Array }): Promise<Result<UploadedFile>> {
   const fileName = cleanFileName(upload.fileName);
-  if (!can(actor, "file.upload")) {
-    await audit(null, { actor, action: "file.upload", entity: "StoredFile", result: "DENIED", detail: { fileName } });
-    return forbidden("只有处室联络员可以上传附件。");
-  }
+  const target: Target = { action: "file.upload", entity: "StoredFile" };
+  if (!can(actor, "file.upload")) return refuse(actor, target, "wrong_role", forbidden("只有处室联络员可以上传附件。"));
   if (upload.bytes.length > uploadLimitBytes()) return invalid({ file: [`文件超过 ${env().UPLOAD_MAX_MB} MB 的上限，不能上传。`] }, `文件超过 ${env().UPLOAD_MAX_MB} MB 的上限。`);
   const check = await checkAttachment(fileName, upload.bytes);
   if (!check.ok) {
@@ -47,14 +47,21 @@ export async function storeUpload(actor: Actor, upload: { fileName: string; byte
     return invalid({ file: [check.message] }, check.message);
   }
   const { sha256, size } = await blobStore().put(upload.bytes);
-  // The secrecy scan reads this; "" (an image, a spreadsheet, a scanned PDF) is stored as null,
-  // which tells 保密审查 to check the file by hand.
-  const text = (await extractText(upload.bytes, check.mimeType)) || null;
-  const row = await db().$transaction(async (tx) => {
-    const file = await tx.storedFile.create({ data: { sha256, size, mimeType: check.mimeType, fileName, text, uploadedById: actor.id } });
-    await audit(tx, { actor, action: "file.upload", entity: "StoredFile", entityId: file.id, detail: { fileName, sha256, size, mimeType: check.mimeType } });
-    return file;
+  const stored = await write(actor, target, async (tx) => {
+    // The daily orphan cleanup may have removed these bytes since put() found them (blob-lock.ts).
+    await lockBlob(tx, sha256);
+    if (!(await blobStore().exists(sha256))) await blobStore().put(upload.bytes);
+    // Text extraction runs on the job queue (extract-text): until it is done the file is PENDING,
+    // shown to 保密审查 as 文本提取中, and the item cannot pass 保密审查.
+    const file = await tx.storedFile.create({ data: { sha256, size, mimeType: check.mimeType, fileName, textStatus: "PENDING", uploadedById: actor.id } });
+    await audit(tx, { actor, ...target, entityId: file.id, detail: { fileName, sha256, size, mimeType: check.mimeType } });
+    return ok(file);
   });
+  if (!stored.ok) return stored;
+  const row = stored.value;
+  // After the commit, so a worker never looks for a row that is not there yet. If the queue is
+  // unreachable the file stays PENDING and the daily cleanup queues it again.
+  await sendJob("extract-text", { fileId: row.id }).catch((error) => console.error(`[gongkai] extract-text not queued for ${row.id}: ${(error as Error).message}`));
   return ok({ id: row.id, fileName, size, mimeType: check.mimeType });
 }
 

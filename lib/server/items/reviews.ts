@@ -27,7 +27,7 @@ export async function reviewItem(actor: Actor, itemId: string, raw: Record<strin
   if (!facts) return refuseNotFound(actor, { action: "item.review.approve", entity: "DisclosureItem", entityId: itemId });
   const stage = STAGE_OF_STATUS[facts.item.status];
   const flags = stage === "SECRECY" ? await secrecyFlags(facts.revision.id) : [];
-  const parsed = parseReview(raw, { stage: stage ?? "DEPT_HEAD", flagIds: flags.map((f) => f.id) });
+  const parsed = parseReview(raw, { stage: stage ?? "DEPT_HEAD", flagIds: flags.map((f) => f.id), blockingFlagIds: flags.filter((f) => f.blocking).map((f) => f.id) });
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const input = parsed.value;
   const target: Target = { action: `item.review.${EVENT[input.decision]}` satisfies AuditAction, entity: "DisclosureItem", entityId: itemId };

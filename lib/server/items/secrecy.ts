@@ -17,7 +17,12 @@ export interface SecrecyFlag {
   source: string;
   masked: string;
   context: string;
+  /** Cannot be acknowledged: 同意公开 is refused while it stands (文本提取中). */
+  blocking?: boolean;
 }
+
+/** An attachment whose text the extract-text job has not produced yet (lib/server/jobs). */
+export const PENDING_EXTRACTION = "PENDING_EXTRACTION";
 
 export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
   const revision = await db().itemRevision.findUnique({
@@ -29,7 +34,7 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
       publisher: true,
       keywords: true,
       bodyText: true,
-      attachments: { orderBy: { sortOrder: "asc" }, select: { file: { select: { fileName: true, text: true } } } },
+      attachments: { orderBy: { sortOrder: "asc" }, select: { file: { select: { fileName: true, text: true, textStatus: true } } } },
     },
   });
   if (!revision) return [];
@@ -45,11 +50,17 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
     ...revision.attachments.map((a) => ({ source: `附件「${a.file.fileName}」`, text: a.file.text ?? "" })),
   ];
   const flags = new Map<string, SecrecyFlag>();
-  // A file whose text could not be read (an image, a spreadsheet, a scanned PDF) is a flag too:
-  // nothing was checked automatically, so a person must open it.
-  for (const a of revision.attachments.filter((a) => !a.file.text)) {
+  // A file still being read (文本提取中) cannot be judged yet: a blocking flag, so 同意公开 waits.
+  for (const a of revision.attachments.filter((a) => a.file.textStatus === "PENDING")) {
+    const id = createHash("sha256").update(`pending\u0000${a.file.fileName}`).digest("hex").slice(0, 16);
+    flags.set(id, { id, kind: PENDING_EXTRACTION, label: "文本提取中", source: `附件「${a.file.fileName}」`, masked: a.file.fileName, context: "正在提取附件文字，完成后才能同意公开；请稍后刷新", blocking: true });
+  }
+  // A file whose text could not be read (an image, a spreadsheet, a scanned PDF, an extraction
+  // that failed or timed out) is a flag too: nothing was checked automatically, so a person must open it.
+  for (const a of revision.attachments.filter((a) => !a.file.text && a.file.textStatus !== "PENDING")) {
     const id = createHash("sha256").update(`unscanned\u0000${a.file.fileName}`).digest("hex").slice(0, 16);
-    flags.set(id, { id, kind: "UNSCANNED", label: "未能自动检测", source: `附件「${a.file.fileName}」`, masked: a.file.fileName, context: "无法提取文字，请打开附件人工核对" });
+    const context = a.file.textStatus === "FAILED" ? "无法读取，需人工核对（文字提取失败或超时）" : "无法提取文字，请打开附件人工核对";
+    flags.set(id, { id, kind: "UNSCANNED", label: "未能自动检测", source: `附件「${a.file.fileName}」`, masked: a.file.fileName, context });
   }
   for (const { source, text } of sources) {
     for (const f of scanText(text)) {

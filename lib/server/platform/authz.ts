@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "target.manage": ["OFFICE"],
   "site.settings": ["OFFICE"],
   "calendar.manage": ["SYSADMIN"],
+  /** The job queue's dead letters: see them, run one again (/console/jobs). */
+  "job.manage": ["SYSADMIN"],
   "dashboard.office": ["OFFICE", "LEADER"],
   "dashboard.department": ["LIAISON", "DEPT_HEAD", "LEADER", "OFFICE"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,69 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { audit } from "@/lib/server/platform/audit";
+import { db } from "@/lib/server/platform/db";
+import { lockBlob } from "@/lib/server/files/blob-lock";
+import { blobStore } from "@/lib/server/files/storage";
+
+/**
+ * 清理未使用的上传文件 (daily, 03:30 Beijing time): uploads that never became an attachment go
+ * away after ORPHAN_UPLOAD_GRACE_HOURS, then every blob no StoredFile names any more.
+ *
+ * A StoredFile is kept while any revision's Attachment references it (revisions are immutable
+ * and append-only; the foreign key refuses the delete anyway) or an autosaved editor draft lists
+ * it. A blob is kept while any StoredFile has its hash, and while it is younger than the grace
+ * period (an upload writes the blob before its row). Each run writes one AuditEvent with counts
+ * at its end; rows go first and blobs after their commit, because a removed blob cannot come back
+ * while a rolled-back row would (a row without its bytes is worse than bytes without a row).
+ */
+export const SYSTEM_ACTOR_NAME = "系统任务";
+const BATCH = 500;
+
+export interface CleanupCounts {
+  files: number;
+  blobs: number;
+  bytes: number;
+  graceHours: number;
+}
+
+export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN_UPLOAD_GRACE_HOURS): Promise<CleanupCounts> {
+  const cutoff = new Date(now.getTime() - graceHours * 3_600_000);
+  let files = 0;
+  for (;;) {
+    const removed = await db().$queryRaw<{ id: string }[]>`
+      DELETE FROM "StoredFile" WHERE "id" IN (
+        SELECT f."id" FROM "StoredFile" f
+        WHERE f."createdAt" < ${cutoff}
+          AND NOT EXISTS (SELECT 1 FROM "Attachment" a WHERE a."fileId" = f."id")
+          AND NOT EXISTS (
+            SELECT 1 FROM "EditorAutosave" e,
+              jsonb_array_elements(CASE WHEN jsonb_typeof(e."data"->'values'->'attachments') = 'array'
+                                        THEN e."data"->'values'->'attachments' ELSE '[]'::jsonb END) AS x
+            WHERE x->>'fileId' = f."id")
+        ORDER BY f."createdAt" LIMIT ${BATCH})
+      RETURNING "id"`;
+    files += removed.length;
+    if (removed.length < BATCH) break;
+  }
+
+  let blobs = 0;
+  let bytes = 0;
+  const store = blobStore();
+  for await (const blob of store.list()) {
+    if (blob.modifiedAt >= cutoff) continue;
+    const removed = await db().$transaction(async (tx) => {
+      await lockBlob(tx, blob.sha256);
+      if (await tx.storedFile.count({ where: { sha256: blob.sha256 } })) return false;
+      await store.remove(blob.sha256);
+      return true;
+    });
+    if (removed) {
+      blobs += 1;
+      bytes += blob.size;
+    }
+  }
+
+  const counts = { files, blobs, bytes, graceHours };
+  await audit(null, { actorName: SYSTEM_ACTOR_NAME, action: "files.cleanup", entity: "StoredFile", detail: { ...counts }, meta: { ip: null, userAgent: null } });
+  return counts;
+}

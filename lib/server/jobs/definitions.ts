@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The jobs this app runs on its PostgreSQL queue (pg-boss), each with the zod schema of its
+ * payload and its retry policy. A payload carries ids only — never personal data or file text —
+ * because it is stored in the "pgboss" schema and shown on the dead-letter page (/console/jobs).
+ * Adding a job: a name and schema here, a handler file, a line in handlers.ts.
+ */
+export const JOBS = {
+  /** 附件文字提取: an upload's text for the secrecy scan (extract-text.ts). */
+  "extract-text": {
+    label: "附件文字提取",
+    schema: z.object({ fileId: z.string().min(1).max(64) }).strict(),
+    retryLimit: 2,
+    retryDelaySeconds: 10,
+    concurrency: 2,
+    /** The handler's own timeout (TEXT_EXTRACT_TIMEOUT_SECONDS) fires first; this is pg-boss's backstop. */
+    expireInSeconds: 15 * 60,
+  },
+  /** 清理未使用的上传文件: the daily removal of orphan uploads and unreferenced blobs (cleanup-orphans.ts). */
+  "cleanup-orphans": {
+    label: "清理未使用的上传文件",
+    schema: z.object({}).strict(),
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    concurrency: 1,
+    expireInSeconds: 60 * 60,
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export interface JobDefinition {
+  label: string;
+  schema: z.ZodType<Record<string, unknown>>;
+  /** Attempts after the first; then the job fails and a copy goes to its dead-letter queue. */
+  retryLimit: number;
+  /** First retry delay; pg-boss doubles it (with jitter) on each further attempt. */
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+  /** Jobs of this kind one instance runs at once (each is one polling loop). */
+  concurrency: number;
+}
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["schema"]>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Where a job goes once its retries are exhausted; nothing works these queues, people do (/console/jobs). */
+export const deadLetterQueue = (name: JobName) => `${name}__dead`;
+
+export function isJobName(name: unknown): name is JobName {
+  return typeof name === "string" && Object.hasOwn(JOBS, name);
+}
+
+/** Cron schedules (Asia/Shanghai). pg-boss sends each once per slot however many instances run. */
+export const SCHEDULES: { name: JobName; cron: string; payload: Record<string, never> }[] = [
+  { name: "cleanup-orphans", cron: "30 3 * * *", payload: {} },
+];
+export const SCHEDULE_TIME_ZONE = "Asia/Shanghai";
+
+/** Thrown by a handler for a job that can never succeed (e.g. a malformed payload): no retries. */
+export class PermanentJobError extends Error {}

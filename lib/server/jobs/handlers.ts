@@ -1,0 +1,13 @@
+import "server-only";
+import { cleanupOrphans } from "./cleanup-orphans";
+import { extractTextJob, requeueStalePending } from "./extract-text";
+import type { JobHandlers } from "./queue";
+
+/**
+ * Job name → handler: the workers instrumentation.ts starts. The type makes a job without a
+ * handler (or a handler for an unknown name) a compile error.
+ */
+export const JOB_HANDLERS: JobHandlers = {
+  "extract-text": extractTextJob,
+  "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
+};

@@ -1,0 +1,84 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { storeUpload } from "@/lib/server/items/attachments";
+import { saveAutosave } from "@/lib/server/items/autosave";
+import { createDraft, NEW_ITEM_KEY } from "@/lib/server/items/drafts";
+import { cleanupOrphans } from "@/lib/server/jobs/cleanup-orphans";
+import { stopJobs } from "@/lib/server/jobs/queue";
+import { blobStore } from "@/lib/server/files/storage";
+import { db } from "@/lib/server/platform/db";
+import { draftInput, seedBureau, type Bureau } from "../support/bureau";
+import { samplePdf } from "../support/sample-files";
+
+// Uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
+process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "gongkai-jobs-cleanup-"));
+
+/**
+ * 清理未使用的上传文件: old orphans and their bytes go; young orphans, files on a revision (however
+ * old), files an autosaved draft holds and blobs another StoredFile still names stay.
+ */
+let b: Bureau;
+beforeAll(async () => {
+  b = await seedBureau();
+});
+afterAll(() => stopJobs());
+
+function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
+
+const HOUR = 3_600_000;
+const upload = async (name: string, text: string) => {
+  const f = must(await storeUpload(b.people.liaison, { fileName: name, bytes: samplePdf(`${text} ${b.tag}`) }));
+  return { ...f, sha256: (await db().storedFile.findUniqueOrThrow({ where: { id: f.id } })).sha256 };
+};
+const age = (id: string, hours: number, now: Date) => db().storedFile.update({ where: { id }, data: { createdAt: new Date(now.getTime() - hours * HOUR) } });
+const exists = async (id: string) => (await db().storedFile.count({ where: { id } })) === 1;
+
+describe("orphan uploads and unreferenced blobs", () => {
+  test("removes an old orphan and its blob; keeps young orphans, attached and autosaved files, and shared blobs", async () => {
+    // The run is "two days from now": every blob written by this test is past the grace period.
+    const now = new Date(Date.now() + 48 * HOUR);
+    const oldOrphan = await upload("旧孤儿.pdf", "old orphan");
+    const youngOrphan = await upload("新上传.pdf", "young orphan");
+    const attached = await upload("附件.pdf", "attached");
+    const autosaved = await upload("草稿附件.pdf", "autosaved");
+    const sharedOld = await upload("共享-旧.pdf", "shared");
+    const sharedYoung = await upload("共享-新.pdf", "shared");
+    expect(sharedOld.sha256).toBe(sharedYoung.sha256);
+
+    must(await createDraft(b.people.liaison, draftInput(b, { attachmentIds: [attached.id] })));
+    const values = { ...Object.fromEntries(["title", "documentNumber", "publisher", "summary", "categoryId", "topic", "keywords", "attribute", "attributeReason", "article20Item", "documentType", "signedOn", "effectiveOn", "repealedOn", "validity", "formedOn"].map((k) => [k, ""])), body: "", channels: [] };
+    const attachments = [{ fileId: autosaved.id, fileName: "草稿附件.pdf", size: autosaved.size, mimeType: "application/pdf", attachmentId: null }];
+    must(await saveAutosave(b.people.liaison, NEW_ITEM_KEY, { values: { ...values, attachments }, baseRevisionId: null, savedAt: Date.now() }));
+
+    for (const f of [oldOrphan, attached, autosaved, sharedOld]) await age(f.id, 25, now);
+    await age(youngOrphan.id, 23, now);
+    await age(sharedYoung.id, 1, now);
+
+    const counts = await cleanupOrphans(now, 24);
+
+    expect(await exists(oldOrphan.id)).toBe(false);
+    expect(await blobStore().exists(oldOrphan.sha256)).toBe(false);
+    expect(await exists(youngOrphan.id)).toBe(true);
+    expect(await blobStore().exists(youngOrphan.sha256)).toBe(true);
+    expect(await exists(attached.id)).toBe(true);
+    expect(await blobStore().exists(attached.sha256)).toBe(true);
+    expect(await exists(autosaved.id)).toBe(true);
+    expect(await exists(sharedOld.id)).toBe(false);
+    expect(await blobStore().exists(sharedOld.sha256)).toBe(true); // 共享-新.pdf still names it
+    expect(counts).toMatchObject({ blobs: 1, graceHours: 24 });
+    expect(counts.files).toBeGreaterThanOrEqual(2); // other files' old orphans in the shared database go too
+
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "files.cleanup" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ actorName: "系统任务", actorId: null, result: "SUCCESS", detail: { files: counts.files, blobs: 1 } });
+
+    // An upload of bytes whose blob the cleanup removed stores them again.
+    const again = await upload("旧孤儿-重传.pdf", "old orphan");
+    expect(again.sha256).toBe(oldOrphan.sha256);
+    expect(await blobStore().exists(oldOrphan.sha256)).toBe(true);
+  });
+});
