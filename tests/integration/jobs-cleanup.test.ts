@@ -51,7 +51,7 @@ describe("orphan uploads and unreferenced blobs", () => {
     expect(sharedOld.sha256).toBe(sharedYoung.sha256);
 
     must(await createDraft(b.people.liaison, draftInput(b, { attachmentIds: [attached.id] })));
-    const values = { ...Object.fromEntries(["title", "documentNumber", "publisher", "summary", "categoryId", "topic", "keywords", "attribute", "attributeReason", "article20Item", "documentType", "signedOn", "effectiveOn", "repealedOn", "validity", "formedOn"].map((k) => [k, ""])), body: "", channels: [] };
+    const values = { ...Object.fromEntries(["title", "documentNumber", "publisher", "summary", "columnId", "topic", "keywords", "attribute", "attributeReason", "article20Item", "documentType", "signedOn", "effectiveOn", "repealedOn", "validity", "formedOn"].map((k) => [k, ""])), body: "", channels: [] };
     const attachments = [{ fileId: autosaved.id, fileName: "草稿附件.pdf", size: autosaved.size, mimeType: "application/pdf", attachmentId: null }];
     must(await saveAutosave(b.people.liaison, NEW_ITEM_KEY, { values: { ...values, attachments }, baseRevisionId: null, savedAt: Date.now() }));
 

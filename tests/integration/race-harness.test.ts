@@ -390,8 +390,11 @@ describe("every administration write", () => {
       };
     }));
 
-  test("site settings (站点设置) from the same page", () =>
-    race(async (n) => {
+  test("site settings (站点设置) from the same page", async () => {
+    // Settings are global: put back what other test files expect to find.
+    const before = await db().siteSetting.findMany();
+    try {
+      await race(async (n) => {
       const { version } = await getSiteSettings();
       const settings = {
         officeName: "政务公开工作领导小组办公室", address: "吉林市船营区某路 1 号", postalCode: "132000", phone: "0432-62000000",
@@ -401,7 +404,12 @@ describe("every administration write", () => {
         action: "site.settings.update",
         calls: times(n, (i) => () => updateSiteSettings(office(i), { ...settings, version, officeHours: `工作日 9:00–17:00 (${tag()}-${i})` })),
       };
-    }));
+      });
+    } finally {
+      await db().siteSetting.deleteMany({ where: { key: { notIn: before.map((r) => r.key) } } });
+      for (const r of before) await db().siteSetting.update({ where: { key: r.key }, data: { value: r.value as object } });
+    }
+  });
 
   test("restore a calendar date (恢复工作日历)", () =>
     race(async (n, trial) => {
@@ -421,6 +429,8 @@ describe("every administration write", () => {
       return {
         action: "calendar.coverage",
         calls: times(n, () => () => setYearCovered(b.people.sysadmin, { year: String(year), covered })),
+        // Coverage is global: withdraw the confirmation again so other files find no extra years.
+        check: async () => void (covered === "true" && (await setYearCovered(b.people.sysadmin, { year: String(year), covered: "false" }))),
       };
     }));
 
