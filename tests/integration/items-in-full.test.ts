@@ -14,7 +14,7 @@ import { getPublishedItem } from "@/lib/server/public/site";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { blobStore, sha256Hex } from "@/lib/server/files/storage";
 import { auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
-import { sampleDocx, sampleExe, samplePdf } from "../support/sample-files";
+import { sampleDocx, sampleExe, sampleNoticeDocx, samplePdf } from "../support/sample-files";
 
 // Uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "gongkai-uploads-"));
@@ -330,6 +330,13 @@ describe("Word import", () => {
     const docx = await sampleDocx([{ text: "一、工作目标", heading: true }, { text: "加强科技创新。", bold: true }, { text: "<script>alert(1)</script>" }]);
     const result = must(await importDocx(b.people.liaison, "方案.docx", docx));
     expect(result.html).toBe("<h2>一、工作目标</h2><p><strong>加强科技创新。</strong></p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+  });
+  test("a Word table stays a table: cells side by side, merged cells kept (colspan, rowspan)", async () => {
+    const result = must(await importDocx(b.people.liaison, "通知.docx", await sampleNoticeDocx()));
+    expect(result.html).toContain(
+      '<table><tr><td colspan="2"><p>申报时间安排</p></td></tr><tr><td><p>企业填报</p></td><td><p>12月15日前</p></td></tr>' +
+        '<tr><td rowspan="2"><p>处室审核</p></td><td><p>12月20日前</p></td></tr><tr><td><p>12月25日前</p></td></tr></table>',
+    );
   });
   test("a renamed program or a .doc is refused", async () => {
     expect(await importDocx(b.people.liaison, "方案.docx", sampleExe())).toMatchObject({ ok: false, error: "invalid" });
