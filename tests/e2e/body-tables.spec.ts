@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./console-helpers";
+import { sampleNoticeDocx } from "../support/sample-files";
+import { chinaDate, expect, field, fillDraftForm, test, uniqueTitle } from "./console-helpers";
 
 /**
  * Tables in item bodies are tables wherever a body is shown: a grid of bordered cells side by
@@ -57,3 +58,36 @@ test("on a 375-pixel phone a table scrolls in its own box; the page does not scr
   }
 });
 
+test("a Word notice: its title fills 标题, its timetable is a table in the editor and on the console page", async ({ signIn }) => {
+  const page = await signIn("liaison.gx");
+  const title = uniqueTitle("关于申报科技计划项目的通知");
+  await page.goto("/console/items/new");
+  await fillDraftForm(page, { category: "通知公告", formedOn: chinaDate(-1) });
+  await expect(field(page, "标题")).toHaveValue("");
+  const docx = await sampleNoticeDocx({ title });
+  await page.getByLabel("从 Word 导入（.docx）").setInputFiles({ name: "通知.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(docx) });
+  await expect(page.getByText(`已将文档标题“${title}”填入标题，并从正文中移除。`)).toBeVisible();
+  await expect(field(page, "标题")).toHaveValue(title);
+  const editor = field(page, "正文");
+  await expect(editor.locator("h2").first()).toHaveText("一、申报时间");
+  await expect(editor).not.toContainText(title);
+  await expectSideBySide(editor.locator("td", { hasText: "企业填报" }), editor.locator("td", { hasText: "12月15日前" }));
+  await expect(editor.locator("td", { hasText: "处室审核" })).toHaveAttribute("rowspan", "2");
+
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("已保存（第 1 版）。")).toBeVisible();
+  await expect(page.getByTestId("item-title")).toHaveText(title);
+  const body = page.locator(".prose-gov");
+  await expectSideBySide(body.getByRole("cell", { name: "企业填报" }), body.getByRole("cell", { name: "12月15日前" }));
+  await expect(body.getByRole("cell", { name: "申报时间安排" })).toHaveAttribute("colspan", "2");
+});
+
+test("a Word import keeps a 标题 already typed and the whole body", async ({ signIn }) => {
+  const page = await signIn("liaison.gx");
+  await page.goto("/console/items/new");
+  await fillDraftForm(page, { title: "已填写的标题" });
+  await page.getByLabel("从 Word 导入（.docx）").setInputFiles({ name: "通知.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(await sampleNoticeDocx({ title: "文档里的标题" })) });
+  await expect(page.getByText("已从“通知.docx”导入正文，请核对格式。")).toBeVisible();
+  await expect(field(page, "标题")).toHaveValue("已填写的标题");
+  await expect(field(page, "正文").locator("h2").first()).toHaveText("文档里的标题");
+});

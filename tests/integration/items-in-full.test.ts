@@ -330,6 +330,15 @@ describe("Word import", () => {
     const docx = await sampleDocx([{ text: "一、工作目标", heading: true }, { text: "加强科技创新。", bold: true }, { text: "<script>alert(1)</script>" }]);
     const result = must(await importDocx(b.people.liaison, "方案.docx", docx));
     expect(result.html).toBe("<h2>一、工作目标</h2><p><strong>加强科技创新。</strong></p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    // A numbered section heading opens the body; it is not the document's title.
+    expect(result).toMatchObject({ title: null, htmlWithoutTitle: result.html });
+  });
+  test("the Title-styled paragraph is offered as 标题, with the body without it", async () => {
+    const result = must(await importDocx(b.people.liaison, "通知.docx", await sampleNoticeDocx({ title: "关于申报2026年度科技计划项目的通知" })));
+    expect(result.title).toBe("关于申报2026年度科技计划项目的通知");
+    expect(result.html).toMatch(/^<h2>关于申报2026年度科技计划项目的通知<\/h2><h2>一、申报时间<\/h2><table>/);
+    expect(result.htmlWithoutTitle).toMatch(/^<h2>一、申报时间<\/h2><table>/);
+    expect(result.htmlWithoutTitle).not.toContain("关于申报");
   });
   test("a Word table stays a table: cells side by side, merged cells kept (colspan, rowspan)", async () => {
     const result = must(await importDocx(b.people.liaison, "通知.docx", await sampleNoticeDocx()));
