@@ -13,7 +13,7 @@ import { publishItem } from "@/lib/server/items/publication";
 import { getPublishedItem } from "@/lib/server/public/site";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { blobStore, sha256Hex } from "@/lib/server/files/storage";
-import { auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { allClearApproval, auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 import { sampleDocx, sampleExe, sampleNoticeDocx, samplePdf } from "../support/sample-files";
 
 // Uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
@@ -249,6 +249,23 @@ describe("editing a published item and comparing revisions", () => {
     const comparison = await getRevisionComparison(b.people.head, item.id);
     expect(comparison).toMatchObject({ baseIsPublished: true, base: { id: item.revisionId, number: 1 }, current: { id: newRev, number: 2 } });
     expect(comparison!.current.fields.bodyText).toBe("第一段\n第二段已更正");
+  });
+
+  test("once the edit is published too, it is compared with the revision before it, not called the first", async () => {
+    const item = await seedPending(b, "PUBLISHED");
+    must(await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { title: "已更正的标题", body: "更正后的正文" })));
+    const newRev = await currentRevisionId(item.id);
+    must(await submitItem(b.people.liaison, item.id, newRev));
+    for (const reviewer of [b.people.head, b.people.leader, b.people.secrecy]) {
+      must(await reviewItem(reviewer, item.id, { decision: "APPROVE", revisionId: newRev, ...(await allClearApproval(newRev)) }));
+    }
+    must(await publishItem(b.people.office, item.id, newRev));
+    expect(await getRevisionComparison(b.people.office, item.id)).toMatchObject({
+      baseIsPublished: false,
+      currentIsPublished: true,
+      base: { id: item.revisionId, number: 1 },
+      current: { id: newRev, number: 2 },
+    });
   });
 
   test("a never-published item is compared with its previous revision; the first has none", async () => {
