@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { addDays } from "@/lib/domain/dates";
 import { disclosureDueDate } from "@/lib/domain/deadlines";
 import {
   beijingMonth,
@@ -9,6 +10,7 @@ import {
   monthsBegun,
   NO_COUNTS,
   sumTargets,
+  timelinessLabel,
   timelinessOf,
   yearSeries,
 } from "@/lib/domain/timeliness";
@@ -58,6 +60,26 @@ describe("one item against its due date (第二十六条)", () => {
     ["a week after", "2024-11-06", "overdue", { workingDaysOver: 5 }],
   ] as const)("unpublished, today %s (%s) → %s", (_, today, state, extra) => {
     expect(timelinessOf(cal, { formedOn, publishedOn: null }, today)).toMatchObject({ state, dueOn: "2024-10-30", ...extra });
+  });
+
+  describe("the badge's words", () => {
+    // Formed 2024-09-30, due Friday 2024-11-01 (see decisions.md: the 国庆 dates share it).
+    const label = (publishedOn: string | null, today = "2024-12-01") => timelinessLabel(timelinessOf(cal, { formedOn: "2024-09-30", publishedOn }, today)).label;
+    test.each([
+      ["before the due date", "2024-10-31", "按时公开（期限 2024年11月1日）"],
+      ["on the due date", "2024-11-01", "期限当日公开，按时（期限 2024年11月1日）"],
+      ["the Saturday after: late, but no working day late", "2024-11-02", "逾期公开：于期限后的休息日发布（期限 2024年11月1日）"],
+      ["the Monday after", "2024-11-04", "逾期 1 个工作日公开（期限 2024年11月1日）"],
+    ])("published %s", (_, publishedOn, text) => {
+      expect(label(publishedOn)).toBe(text);
+    });
+    test("no label counts zero days, published or not, around the due date", () => {
+      for (let i = 0; i < 12; i++) {
+        const date = addDays("2024-10-28", i);
+        expect(label(date)).not.toMatch(/ 0 个工作日/);
+        expect(label(null, date)).not.toMatch(/ 0 个工作日/);
+      }
+    });
   });
 
   test("outside the covered years the answer says so", () => {
