@@ -206,6 +206,18 @@ export function yearSeries(
   return { months, total: monthMetrics(sum, sumTargets(toDate)) };
 }
 
+/**
+ * The months a phone shows (the year's twelve do not fit 375 pixels): `size` consecutive months
+ * ending with the latest month with any activity — so the data is on screen, not January to June
+ * of a year whose items came in October — or, with none, with the month now (`throughMonth`).
+ */
+export function recentMonths(months: readonly MonthRow[], throughMonth: number, size = 6): MonthRow[] {
+  const active = months.filter(({ metrics: m }) => m.submitted + m.published + m.overdueOpen + m.returned > 0).map((m) => m.month);
+  const end = Math.min(12, Math.max(1, active.length ? Math.max(...active) : throughMonth));
+  const start = Math.max(1, Math.min(end - size + 1, 12 - size + 1));
+  return months.filter((m) => m.month >= start && m.month < start + size);
+}
+
 /** The last month of `year` that has begun by Beijing month `now`: 12 for past years, 0 for future ones. */
 export function monthsBegun(year: number, now: { year: number; month: number }): number {
   return year < now.year ? 12 : year > now.year ? 0 : now.month;

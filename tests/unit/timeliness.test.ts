@@ -9,6 +9,7 @@ import {
   monthMetrics,
   monthsBegun,
   NO_COUNTS,
+  recentMonths,
   sumTargets,
   timelinessLabel,
   timelinessOf,
@@ -178,4 +179,21 @@ describe("metric definitions", () => {
     [1, "100.0%"],
     [1.25, "125.0%"],
   ] as const)("formatRate(%s) = %s", (rate, text) => expect(formatRate(rate)).toBe(text));
+});
+
+describe("the months a phone's chart shows", () => {
+  const year = (active: number[]) =>
+    yearSeries(new Map(active.map((m) => [m, { submitted: 1 }])), new Map([...Array(12)].map((_, i) => [i + 1, 3]))).months;
+  const shown = (active: number[], through: number) => recentMonths(year(active), through).map((m) => m.month);
+  test.each([
+    ["data in October–December, viewed in December", [10, 11, 12], 12, [7, 8, 9, 10, 11, 12]],
+    ["data in October–December of a past year", [10, 11, 12], 12, [7, 8, 9, 10, 11, 12]],
+    ["data up to March, viewed in December: the data stays on screen", [2, 3], 12, [1, 2, 3, 4, 5, 6]],
+    ["data in August, viewed in September", [8], 9, [3, 4, 5, 6, 7, 8]],
+    ["no data: the six months up to now", [], 9, [4, 5, 6, 7, 8, 9]],
+    ["no data early in the year", [], 2, [1, 2, 3, 4, 5, 6]],
+    ["a future year", [], 0, [1, 2, 3, 4, 5, 6]],
+  ])("%s", (_, active, through, months) => {
+    expect(shown(active, through)).toEqual(months);
+  });
 });
