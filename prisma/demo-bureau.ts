@@ -1,5 +1,5 @@
 /**
- * The demo bureau: 吉林市科学技术局 as its 2019 annual report describes it (shared/seeds):
+ * The demo bureau: 吉林市科学技术局 as its 2019 annual report describes it (seed-annual-report-2019.html):
  * 局长 王德林 and 副局长 刘越、国鹏、宋家升 lead; each 科室 has a 联络员 and a 负责人; the
  * confidentiality group reviews; the disclosure office (in 办公室) publishes. Departments other
  * than 办公室 are not named in the report; these are the usual ones of a city science bureau.
