@@ -15,7 +15,11 @@ const envSchema = z.object({
    * Interface the app listens on (`next start -H`). Loopback by default: the demo's passwords are
    * in the README, so a demo must not be reachable from the network unless someone says so.
    */
-  HOSTNAME: z.string().trim().min(1).default("127.0.0.1"),
+  HOSTNAME: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || "127.0.0.1"),
   /** Folder for the embedded database and, later, uploads. */
   DATA_DIR: z.string().default(".data"),
   /** Largest attachment accepted, in megabytes (附件大小上限). */

@@ -24,6 +24,8 @@ describe("start-up failures are described, never printed as undefined", () => {
 describe("the demo listens on loopback unless told otherwise", () => {
   test("HOSTNAME defaults to 127.0.0.1 and can be set (next start -H)", () => {
     expect(parseEnv({}).HOSTNAME).toBe("127.0.0.1");
+    // An exported but empty HOSTNAME must not stop the app at start-up.
+    expect(parseEnv({ HOSTNAME: " " }).HOSTNAME).toBe("127.0.0.1");
     expect(parseEnv({ HOSTNAME: "0.0.0.0" }).HOSTNAME).toBe("0.0.0.0");
   });
 });
