@@ -11,6 +11,15 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * Interface the app listens on (`next start -H`). Loopback by default: the demo's passwords are
+   * in the README, so a demo must not be reachable from the network unless someone says so.
+   */
+  HOSTNAME: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || "127.0.0.1"),
   /** Folder for the embedded database and, later, uploads. */
   DATA_DIR: z.string().default(".data"),
   /** Largest attachment accepted, in megabytes (附件大小上限). */

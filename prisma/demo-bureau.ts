@@ -1,9 +1,11 @@
 /**
- * The demo bureau: 吉林市科学技术局 as its 2019 annual report describes it (shared/seeds):
+ * The demo bureau: 吉林市科学技术局 as its 2019 annual report describes it (seed-annual-report-2019.html):
  * 局长 王德林 and 副局长 刘越、国鹏、宋家升 lead; each 科室 has a 联络员 and a 负责人; the
  * confidentiality group reviews; the disclosure office (in 办公室) publishes. Departments other
  * than 办公室 are not named in the report; these are the usual ones of a city science bureau.
  */
+import { ROLE_LABELS } from "../lib/domain/roles";
+
 export const DEMO_PASSWORD = "Gongkai@2026";
 
 export const DEPARTMENTS = [
@@ -33,6 +35,22 @@ export const USERS = [
   { username: "secadmin", displayName: "林峰", roles: ["SECADMIN"], dept: "BGS" },
   { username: "auditor", displayName: "何静", roles: ["AUDITOR"], dept: "BGS" },
 ] as const;
+
+/**
+ * The demo accounts as the launcher prints them: 用户名, 姓名, 处室, 角色 — and for a 分管领导 the
+ * departments whose items wait for them, which nothing else on screen tells a first-time visitor.
+ */
+export function demoAccountRows(): string[] {
+  const deptName = (code: string) => DEPARTMENTS.find((d) => d.code === code)!.name;
+  return USERS.map((u) => {
+    const roles = u.roles.map((r: (typeof USERS)[number]["roles"][number]) => {
+      if (r !== "LEADER") return ROLE_LABELS[r];
+      const covered = DEPARTMENTS.filter((d) => d.leader === u.username).map((d) => d.name);
+      return `${ROLE_LABELS[r]}（分管：${covered.join("、")}）`;
+    });
+    return `  ${u.username.padEnd(12)} ${u.displayName.padEnd(4, "　")} ${deptName(u.dept).padEnd(8, "　")} ${roles.join("、")}`;
+  });
+}
 
 /** The seed report's columns; 图片新闻 and 科技动态 are news and skip the leader's approval. */
 export const COLUMNS = [

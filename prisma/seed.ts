@@ -133,10 +133,13 @@ function must(result: { ok: boolean; message?: string }) {
   if (!result.ok) throw new Error(`seed step refused: ${result.message}`);
 }
 
-/** The seed document itself, published under 年度报告. */
+/**
+ * The seed document itself, published under 年度报告: the bureau's text as published, with the
+ * statutory tables of 二、主动公开政府信息情况 as the tables they are (the template's columns).
+ */
 function annualReport2019() {
-  const text = readFileSync(path.join(import.meta.dirname, "seed-annual-report-2019.txt"), "utf8");
-  return { column: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: text, article20Item: 15 };
+  const html = readFileSync(path.join(import.meta.dirname, "seed-annual-report-2019.html"), "utf8");
+  return { column: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: html, article20Item: 15 };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { htmlToText } from "../lib/domain/html";
 import { PUBLISHED_ITEMS } from "../prisma/demo-bureau";
 
 /** mulberry32: small, fast, seedable. */
@@ -73,7 +74,7 @@ const SENTENCE_TEMPLATES: ((r: Rng, y: number) => string)[] = [
 ];
 
 function realSentences(): string[] {
-  const report = readFileSync(path.join(import.meta.dirname, "..", "prisma", "seed-annual-report-2019.txt"), "utf8");
+  const report = htmlToText(readFileSync(path.join(import.meta.dirname, "..", "prisma", "seed-annual-report-2019.html"), "utf8"));
   return [report, ...PUBLISHED_ITEMS.map((i) => i.body)]
     .join("\n")
     .split(/(?<=[。；！])|\n+/)

@@ -13,8 +13,8 @@ import path from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
 import { env } from "../lib/env";
-import { DEMO_PASSWORD, USERS } from "../prisma/demo-bureau";
-import { ROLE_LABELS } from "../lib/domain/roles";
+import { DEMO_PASSWORD, demoAccountRows } from "../prisma/demo-bureau";
+import { describeStartupError } from "../lib/db/startup-error";
 
 type Mode = "demo" | "dev" | "start";
 const mode = process.argv[2] as Mode;
@@ -48,7 +48,9 @@ async function main() {
   }
 
   const port = settings.PORT;
-  const appUrl = `http://localhost:${port}`;
+  const host = settings.HOSTNAME;
+  const everywhere = host === "0.0.0.0" || host === "::";
+  const appUrl = `http://${host === "127.0.0.1" || everywhere ? "localhost" : hostInUrl(host)}:${port}`;
   const childEnv = {
     ...process.env,
     DATABASE_URL: url,
@@ -57,7 +59,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: mode === "dev" ? "development" : "production",
   } as NodeJS.ProcessEnv;
-  const child = spawn(process.execPath, [nextBin, mode === "dev" ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  const child = spawn(process.execPath, [nextBin, mode === "dev" ? "dev" : "start", "-p", String(port), "-H", host], { stdio: "inherit", env: childEnv });
   app = child;
   child.on("exit", (code) => {
     if (!stopping) {
@@ -65,9 +67,11 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
-  await waitForHttp(`${appUrl}/`, 180_000);
-  printWelcome(appUrl);
+  await waitForHttp(`http://${everywhere ? "127.0.0.1" : hostInUrl(host)}:${port}/`, 180_000);
+  printWelcome(appUrl, host);
 }
+
+const hostInUrl = (host: string) => (host.includes(":") ? `[${host}]` : host);
 
 function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
@@ -110,17 +114,20 @@ async function waitForHttp(url: string, timeoutMs: number) {
   }
 }
 
-function printWelcome(url: string) {
-  const rows = USERS.map((u) => `  ${u.username.padEnd(14)} ${u.displayName.padEnd(4, "　")}  ${u.roles.map((r) => ROLE_LABELS[r]).join("、")}`);
+function printWelcome(url: string, host: string) {
+  const reach =
+    host === "127.0.0.1" || host === "localhost" || host === "::1"
+      ? "（只在本机可访问；要让局域网访问，请设置 HOSTNAME=0.0.0.0 并先修改演示密码）"
+      : `（监听 ${host}：网络上的其他计算机也可访问，演示账户的密码是公开的）`;
   console.log(
     [
       "",
-      `Gongkai 已启动：${url}`,
+      `Gongkai 已启动：${url}${reach}`,
       `  公开网站  ${url}/`,
       `  工作平台  ${url}/console`,
       "",
       `演示账户（密码均为 ${DEMO_PASSWORD}）：`,
-      ...rows,
+      ...demoAccountRows(),
       "",
       "按 Ctrl-C 停止（数据保存在 .data/ 中，下次启动继续使用）。",
       "",
@@ -146,6 +153,6 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 main().catch(async (error) => {
-  console.error(`[gongkai] ${error instanceof Error ? error.message : error}`);
+  console.error(`[gongkai] ${describeStartupError(error)}`);
   await shutdown(1);
 });

@@ -39,7 +39,8 @@ export function ConsoleShell({
           </div>
         </div>
         <nav aria-label="工作台导航" className="bg-gov-red-dark">
-          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm">
+          {/* Wraps rather than scrolls: a scrolled-off menu entry on a phone had no hint it existed. */}
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-sm">
             {nav.map((l) => (
               <li key={l.href}>
                 <Link href={l.href} className="block px-3 py-2 whitespace-nowrap hover:bg-white/10">

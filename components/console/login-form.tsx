@@ -6,8 +6,12 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { loginErrorMessage } from "@/lib/domain/lockout";
 
-/** Errors are deliberately generic: they must not tell which usernames exist (ASVS 6.3.8). */
+/**
+ * Errors must not tell which usernames exist (ASVS 6.3.8): a wrong password and an unknown name
+ * read alike, and so does a lock, which the server applies to unknown names too.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +31,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", { username, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError("用户名或密码错误。连续失败 5 次，账户将被锁定 30 分钟。");
+      setError(loginErrorMessage(result?.error, new Date()));
       return;
     }
     router.push(callbackUrl);

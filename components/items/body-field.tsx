@@ -1,11 +1,14 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { DocxImport } from "@/lib/server/items/docx-import";
 import { RichTextEditor } from "./rich-text-editor";
 
 /**
  * 正文: the rich-text editor, labelled for screen readers, its HTML carried in a hidden input, and
- * 从 Word 导入 (the server converts the .docx and sanitises the result; nothing is stored).
+ * 从 Word 导入 (the server converts the .docx and sanitises the result; nothing is stored). The
+ * document's title fills an empty 标题 and leaves the body, so the public page does not print it
+ * twice; a 标题 already typed is kept and the body imported whole.
  */
 export function BodyField({
   initialHtml,
@@ -13,6 +16,8 @@ export function BodyField({
   errors,
   replace,
   onReplace,
+  titleIsEmpty,
+  onTitle,
   onChange,
 }: {
   initialHtml: string;
@@ -20,6 +25,8 @@ export function BodyField({
   errors?: string[];
   replace: { key: number; html: string };
   onReplace: (html: string) => void;
+  titleIsEmpty: boolean;
+  onTitle: (title: string) => void;
   onChange: (html: string, text: string, byUser: boolean) => void;
 }) {
   const [importing, setImporting] = useState(false);
@@ -35,11 +42,17 @@ export function BodyField({
     setImporting(true);
     try {
       const response = await fetch("/api/uploads/docx", { method: "POST", body: file, headers: { "X-File-Name": encodeURIComponent(file.name) } });
-      const body = (await response.json().catch(() => ({}))) as { html?: string; notes?: string[]; error?: string };
+      const body = (await response.json().catch(() => ({}))) as Partial<DocxImport> & { error?: string };
       if (!response.ok || body.html === undefined) setProblem(body.error ?? "导入失败，请重试。");
       else {
-        onReplace(body.html);
-        setNotes([`已从“${file.name}”导入正文，请核对格式。`, ...(body.notes ?? [])]);
+        const title = titleIsEmpty && body.title ? body.title : null;
+        onReplace(title ? (body.htmlWithoutTitle ?? body.html) : body.html);
+        if (title) onTitle(title);
+        setNotes([
+          `已从“${file.name}”导入正文，请核对格式。`,
+          ...(title ? [`已将文档标题“${title}”填入标题，并从正文中移除。`] : []),
+          ...(body.notes ?? []),
+        ]);
       }
     } catch {
       setProblem("导入失败，请检查网络后重试。");

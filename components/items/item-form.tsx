@@ -161,6 +161,8 @@ export function ItemForm(props: ItemFormProps) {
         errors={errors.body}
         replace={replace}
         onReplace={(html) => setReplace((r) => ({ key: r.key + 1, html }))}
+        titleIsEmpty={values.title.trim() === ""}
+        onTitle={(title) => update({ title })}
         onChange={(html, text, byUser) => {
           setValues((v) => ({ ...v, body: html }));
           setBodyText(text);

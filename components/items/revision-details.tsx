@@ -5,8 +5,8 @@ import { RevisionDiff } from "./revision-diff";
 
 /**
  * The staff item page's view of the current revision: its catalogue entry, its attachments and,
- * for reviewers, what changed against the published revision (or the previous one if the item
- * was never published).
+ * for reviewers, what changed against the published revision while an edit of it is under
+ * review, else against the previous revision (never published, or the edit is itself published).
  */
 interface Snapshot {
   number: number;
@@ -16,7 +16,17 @@ interface Snapshot {
   attachments: { id: string; fileName: string; size: number }[];
 }
 
-export function RevisionDetails({ current, base, baseIsPublished }: { current: Snapshot; base: Snapshot | null; baseIsPublished: boolean }) {
+export function RevisionDetails({
+  current,
+  base,
+  baseIsPublished,
+  currentIsPublished = false,
+}: {
+  current: Snapshot;
+  base: Snapshot | null;
+  baseIsPublished: boolean;
+  currentIsPublished?: boolean;
+}) {
   const lines = revisionLines(current.fields).filter((l) => l.key !== "title" && l.key !== "attachments");
   return (
     <>
@@ -49,10 +59,10 @@ export function RevisionDetails({ current, base, baseIsPublished }: { current: S
             before={base.fields}
             after={current.fields}
             beforeLabel={`第 ${base.number} 版${baseIsPublished ? "（已发布）" : ""}，${base.author} ${formatChineseDateTime(base.createdAt)}`}
-            afterLabel={`第 ${current.number} 版，${current.author} ${formatChineseDateTime(current.createdAt)}`}
+            afterLabel={`第 ${current.number} 版${currentIsPublished ? "（已发布）" : ""}，${current.author} ${formatChineseDateTime(current.createdAt)}`}
           />
         ) : (
-          <p className="text-sm text-gray-600">{baseIsPublished ? "当前版本即为公开网站上的版本。" : "这是第一个版本，没有可比较的版本。"}</p>
+          <p className="text-sm text-gray-600">这是第一个版本，没有可比较的版本。</p>
         )}
       </Card>
     </>

@@ -88,8 +88,9 @@ export function RichTextEditor({ id, labelId, describedBy, invalid, initialHtml,
   );
 }
 
+/** Tables get their grid from .prose-gov (globals.css); a wide one scrolls inside the editor. */
 const TABLE_STYLES =
-  "[&_table]:my-3 [&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-gray-400 [&_td]:p-1.5 [&_th]:border [&_th]:border-gray-400 [&_th]:bg-gray-100 [&_th]:p-1.5 [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_a]:text-blue-800 [&_a]:underline [&_.selectedCell]:bg-blue-100";
+  "[&_.ProseMirror]:overflow-x-auto [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_a]:text-blue-800 [&_a]:underline [&_.selectedCell]:bg-blue-100";
 
 type Tool = { label: string; run: (e: Editor) => void; active?: (e: Editor) => boolean; enabled?: (e: Editor) => boolean; text: string };
 

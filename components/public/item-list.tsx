@@ -38,7 +38,7 @@ export function ItemList({ items, terms = [], emptyText = "暂无公开信息。
           {item.body !== undefined && (item.publisher || item.indexNumber) && (
             <p className="mt-1 text-xs text-gray-700">
               {item.publisher && <span className="me-4">发布机构：{item.publisher}</span>}
-              {item.indexNumber && <span>索引号：{item.indexNumber}</span>}
+              {item.indexNumber && <span className="break-all">索引号：{item.indexNumber}</span>}
             </p>
           )}
         </li>

@@ -11,8 +11,8 @@ export function ItemMetadata({ item }: { item: PublishedItem }) {
     ["生成日期", formatChineseDate(item.formedOn)],
     ["发布日期", formatChineseDate(item.publishedAt)],
     ["文号", item.documentNumber ?? "无"],
-    ["主题分类", item.topic],
   ];
+  if (item.topic) meta.push(["主题分类", item.topic]);
   if (isArticle20Item(item.article20Item)) meta.push(["公开类别", article20Label(item.article20Item)]);
   if (item.documentType !== "OTHER") meta.push(["文件类型", DOCUMENT_TYPE_LABELS[item.documentType]]);
   if (showsValidity(item.documentType, item.validity)) meta.push(["有效性", item.validity ? VALIDITY_LABELS[item.validity] : "有效"]);

@@ -67,7 +67,9 @@ export function ReviewForm({
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const v = state.values ?? {};
-  const [decision, setDecision] = useState<ReviewDecision>((v.decision as ReviewDecision) ?? "APPROVE");
+  // Nothing is pre-selected: approving must be a choice, never the click of someone who only
+  // meant to send the form (the server refuses a missing decision with 请选择审核意见).
+  const [decision, setDecision] = useState<ReviewDecision | null>((v.decision as ReviewDecision | undefined) ?? null);
   const errors = state.fieldErrors ?? {};
   const decisions: [ReviewDecision, string][] = [
     ["APPROVE", "同意公开"],
@@ -113,7 +115,7 @@ export function ReviewForm({
           <ScanFlags flags={flags} values={v} errors={errors.flags} />
         </>
       )}
-      {secrecy && decision !== "APPROVE" && flags.length > 0 && <ScanFlags flags={flags} values={v} readOnly />}
+      {secrecy && decision !== null && decision !== "APPROVE" && flags.length > 0 && <ScanFlags flags={flags} values={v} readOnly />}
 
       {decision === "REJECT" && (
         <Field id="reasonCode" label="不予公开的法定理由" required errors={errors.reasonCode}>
@@ -132,7 +134,7 @@ export function ReviewForm({
       <Field
         id="comment"
         label="意见说明"
-        required={decision !== "APPROVE"}
+        required={decision !== null && decision !== "APPROVE"}
         hint={decision === "REFER" ? "说明报送的事项和疑问" : "退回修改或不予公开时必须填写理由"}
         errors={errors.comment}
       >

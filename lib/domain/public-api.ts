@@ -49,7 +49,7 @@ export const apiAttachmentSchema = z
 
 export const apiItemSchema = apiItemSummarySchema
   .extend({
-    topic: z.string().meta({ description: "主题分类" }),
+    topic: z.string().nullable().meta({ description: "主题分类（未填写时为 null）" }),
     summary: z.string().nullable().meta({ description: "内容概述" }),
     documentType: z.enum(["REGULATION", "NORMATIVE", "OTHER"]).meta({ description: "文件类型：规章、行政规范性文件、其他" }),
     validity: z.enum(["VALID", "AMENDED", "REPEALED", "EXPIRED"]).nullable().meta({ description: "有效性（规章、规范性文件）" }),

@@ -1,4 +1,4 @@
-import { addDays, chinaDate, isIsoDate } from "./dates";
+import { addDays, chinaDate, formatChineseDate, isIsoDate } from "./dates";
 import { disclosureDueDate } from "./deadlines";
 import type { WorkCalendar } from "./work-calendar";
 
@@ -57,6 +57,30 @@ export type Timeliness =
   | { state: "overdue"; dueOn: string; covered: boolean; workingDaysOver: number }
   | { state: "on_time"; dueOn: string; covered: boolean; publishedOn: string }
   | { state: "late"; dueOn: string; covered: boolean; publishedOn: string; workingDaysLate: number };
+
+/**
+ * The badge's words. A day count only where there is one: published on a rest day just after
+ * the due date is late (the period ended on the last working day) yet zero working days late,
+ * and "逾期 0 个工作日公开" reads as a contradiction.
+ */
+export function timelinessLabel(t: Timeliness): { tone: "open" | "soon" | "overdue" | "on_time" | "late"; label: string } {
+  const due = formatChineseDate(t.dueOn);
+  switch (t.state) {
+    case "open":
+      return t.workingDaysLeft === 0
+        ? { tone: "soon", label: `今天（${due}）到期，应于今天公开` }
+        : { tone: t.workingDaysLeft <= 3 ? "soon" : "open", label: `应于 ${due} 前公开（还剩 ${t.workingDaysLeft} 个工作日）` };
+    case "overdue":
+      return { tone: "overdue", label: t.workingDaysOver > 0 ? `已逾期 ${t.workingDaysOver} 个工作日（期限 ${due}）` : `已过公开期限（${due}）` };
+    case "on_time":
+      return { tone: "on_time", label: t.publishedOn === t.dueOn ? `期限当日公开，按时（期限 ${due}）` : `按时公开（期限 ${due}）` };
+    case "late":
+      return {
+        tone: "late",
+        label: t.workingDaysLate > 0 ? `逾期 ${t.workingDaysLate} 个工作日公开（期限 ${due}）` : `逾期公开：于期限后的休息日发布（期限 ${due}）`,
+      };
+  }
+}
 
 /**
  * `publishedOn` is the Beijing date of the first publication (null while unpublished, including a
@@ -180,6 +204,18 @@ export function yearSeries(
   }
   const toDate = months.filter((m) => m.month <= throughMonth).map((m) => m.metrics.target);
   return { months, total: monthMetrics(sum, sumTargets(toDate)) };
+}
+
+/**
+ * The months a phone shows (the year's twelve do not fit 375 pixels): `size` consecutive months
+ * ending with the latest month with any activity — so the data is on screen, not January to June
+ * of a year whose items came in October — or, with none, with the month now (`throughMonth`).
+ */
+export function recentMonths(months: readonly MonthRow[], throughMonth: number, size = 6): MonthRow[] {
+  const active = months.filter(({ metrics: m }) => m.submitted + m.published + m.overdueOpen + m.returned > 0).map((m) => m.month);
+  const end = Math.min(12, Math.max(1, active.length ? Math.max(...active) : throughMonth));
+  const start = Math.max(1, Math.min(end - size + 1, 12 - size + 1));
+  return months.filter((m) => m.month >= start && m.month < start + size);
 }
 
 /** The last month of `year` that has begun by Beijing month `now`: 12 for past years, 0 for future ones. */

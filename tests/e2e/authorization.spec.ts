@@ -27,6 +27,24 @@ test("a visitor without a session is sent to the login page; a wrong password is
   await expect(page).toHaveURL(/\/console\/login/);
 });
 
+test("five wrong passwords lock an account and say until when; an unknown name gets the same answer", async ({ page }) => {
+  // leader.song signs in nowhere else in the suite: its 30-minute lock troubles no other spec.
+  const locked = /账户已锁定，将于 (\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}（北京时间）自动解锁/;
+  async function attempt(username: string, password: string) {
+    await page.getByLabel(/^用户名/).fill(username);
+    await page.getByLabel(/^密码/).fill(password);
+    await page.getByRole("button", { name: "登录" }).click();
+    return page.getByRole("alert").filter({ hasText: /错误|锁定/ });
+  }
+  for (const username of ["leader.song", `nobody-${Date.now().toString(36)}`]) {
+    await page.goto("/console/login");
+    for (let i = 1; i < 5; i++) await expect(await attempt(username, `wrong-${i}`)).toHaveText(/用户名或密码错误/);
+    await expect(await attempt(username, "wrong-5")).toHaveText(locked);
+    await expect(await attempt(username, "Gongkai@2026")).toHaveText(locked);
+    await expect(page).toHaveURL(/\/console\/login/);
+  }
+});
+
 test("pages outside a role are 403; a forged item id and another department's draft are 404", async ({ signIn }) => {
   const author = await signIn("liaison.gx");
   const title = uniqueTitle("高新技术科内部草稿");

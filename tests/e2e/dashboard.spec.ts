@@ -1,4 +1,4 @@
-import { expect, field, test } from "./console-helpers";
+import { expect, field, signIn as signInOn, test } from "./console-helpers";
 
 /**
  * Timeliness in the browser: the sysadmin edits the WorkCalendar (an override shows as such, a bad
@@ -75,4 +75,48 @@ test("a liaison sees their own department's dashboard only", async ({ signIn }) 
   await expect(liaison.getByTestId("department-table")).toHaveCount(0);
   expect((await liaison.goto("/console/dashboard?department=CGZH"))?.status()).toBe(404);
   expect((await liaison.goto("/console/calendar"))?.status()).toBe(403);
+});
+
+test("on a 375-pixel phone: the console menu wraps, the 索引号 wraps, the chart shows the latest month with data", async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  try {
+    const page = await phone.newPage();
+    await signInOn(page, "office");
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+    const menu = page.getByRole("navigation", { name: "工作台导航" });
+    expect(await menu.locator("ul").evaluate((ul) => ul.scrollWidth - ul.clientWidth)).toBeLessThanOrEqual(0);
+    for (const link of await menu.getByRole("link").all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, await link.innerText()).toBeLessThanOrEqual(375);
+    }
+    expect(await sideways()).toBeLessThanOrEqual(0);
+
+    const list = await (await page.request.get("/api/v1/items?column=ndbg")).json();
+    await page.goto(`/console/items/${list.items[0].id}`);
+    const index = page.getByTestId("index-number");
+    await expect(index).toHaveText(/^\w+\/\d{4}-\d{5}$/);
+    const box = (await index.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    expect(await index.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+
+    await page.goto("/console/dashboard");
+    // The latest month with anything submitted or published, from the table under the chart.
+    const rows = await page.getByTestId("monthly-table").locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent!.trim())),
+    );
+    const latest = Math.max(...rows.filter((r) => Number(r[1]) + Number(r[2]) > 0).map((r) => parseInt(r[0], 10)));
+    const chart = page.getByTestId("timeliness-chart-recent");
+    await expect(chart).toBeVisible();
+    const month = chart.locator(`g[data-month="${latest}"] text`);
+    await expect(month).toHaveText(`${latest}月`);
+    const label = (await month.boundingBox())!;
+    expect(label.x).toBeGreaterThanOrEqual(0);
+    expect(label.x + label.width).toBeLessThanOrEqual(375);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+  } finally {
+    await phone.close();
+  }
 });

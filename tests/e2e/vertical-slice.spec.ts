@@ -131,7 +131,8 @@ test("draft → return → revise → three approvals → publish → public pag
     await expect(index).toHaveText(/^[0-9A-Z-]+\/\d{4}-\d{5}$/);
     await expect(index).toHaveText(indexNumber);
     await expect(visitor.locator('[data-meta="发布机构"]')).toHaveText("高新技术科");
-    await expect(visitor.locator('[data-meta="主题分类"]')).toHaveText("通知公告");
+    // No 主题分类 was chosen: none is shown (the column's name is not a 主题分类).
+    await expect(visitor.locator('[data-meta="主题分类"]')).toHaveCount(0);
     await expect(visitor.getByText(editedParagraph)).toBeVisible();
     await expect(visitor.getByText("现开展培育入库申报。")).toHaveCount(0);
     await visitor.screenshot({ path: `${SHOTS}/public-item.png`, fullPage: true });

@@ -14,8 +14,8 @@ import { publishItem } from "@/lib/server/items/publication";
 import { getPublishedItem } from "@/lib/server/public/site";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { blobStore, sha256Hex } from "@/lib/server/files/storage";
-import { auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
-import { sampleDocx, sampleExe, samplePdf } from "../support/sample-files";
+import { allClearApproval, auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { sampleDocx, sampleExe, sampleNoticeDocx, samplePdf } from "../support/sample-files";
 
 // Uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "gongkai-uploads-"));
@@ -253,6 +253,23 @@ describe("editing a published item and comparing revisions", () => {
     expect(comparison!.current.fields.bodyText).toBe("第一段\n第二段已更正");
   });
 
+  test("once the edit is published too, it is compared with the revision before it, not called the first", async () => {
+    const item = await seedPending(b, "PUBLISHED");
+    must(await updateDraft(b.people.liaison, item.id, item.revisionId, draftInput(b, { title: "已更正的标题", body: "更正后的正文" })));
+    const newRev = await currentRevisionId(item.id);
+    must(await submitItem(b.people.liaison, item.id, newRev));
+    for (const reviewer of [b.people.head, b.people.leader, b.people.secrecy]) {
+      must(await reviewItem(reviewer, item.id, { decision: "APPROVE", revisionId: newRev, ...(await allClearApproval(newRev)) }));
+    }
+    must(await publishItem(b.people.office, item.id, newRev));
+    expect(await getRevisionComparison(b.people.office, item.id)).toMatchObject({
+      baseIsPublished: false,
+      currentIsPublished: true,
+      base: { id: item.revisionId, number: 1 },
+      current: { id: newRev, number: 2 },
+    });
+  });
+
   test("a never-published item is compared with its previous revision; the first has none", async () => {
     const item = await seedDraft(b);
     expect(await getRevisionComparison(b.people.liaison, item.id)).toMatchObject({ base: null, baseIsPublished: false });
@@ -332,6 +349,22 @@ describe("Word import", () => {
     const docx = await sampleDocx([{ text: "一、工作目标", heading: true }, { text: "加强科技创新。", bold: true }, { text: "<script>alert(1)</script>" }]);
     const result = must(await importDocx(b.people.liaison, "方案.docx", docx));
     expect(result.html).toBe("<h2>一、工作目标</h2><p><strong>加强科技创新。</strong></p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    // A numbered section heading opens the body; it is not the document's title.
+    expect(result).toMatchObject({ title: null, htmlWithoutTitle: result.html });
+  });
+  test("the Title-styled paragraph is offered as 标题, with the body without it", async () => {
+    const result = must(await importDocx(b.people.liaison, "通知.docx", await sampleNoticeDocx({ title: "关于申报2026年度科技计划项目的通知" })));
+    expect(result.title).toBe("关于申报2026年度科技计划项目的通知");
+    expect(result.html).toMatch(/^<h2>关于申报2026年度科技计划项目的通知<\/h2><h2>一、申报时间<\/h2><table>/);
+    expect(result.htmlWithoutTitle).toMatch(/^<h2>一、申报时间<\/h2><table>/);
+    expect(result.htmlWithoutTitle).not.toContain("关于申报");
+  });
+  test("a Word table stays a table: cells side by side, merged cells kept (colspan, rowspan)", async () => {
+    const result = must(await importDocx(b.people.liaison, "通知.docx", await sampleNoticeDocx()));
+    expect(result.html).toContain(
+      '<table><tr><td colspan="2"><p>申报时间安排</p></td></tr><tr><td><p>企业填报</p></td><td><p>12月15日前</p></td></tr>' +
+        '<tr><td rowspan="2"><p>处室审核</p></td><td><p>12月20日前</p></td></tr><tr><td><p>12月25日前</p></td></tr></table>',
+    );
   });
   test("a renamed program or a .doc is refused", async () => {
     expect(await importDocx(b.people.liaison, "方案.docx", sampleExe())).toMatchObject({ ok: false, error: "invalid" });

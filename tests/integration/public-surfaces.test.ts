@@ -143,6 +143,14 @@ describe("every public surface shows the published item and none of the others",
     expect(await getWithdrawnItem(ids.public)).toBeNull();
   });
 
+  test("主题分类 is the one chosen, or none: never the column's name in its place", async () => {
+    expect(await getPublishedItem(ids.public)).toMatchObject({ topic: null });
+    expect(apiItemSchema.parse((await apiGetItem(ids.public, ORIGIN)).body)).toMatchObject({ topic: null });
+    const withTopic = await seedPending(b, "PUBLISHED", { topic: "科技、教育" });
+    expect(await getPublishedItem(withTopic.id)).toMatchObject({ topic: "科技、教育" });
+    await withdrawItem(b.people.office, withTopic.id, "测试后撤回");
+  });
+
   test("previous and next in the column skip everything not public", async () => {
     const item = (await getPublishedItem(ids.public))!;
     expect(await columnNeighbours(item)).toEqual({ newer: null, older: null });

@@ -44,10 +44,31 @@ describe("password login", () => {
   test(`${LOCKOUT.maxFailures} failures lock the account for ${LOCKOUT.lockMinutes} minutes, even with the right password`, async () => {
     const victim = await b.user("lockme", ["LIAISON"]);
     const t0 = new Date();
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) await login(victim.username, "bad", new Date(t0.getTime() + i * 1000));
-    expect(await login(victim.username, PASSWORD, new Date(t0.getTime() + 10_000))).toEqual({ ok: false });
+    for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) expect(await login(victim.username, "bad", new Date(t0.getTime() + i * 1000))).toEqual({ ok: false });
+    const lockedUntil = new Date(t0.getTime() + (LOCKOUT.maxFailures - 1) * 1000 + LOCKOUT.lockMinutes * 60_000);
+    // The failure that locks says so, and so does every attempt until the lock ends.
+    expect(await login(victim.username, "bad", new Date(t0.getTime() + (LOCKOUT.maxFailures - 1) * 1000))).toEqual({ ok: false, lockedUntil });
+    expect(await login(victim.username, PASSWORD, new Date(t0.getTime() + 10_000))).toEqual({ ok: false, lockedUntil });
     const unlocked = new Date(t0.getTime() + (LOCKOUT.lockMinutes + 1) * 60_000);
     expect((await login(victim.username, PASSWORD, unlocked)).ok).toBe(true);
+  });
+
+  test("an unknown name (and a disabled account) locks after the same failures with the same answer", async () => {
+    const t0 = new Date();
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const lockedUntil = new Date(at(LOCKOUT.maxFailures - 1).getTime() + LOCKOUT.lockMinutes * 60_000);
+    const disabled = await b.user("gone", ["LIAISON"]);
+    await db().user.update({ where: { id: disabled.id }, data: { status: "DISABLED" } });
+    for (const name of [`ghost-${b.tag}`, disabled.username]) {
+      for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) expect(await login(name, "bad", at(i))).toEqual({ ok: false });
+      expect(await login(name, "bad", at(LOCKOUT.maxFailures - 1))).toEqual({ ok: false, lockedUntil });
+      // Typed differently, still the same name; still locked with the right password.
+      expect(await login(` ${name.toUpperCase()} `, PASSWORD, at(10))).toEqual({ ok: false, lockedUntil });
+      expect(await login(name, PASSWORD, new Date(lockedUntil.getTime() + 1000))).toEqual({ ok: false });
+    }
+    const whys = await db().auditEvent.findMany({ where: { action: "auth.login", actorName: `ghost-${b.tag}` }, orderBy: { id: "asc" } });
+    expect(whys.map((e) => (e.detail as { why: string }).why)).toEqual([...Array(LOCKOUT.maxFailures).fill("unknown_user"), "unknown_user"]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
   test("failures spread beyond the window do not lock", async () => {

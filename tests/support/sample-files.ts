@@ -48,3 +48,32 @@ export function sampleDocx(paragraphs: { text: string; heading?: boolean; bold?:
     "word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs.map((p) => para(p.text, p.heading ? "Heading1" : undefined, p.bold)).join("")}</w:body></w:document>`,
   });
 }
+
+/**
+ * A notice as Word writes it (made with the `docx` package): a Title-styled paragraph, a numbered
+ * heading and a timetable whose first row spans both columns and whose 处室审核 cell spans two rows.
+ */
+export async function sampleNoticeDocx(options: { title?: string } = {}): Promise<Uint8Array> {
+  const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } = await import("docx");
+  const cell = (text: string, merge: { columnSpan?: number; rowSpan?: number } = {}) => new TableCell({ children: [new Paragraph(text)], ...merge });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          ...(options.title ? [new Paragraph({ text: options.title, heading: HeadingLevel.TITLE })] : []),
+          new Paragraph({ text: "一、申报时间", heading: HeadingLevel.HEADING_1 }),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell("申报时间安排", { columnSpan: 2 })] }),
+              new TableRow({ children: [cell("企业填报"), cell("12月15日前")] }),
+              new TableRow({ children: [cell("处室审核", { rowSpan: 2 }), cell("12月20日前")] }),
+              new TableRow({ children: [cell("12月25日前")] }),
+            ],
+          }),
+          new Paragraph("请按时申报。"),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { htmlToText, normalizeBody, sanitizeBodyHtml } from "@/lib/domain/html";
+import { bodyHtmlForDisplay, htmlToText, normalizeBody, sanitizeBodyHtml } from "@/lib/domain/html";
 import { cleanPastedWordHtml } from "@/lib/domain/word-paste";
 
 /** The allowlist every saved body goes through (lib/domain/html.ts), attacked with the usual payloads. */
@@ -44,8 +44,18 @@ describe("what the editor produces is kept", () => {
     ["a mail link", '<p><a href="mailto:kjj@example.gov.cn" rel="noopener noreferrer nofollow">邮箱</a></p>'],
     ["a table", "<table><tbody><tr><th>项目</th><th>金额</th></tr><tr><td>甲</td><td>1</td></tr></tbody></table>"],
     ["a blockquote and rule", "<blockquote><p>引用</p></blockquote><hr />"],
+    [
+      "a table with a header, merged cells and paragraphs in cells (Word, Tiptap)",
+      '<table><thead><tr><th colspan="2">申报时间安排</th></tr></thead><tbody><tr><td><p>企业填报</p></td><td><p>12月15日前</p></td></tr>' +
+        '<tr><td rowspan="2">处室审核</td><td style="text-align:center">12月20日前</td></tr><tr><td>12月25日前</td></tr></tbody></table>',
+    ],
   ])("%s", (_, html) => {
     expect(sanitizeBodyHtml(html)).toBe(html);
+  });
+  test("merged cells from the Tiptap table (colspan/rowspan 1 and column widths) keep only the merge", () => {
+    expect(sanitizeBodyHtml('<table style="min-width: 50px"><colgroup><col style="min-width: 25px"></colgroup><tbody><tr><td colspan="2" rowspan="1" colwidth="120,80"><p>甲</p></td></tr></tbody></table>')).toBe(
+      '<table><colgroup><col /></colgroup><tbody><tr><td colspan="2"><p>甲</p></td></tr></tbody></table>',
+    );
   });
   test("only text-align survives in style", () => {
     expect(sanitizeBodyHtml('<p style="text-align: right; color: red; font-family: SimSun">a</p>')).toBe('<p style="text-align:right">a</p>');
@@ -56,6 +66,16 @@ describe("what the editor produces is kept", () => {
   test("an editor left empty is an empty body", () => {
     expect(sanitizeBodyHtml("<p></p>")).toBe("");
     expect(sanitizeBodyHtml("<p><br></p>")).toBe("");
+  });
+});
+
+describe("bodies on display", () => {
+  test("every table, nested too, sits in its own focusable scroll box; nothing else changes", () => {
+    const html = "<p>前</p><table><tbody><tr><td><table><tbody><tr><td>内</td></tr></tbody></table></td></tr></tbody></table><p>&lt;table&gt;</p>";
+    const shown = bodyHtmlForDisplay(html);
+    expect(shown.match(/<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可左右滚动）"><table>/g)).toHaveLength(2);
+    expect(shown.match(/<\/table><\/div>/g)).toHaveLength(2);
+    expect(shown.replace(/<div[^>]*>|<\/div>/g, "")).toBe(html);
   });
 });
 

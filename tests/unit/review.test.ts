@@ -29,6 +29,9 @@ describe("parsePublishAt (定时发布, Beijing wall-clock time)", () => {
 
 describe("parseReview", () => {
   const base = { revisionId: "r1" };
+  test.each([undefined, "", "MAYBE"])("no decision (%s) is refused in Chinese, never taken as approval", (decision) => {
+    expect(parseReview({ ...base, decision }, { stage: "DEPT_HEAD", flagIds: [] })).toEqual({ ok: false, fieldErrors: { decision: ["请选择审核意见"] } });
+  });
   test("approval before 保密审查 needs nothing more", () => {
     expect(parseReview({ ...base, decision: "APPROVE" }, { stage: "DEPT_HEAD", flagIds: ["f1"] })).toMatchObject({ ok: true });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { addDays } from "@/lib/domain/dates";
 import { disclosureDueDate } from "@/lib/domain/deadlines";
 import {
   beijingMonth,
@@ -8,7 +9,9 @@ import {
   monthMetrics,
   monthsBegun,
   NO_COUNTS,
+  recentMonths,
   sumTargets,
+  timelinessLabel,
   timelinessOf,
   yearSeries,
 } from "@/lib/domain/timeliness";
@@ -58,6 +61,26 @@ describe("one item against its due date (第二十六条)", () => {
     ["a week after", "2024-11-06", "overdue", { workingDaysOver: 5 }],
   ] as const)("unpublished, today %s (%s) → %s", (_, today, state, extra) => {
     expect(timelinessOf(cal, { formedOn, publishedOn: null }, today)).toMatchObject({ state, dueOn: "2024-10-30", ...extra });
+  });
+
+  describe("the badge's words", () => {
+    // Formed 2024-09-30, due Friday 2024-11-01 (see decisions.md: the 国庆 dates share it).
+    const label = (publishedOn: string | null, today = "2024-12-01") => timelinessLabel(timelinessOf(cal, { formedOn: "2024-09-30", publishedOn }, today)).label;
+    test.each([
+      ["before the due date", "2024-10-31", "按时公开（期限 2024年11月1日）"],
+      ["on the due date", "2024-11-01", "期限当日公开，按时（期限 2024年11月1日）"],
+      ["the Saturday after: late, but no working day late", "2024-11-02", "逾期公开：于期限后的休息日发布（期限 2024年11月1日）"],
+      ["the Monday after", "2024-11-04", "逾期 1 个工作日公开（期限 2024年11月1日）"],
+    ])("published %s", (_, publishedOn, text) => {
+      expect(label(publishedOn)).toBe(text);
+    });
+    test("no label counts zero days, published or not, around the due date", () => {
+      for (let i = 0; i < 12; i++) {
+        const date = addDays("2024-10-28", i);
+        expect(label(date)).not.toMatch(/ 0 个工作日/);
+        expect(label(null, date)).not.toMatch(/ 0 个工作日/);
+      }
+    });
   });
 
   test("outside the covered years the answer says so", () => {
@@ -156,4 +179,21 @@ describe("metric definitions", () => {
     [1, "100.0%"],
     [1.25, "125.0%"],
   ] as const)("formatRate(%s) = %s", (rate, text) => expect(formatRate(rate)).toBe(text));
+});
+
+describe("the months a phone's chart shows", () => {
+  const year = (active: number[]) =>
+    yearSeries(new Map(active.map((m) => [m, { submitted: 1 }])), new Map([...Array(12)].map((_, i) => [i + 1, 3]))).months;
+  const shown = (active: number[], through: number) => recentMonths(year(active), through).map((m) => m.month);
+  test.each([
+    ["data in October–December, viewed in December", [10, 11, 12], 12, [7, 8, 9, 10, 11, 12]],
+    ["data in October–December of a past year", [10, 11, 12], 12, [7, 8, 9, 10, 11, 12]],
+    ["data up to March, viewed in December: the data stays on screen", [2, 3], 12, [1, 2, 3, 4, 5, 6]],
+    ["data in August, viewed in September", [8], 9, [3, 4, 5, 6, 7, 8]],
+    ["no data: the six months up to now", [], 9, [4, 5, 6, 7, 8, 9]],
+    ["no data early in the year", [], 2, [1, 2, 3, 4, 5, 6]],
+    ["a future year", [], 0, [1, 2, 3, 4, 5, 6]],
+  ])("%s", (_, active, through, months) => {
+    expect(shown(active, through)).toEqual(months);
+  });
 });

@@ -3,6 +3,7 @@ import { withinZipLimits } from "@/lib/server/files/text-extract";
 import mammoth from "mammoth";
 import { checkAttachment } from "@/lib/domain/file-kind";
 import { sanitizeBodyHtml } from "@/lib/domain/html";
+import { splitDocumentTitle } from "@/lib/domain/word-title";
 import type { Actor } from "@/lib/server/platform/actor";
 import { can } from "@/lib/server/platform/authz";
 import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
@@ -12,9 +13,11 @@ import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/resul
 /** A docx is a ZIP: a small file can inflate a lot, so imports get a tighter cap than attachments. */
 export const DOCX_IMPORT_MAX_MB = 20;
 
+// The Title style becomes h1 only until splitDocumentTitle has looked for it; the allowlist then
+// turns any h1 left into h2 (the page title is the only h1).
 const STYLE_MAP = [
-  "p[style-name='Title'] => h2:fresh",
-  "p[style-name='标题'] => h2:fresh",
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='标题'] => h1:fresh",
   "p[style-name='heading 1'] => h2:fresh",
   "p[style-name='heading 2'] => h3:fresh",
   "p[style-name='heading 3'] => h4:fresh",
@@ -23,7 +26,18 @@ const STYLE_MAP = [
   "p[style-name='标题 3'] => h4:fresh",
 ];
 
-export async function importDocx(actor: Actor, fileName: string, bytes: Uint8Array): Promise<Result<{ html: string; notes: string[] }>> {
+/**
+ * `html` is the whole document; when it has a title (splitDocumentTitle), `title` is it and
+ * `htmlWithoutTitle` the rest, for a form whose 标题 is still empty.
+ */
+export interface DocxImport {
+  html: string;
+  title: string | null;
+  htmlWithoutTitle: string;
+  notes: string[];
+}
+
+export async function importDocx(actor: Actor, fileName: string, bytes: Uint8Array): Promise<Result<DocxImport>> {
   if (!can(actor, "item.create")) return forbidden("只有处室联络员可以导入 Word 文档。");
   if (bytes.length > DOCX_IMPORT_MAX_MB * 1024 * 1024) return invalid({ file: [`Word 文档超过 ${DOCX_IMPORT_MAX_MB} MB，不能导入。`] }, `Word 文档超过 ${DOCX_IMPORT_MAX_MB} MB，不能导入。`);
   const check = await checkAttachment(fileName, bytes);
@@ -50,9 +64,9 @@ export async function importDocx(actor: Actor, fileName: string, bytes: Uint8Arr
         }),
       },
     );
-    const html = sanitizeBodyHtml(result.value);
+    const { title, body } = splitDocumentTitle(result.value);
     const notes = images ? [`文档中的 ${images} 张图片未导入正文，如需公开请作为附件上传。`] : [];
-    return ok({ html, notes });
+    return ok({ html: sanitizeBodyHtml(result.value), title, htmlWithoutTitle: title ? sanitizeBodyHtml(body) : sanitizeBodyHtml(result.value), notes });
   } catch {
     const message = "无法读取该 Word 文档，文件可能已损坏。";
     return invalid({ file: [message] }, message);

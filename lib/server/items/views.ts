@@ -172,14 +172,14 @@ export async function getRevisionComparison(actor: Actor, itemId: string) {
   const names = await channelNames();
   const current = await snapshot(facts.revision.id, names);
   const published = facts.item.publishedRevisionId;
-  const baseId =
-    published && published !== current.id
-      ? published
-      : published
-        ? null
-        : ((await db().itemRevision.findFirst({ where: { itemId, number: { lt: current.number } }, orderBy: { number: "desc" }, select: { id: true } }))?.id ?? null);
+  // An edit under review is read against what the public sees; otherwise — never published, or
+  // the current revision is the published one (a re-published edit) — against the one before it.
+  const baseIsPublished = !!published && published !== current.id;
+  const baseId = baseIsPublished
+    ? published
+    : ((await db().itemRevision.findFirst({ where: { itemId, number: { lt: current.number } }, orderBy: { number: "desc" }, select: { id: true } }))?.id ?? null);
   const base = baseId ? await snapshot(baseId, names) : null;
-  return { current, base, baseIsPublished: !!published && baseId === published };
+  return { current, base, baseIsPublished, currentIsPublished: published === current.id };
 }
 
 /** The newest saved revision, for a liaison whose save was refused because it changed under them. */

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret, env, secureCookies } from "@/lib/env";
+import { LOCKED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import type { Actor } from "./actor";
 import { authenticate, endSession, resolveSession } from "./sessions";
 
@@ -40,6 +41,8 @@ export function authOptions(): NextAuthOptions {
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
           const ip = headers["x-forwarded-for"]?.split(",")[0]?.trim() || null;
           const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null });
+          // next-auth hands a thrown message to the form as its error code; null is a plain failure.
+          if (!result.ok && result.lockedUntil) throw new Error(`${LOCKED_ERROR_PREFIX}${result.lockedUntil.getTime()}`);
           return result.ok ? { id: result.userId, name: result.displayName, sid: result.sessionId } : null;
         },
       }),

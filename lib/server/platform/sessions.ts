@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { env } from "@/lib/env";
+import { LOCKOUT, LOCKOUT_LOOKBACK_MS, lockedUntilFromFailures, normalizeUsername } from "@/lib/domain/lockout";
 import { isRole } from "@/lib/domain/roles";
 import { db } from "./db";
 import { audit } from "./audit";
@@ -13,7 +14,7 @@ import type { Actor } from "./actor";
  * 30-minute idle and an 8-hour absolute timeout. Lockout counters live in the database so they
  * hold across app instances.
  */
-export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 30 } as const;
+export { LOCKOUT };
 const TOUCH_EVERY_MS = 60_000;
 
 /** argon2id (the library's default algorithm) with its default cost: 19 MiB, 2 passes. */
@@ -24,7 +25,8 @@ export function hashPassword(password: string): Promise<string> {
 // Verifying against this keeps unknown usernames as slow as known ones.
 const DUMMY_HASH = hashPassword("gongkai-timing-equaliser");
 
-export type LoginResult = { ok: true; sessionId: string; userId: string; displayName: string } | { ok: false };
+/** `lockedUntil` is set, for a known and an unknown name alike, while failures keep the name locked. */
+export type LoginResult = { ok: true; sessionId: string; userId: string; displayName: string } | { ok: false; lockedUntil?: Date };
 
 export async function authenticate(
   username: string,
@@ -33,19 +35,26 @@ export async function authenticate(
   now = new Date(),
 ): Promise<LoginResult> {
   const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false } });
-  const fail = async (why: string) => {
-    await audit(null, { actor: user ? { ...user, roles: user.roles } : null, actorName: username.slice(0, 64), action: "auth.login", entity: "User", entityId: user?.id, result: "FAILURE", detail: { why }, meta });
-    return { ok: false as const };
+  const key = normalizeUsername(username);
+  // `key` and `at` let failures on names without a counter of their own be counted (nameLockedUntil).
+  const fail = async (why: string, lockedUntil?: Date | null) => {
+    await audit(null, { actor: user ? { ...user, roles: user.roles } : null, actorName: username.slice(0, 64), action: "auth.login", entity: "User", entityId: user?.id, result: "FAILURE", detail: { why, key, at: now.toISOString() }, meta });
+    return lockedUntil ? { ok: false as const, lockedUntil } : { ok: false as const };
   };
-  if (!user) {
-    await verify(await DUMMY_HASH, password).catch(() => false);
-    return fail("unknown_user");
+  if (!user || user.status !== "ACTIVE") {
+    // No counter on a User row to keep: a name that does not exist (or cannot sign in) locks like
+    // one that does, or the lock message would tell an attacker which names are real.
+    const locked = await nameLockedUntil(key, now);
+    if (locked) return fail("locked", locked);
+    await verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    const why = user ? "disabled" : "unknown_user";
+    await fail(why);
+    const lockedNow = await nameLockedUntil(key, now);
+    return lockedNow ? { ok: false, lockedUntil: lockedNow } : { ok: false };
   }
-  if (user.status !== "ACTIVE") return fail("disabled");
-  if (user.lockedUntil && user.lockedUntil > now) return fail("locked");
+  if (user.lockedUntil && user.lockedUntil > now) return fail("locked", user.lockedUntil);
   if (!(await verify(user.passwordHash, password).catch(() => false))) {
-    await recordFailure(user.id, now);
-    return fail("bad_password");
+    return fail("bad_password", await recordFailure(user.id, now));
   }
   const sessionId = randomBytes(32).toString("hex");
   await db().$transaction(async (tx) => {
@@ -69,8 +78,11 @@ export async function authenticate(
   return { ok: true, sessionId, userId: user.id, displayName: user.displayName };
 }
 
-/** 5 failures within 15 minutes lock the account for 30 minutes; one atomic statement. */
-async function recordFailure(userId: string, now: Date) {
+/**
+ * 5 failures within 15 minutes lock the account for 30 minutes; each step one atomic statement.
+ * Returns the end of the lock this failure started, if it started one.
+ */
+async function recordFailure(userId: string, now: Date): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
   const lockUntil = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
   await db().$executeRaw`
@@ -79,9 +91,24 @@ async function recordFailure(userId: string, now: Date) {
                                 THEN 1 ELSE "failedLoginCount" + 1 END,
       "lastFailedLoginAt" = ${now}
     WHERE "id" = ${userId}`;
-  await db().$executeRaw`
+  const locked = await db().$executeRaw`
     UPDATE "User" SET "lockedUntil" = ${lockUntil}, "failedLoginCount" = 0
     WHERE "id" = ${userId} AND "failedLoginCount" >= ${LOCKOUT.maxFailures}`;
+  return locked > 0 ? lockUntil : null;
+}
+
+/**
+ * The lock on a name without a counter (unknown or not active), from the failed logins the audit
+ * log already holds for it: no table of its own, so no migration, and the log is insert-only, so
+ * nobody clears a lock by hand. The `at` index keeps the look-back to the last 45 minutes' events.
+ */
+async function nameLockedUntil(key: string, now: Date): Promise<Date | null> {
+  const since = new Date(now.getTime() - LOCKOUT_LOOKBACK_MS);
+  const rows = await db().$queryRaw<{ at: string }[]>`
+    SELECT "detail"->>'at' AS "at" FROM "AuditEvent"
+    WHERE "at" >= ${since} AND "action" = 'auth.login' AND "result" = 'FAILURE'
+      AND "detail"->>'key' = ${key} AND "detail"->>'why' IN ('unknown_user', 'disabled')`;
+  return lockedUntilFromFailures(rows.map((r) => new Date(r.at)).filter((d) => d.getTime() >= since.getTime()), now);
 }
 
 /** The actor behind a session id, or null when the session is over for any reason. */

@@ -108,7 +108,8 @@ async function findPublishedItem(id: string, now: Date) {
     bodyHtml: r.bodyHtml,
     formedOn: r.formedOn.toISOString().slice(0, 10),
     publisher: r.publisher || row.department.name,
-    topic: r.topic || row.column.name,
+    // 主题分类 is a controlled vocabulary (lib/domain/topics.ts); a column name is not one of them.
+    topic: r.topic || null,
     keywords: r.keywords,
     article20Item: r.article20Item,
     documentType: r.documentType,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BodyHtml } from "@/components/items/body-html";
 import { ItemMetadata } from "@/components/public/item-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { formatChineseDate } from "@/lib/domain/dates";
@@ -59,8 +60,7 @@ export default async function PublicItemPage({ params }: Props) {
           {item.title}
         </h1>
         {item.documentNumber && <p className="mt-2 text-center text-gray-700">{item.documentNumber}</p>}
-        {/* Sanitised with an allowlist when saved (DESIGN §8). */}
-        <div className="prose-gov mt-6" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+        <BodyHtml html={item.bodyHtml} className="mt-6" />
         {item.attachments.length > 0 && (
           <section aria-labelledby="attachments-heading" className="mt-8 border-t border-gray-200 pt-4">
             <h2 id="attachments-heading" className="font-semibold text-gray-900">附件</h2>

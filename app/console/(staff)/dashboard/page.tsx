@@ -5,7 +5,7 @@ import { DepartmentTable, MetricDefinitions, MonthlyTable } from "@/components/d
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatChineseDate } from "@/lib/domain/dates";
-import { formatRate } from "@/lib/domain/timeliness";
+import { formatRate, monthsBegun } from "@/lib/domain/timeliness";
 import { requireActor } from "@/lib/server/platform/auth";
 import { timelinessDashboard } from "@/lib/server/items/dashboard";
 
@@ -45,7 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label="退回率" value={formatRate(t.returnRate)} note={`退回修改 ${t.returned} 条`} />
       </dl>
       <Card title={`${scope} ${v.year}年各月提交、发布与目标`}>
-        <TimelinessChart id="timeliness" title={`${scope} ${v.year}年各月提交、按时发布、逾期发布与月度目标`} months={v.months} />
+        <TimelinessChart id="timeliness" title={`${scope} ${v.year}年各月提交、按时发布、逾期发布与月度目标`} months={v.months} throughMonth={monthsBegun(v.year, beijingMonthOf(v.today))} />
       </Card>
       <Card title="按月明细">
         <div className="space-y-3">
@@ -61,6 +61,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     </div>
   );
 }
+
+const beijingMonthOf = (today: string) => ({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
 
 function Stat({ label, value, note }: { label: string; value: React.ReactNode; note: string }) {
   return (

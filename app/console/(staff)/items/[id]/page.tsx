@@ -14,6 +14,7 @@ import { TimelinessBadge } from "@/components/timeliness/timeliness-badge";
 import { requiredStages, STAGE_LABELS, STAGE_OF_STATUS } from "@/lib/domain/workflow";
 import { requireActor } from "@/lib/server/platform/auth";
 import { getItemForStaff } from "@/lib/server/items/work-queue";
+import { BodyHtml } from "@/components/items/body-html";
 import { RevisionDetails } from "@/components/items/revision-details";
 import { getRevisionComparison } from "@/lib/server/items/views";
 import { publishItemAction, reviewItemAction, submitItemAction, withdrawItemAction } from "../../actions";
@@ -66,15 +67,15 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
             </span>
           }
         >
-          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-3">
             <div><dt className="text-gray-500">发布机构</dt><dd>{item.department}</dd></div>
             <div><dt className="text-gray-500">栏目</dt><dd>{item.column.name}</dd></div>
             <div><dt className="text-gray-500">信息形成日期</dt><dd>{formatChineseDate(r.formedOn)}</dd></div>
             <div><dt className="text-gray-500">文号</dt><dd>{r.documentNumber ?? "无"}</dd></div>
             <div><dt className="text-gray-500">版本</dt><dd>第 {r.number} 版</dd></div>
-            <div><dt className="text-gray-500">索引号</dt><dd data-testid="index-number">{item.indexNumber ?? "发布时生成"}</dd></div>
+            <div className="min-w-0"><dt className="text-gray-500">索引号</dt><dd data-testid="index-number" className="break-all">{item.indexNumber ?? "发布时生成"}</dd></div>
           </dl>
-          <div className="prose-gov border-t border-gray-100 pt-2" dangerouslySetInnerHTML={{ __html: r.bodyHtml || "<p>（正文为空）</p>" }} />
+          <BodyHtml html={r.bodyHtml || "<p>（正文为空）</p>"} className="border-t border-gray-100 pt-2" />
         </Card>
         {/* Items in full (issue 3): catalogue, attachments and the diff reviewers read. */}
         {await getRevisionComparison(actor, item.id).then((c) => c && <RevisionDetails {...c} />)}
