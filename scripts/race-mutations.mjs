@@ -30,6 +30,7 @@ const MUTATIONS = [
   ["calendar.set: lock (true before/after sequence)", "lib/server/admin/calendar.ts", [["    return ok(entry);\n  }, { lock: LOCKS.workCalendar });", "    return ok(entry);\n  });"]], "true sequence"],
   ["calendar.remove: lock + rows removed", "lib/server/admin/calendar.ts", [["    if (!before || count === 0) return notFound", "    if (!before) return notFound"], ["    return ok({ date });\n  }, { lock: LOCKS.workCalendar });", "    return ok({ date });\n  });"]], "restore a calendar date"],
   ["calendar.coverage: already in that state", "lib/server/admin/calendar.ts", [["    if (before.includes(year) === covered) return conflict(", "    if (false as boolean) return conflict("]], "confirm a year"],
+  ["job.retry: the dead letter is taken as it is read", "lib/server/jobs/dead-letters.ts", [["DELETE FROM pgboss.job WHERE id = ${parsed.data.jobId}::uuid AND name = ANY(${deadNames()}) AND state = 'created' RETURNING name, data", "SELECT name, data FROM pgboss.job WHERE id = ${parsed.data.jobId}::uuid AND name = ANY(${deadNames()}) AND state = 'created'"]], "dead job again"],
   ["user.disable/enable: not already in that state", "lib/server/admin/users.ts", [["where: { id: userId, status: { not: status } }", "where: { id: userId }"]], "set a user"],
 ];
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { AuditAction } from "@/lib/domain/audit";
 import { targetField } from "@/lib/domain/admin";
 import { createChannel, updateChannel, moveChannel } from "@/lib/server/admin/channels";
@@ -8,6 +8,9 @@ import { removeCalendarDay, setCalendarDay, setYearCovered } from "@/lib/server/
 import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
 import { saveTargets } from "@/lib/server/admin/targets";
 import { setUserStatus } from "@/lib/server/admin/users";
+import { deadLetterQueue } from "@/lib/server/jobs/definitions";
+import { retryDeadJob } from "@/lib/server/jobs/dead-letters";
+import { jobQueue, stopJobs } from "@/lib/server/jobs/queue";
 import { loadAutosave, saveAutosave } from "@/lib/server/items/autosave";
 import { submitItem, updateDraft } from "@/lib/server/items/drafts";
 import { publishItem, withdrawItem } from "@/lib/server/items/publication";
@@ -34,6 +37,7 @@ beforeAll(async () => {
   b = await seedBureau();
 });
 afterEach(() => setRaceSeam(null));
+afterAll(() => stopJobs());
 
 /** Holds every call of `action` at the seam until `parties` have arrived (or 5 s, so a refusal before the seam cannot hang the test). */
 function barrier(action: AuditAction, parties: number) {
@@ -442,6 +446,19 @@ describe("every administration write", () => {
         action,
         entityId: user.id,
         calls: times(n, () => () => setUserStatus(b.people.sysadmin, { userId: user.id, status })),
+      };
+    }));
+});
+
+describe("the job queue", () => {
+  test("run a dead job again (重新执行) from the same page", () =>
+    race(async (n) => {
+      const boss = await jobQueue();
+      const deadId = await boss.send(deadLetterQueue("extract-text"), { fileId: `race-${Math.random().toString(36).slice(2)}` });
+      return {
+        action: "job.retry",
+        entityId: deadId!,
+        calls: times(n, () => () => retryDeadJob(b.people.sysadmin, { jobId: deadId })),
       };
     }));
 });
