@@ -18,6 +18,12 @@ describe("按件: the n-th request of the month (国办函〔2020〕109号 第�
   });
 });
 
+test("按件 lines split at the 40/41 boundary: 件 36–45 of a month are 5×200 + 5×300", () => {
+  const fee = computeFee({ method: "per_piece", priorPiecesThisMonth: 35, pieces: 10 });
+  expect(fee.lines.map((l) => [l.from, l.to, l.rateYuan])).toEqual([[36, 40, 200], [41, 45, 300]]);
+  expect(fee.totalYuan).toBe(2500);
+});
+
 describe("按量: pages of one request (第五条)", () => {
   test.each([
     [0, 0], [30, 0], [31, 10], [100, 700], [101, 720], [200, 2700], [201, 2740], [250, 4700],
