@@ -13,13 +13,15 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
    * Interface the app listens on (`next start -H`). Loopback by default: the demo's passwords are
-   * in the README, so a demo must not be reachable from the network unless someone says so.
+   * in the README, so a demo must not be reachable from the network unless someone says so. Only
+   * an address counts (0.0.0.0, an IP, localhost): RHEL-family shells (CentOS, openEuler, Kylin)
+   * export HOSTNAME as the machine's name, which must not silently open the demo to the LAN.
    */
   HOSTNAME: z
     .string()
     .trim()
     .optional()
-    .transform((v) => v || "127.0.0.1"),
+    .transform((v) => (v && isListenAddress(v) ? v : "127.0.0.1")),
   /** Folder for the embedded database and, later, uploads. */
   DATA_DIR: z.string().default(".data"),
   /** Largest attachment accepted, in megabytes (附件大小上限). */
@@ -77,4 +79,9 @@ export function authSecret(): string {
 
 export function secureCookies(): boolean {
   return env().SECURE_COOKIES ?? (env().NODE_ENV === "production" && (env().NEXTAUTH_URL ?? "").startsWith("https:"));
+}
+
+/** An IPv4 or IPv6 literal, or localhost: what HOSTNAME may name for the app to listen on. */
+function isListenAddress(value: string): boolean {
+  return value === "localhost" || /^\d{1,3}(\.\d{1,3}){3}$/.test(value) || /^\[?[0-9a-f]*:[0-9a-f:]*\]?$/i.test(value);
 }

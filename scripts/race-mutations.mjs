@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 const MUTATIONS = [
   ["submit: status + revision", "lib/server/items/drafts.ts", [["where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },", "where: { id: itemId },"]], "submit \\(提交审核\\)"],
   ["save: status + revision", "lib/server/items/drafts.ts", [["where: { id: itemId, status: facts.item.status, currentRevisionId: expectedRevisionId },", "where: { id: itemId },"]], "save \\(保存\\)"],
-  ["review (approve/return/reject/refer): status + revision", "lib/server/items/reviews.ts", [["where: { id: itemId, status: d.from, currentRevisionId: input.revisionId },", "where: { id: itemId },"]], "approve at|approve an item|return \\(|reject \\(|refer \\("],
+  ["review (approve/return/reject/refer): status + revision", "lib/server/items/reviews.ts", [["where: { id: itemId, status: d.from, currentRevisionId: input.revisionId, ...(d.stage === \"LEADER\" ? { department: { leaderId: actor.id } } : {}) },", "where: { id: itemId },"]], "approve at|approve an item|return \\(|reject \\(|refer \\("],
   ["publish/schedule/republish: status + revision", "lib/server/items/publication.ts", [["where: { id: itemId, status: d.from, currentRevisionId: expectedRevisionId },", "where: { id: itemId },"]], "publish \\(发布\\)|schedule \\(|republish"],
   ["withdraw: status + not yet withdrawn", "lib/server/items/publication.ts", [["where: { id: itemId, status: d.from, withdrawnAt: null, publishedRevisionId: { not: null } },", "where: { id: itemId },"]], "withdraw"],
   ["autosave: only a newer savedAt replaces", "lib/server/items/autosave.ts", [[`      WHERE ("EditorAutosave"."data"->>'savedAt')::bigint < (EXCLUDED."data"->>'savedAt')::bigint\`;`, "`;"]], "autosaves"],

@@ -33,5 +33,7 @@ export function renderDocument(doc: ExportDocument, format: "docx" | "pdf", opti
 export function attachmentDisposition(baseName: string, format: ExportFormat): string {
   const name = `${baseName}${EXPORT_MIME[format].extension}`;
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // RFC 5987 attr-char excludes ' ( ) *, which encodeURIComponent leaves as they are.
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -151,7 +151,9 @@ describe("处室管理", () => {
     expect(mustValue(r)).toEqual({ id: own.dept.id, movedToNewLeader: 1 });
     expect(await leaderQueue(own.people.leader)).not.toContain(waiting.id);
     expect(await leaderQueue(newLeader)).toContain(waiting.id);
-    expect(await db().notification.count({ where: { userId: newLeader.id, title: { contains: "1 条信息待您审核" } } })).toBe(1);
+    // The new leader is asked about the item itself; the old leader's request is answered.
+    expect(await db().notification.count({ where: { userId: newLeader.id, itemId: waiting.id, step: "PENDING_LEADER", resolvedAt: null } })).toBe(1);
+    expect(await db().notification.count({ where: { userId: own.people.leader.id, itemId: waiting.id, resolvedAt: null } })).toBe(0);
     const event = await lastAudit(b.people.office, "department.update");
     expect(event!.detail).toMatchObject({
       before: { leaderId: own.people.leader.id },

@@ -74,7 +74,12 @@ describe("orphan uploads and unreferenced blobs", () => {
     expect(counts.files).toBeGreaterThanOrEqual(2); // other files' old orphans in the shared database go too
 
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "files.cleanup" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actorName: "系统任务", actorId: null, result: "SUCCESS", detail: { files: counts.files, blobs: 1 } });
+    expect(event).toMatchObject({ actorName: "系统任务", actorId: null, result: "SUCCESS", detail: { kind: "summary", files: counts.files, blobs: 1 } });
+    // Each deletion was recorded with the delete itself: the old orphan by id, its blob by hash.
+    const batches = await db().auditEvent.findMany({ where: { action: "files.cleanup", id: { lt: event.id } }, orderBy: { id: "desc" }, take: 20 });
+    const deletedIds = batches.flatMap((e) => ((e.detail as { files?: { id: string }[] }).files ?? []).map((f) => f.id));
+    expect(deletedIds).toContain(oldOrphan.id);
+    expect(batches.some((e) => (e.detail as { sha256?: string }).sha256 === oldOrphan.sha256)).toBe(true);
 
     // An upload of bytes whose blob the cleanup removed stores them again.
     const again = await upload("旧孤儿-重传.pdf", "old orphan");

@@ -8,7 +8,9 @@ import { reviewItem } from "@/lib/server/items/reviews";
 import { secrecyFlags } from "@/lib/server/items/secrecy";
 import { extractTextJob } from "@/lib/server/jobs/extract-text";
 import { JOB_HANDLERS } from "@/lib/server/jobs/handlers";
-import { stopJobs } from "@/lib/server/jobs/queue";
+import { jobQueue, stopJobs } from "@/lib/server/jobs/queue";
+import { deadLetterQueue } from "@/lib/server/jobs/definitions";
+import { retryDeadJob } from "@/lib/server/jobs/dead-letters";
 import { db } from "@/lib/server/platform/db";
 import { allClearApproval, itemState, seedBureau, seedPending, type Bureau } from "../support/bureau";
 import { startWorker, waitFor } from "../support/jobs";
@@ -77,5 +79,16 @@ describe("text extraction on the job queue", () => {
       expect.objectContaining({ kind: "UNSCANNED", source: "附件「照片.png」", context: "无法提取文字，请打开附件人工核对" }),
       expect.objectContaining({ kind: "UNSCANNED", source: "附件「丢失.pdf」", context: expect.stringContaining("无法读取，需人工核对") }),
     ]);
+  });
+
+  test("重新执行 of a dead extraction puts its FAILED file back to PENDING, so the job reads it again", async () => {
+    const pdf = must(await storeUpload(b.people.liaison, { fileName: "重试.pdf", bytes: tinyPdf([["重新执行后可以读取"]], "ucs2") }));
+    await waitFor(async () => (await db().storedFile.findUniqueOrThrow({ where: { id: pdf.id } })).textStatus === "DONE", 30_000, "the first extraction");
+    // As if every attempt had failed (storage briefly unreachable): FAILED, and a dead letter.
+    await db().storedFile.update({ where: { id: pdf.id }, data: { textStatus: "FAILED", text: null } });
+    const deadId = await (await jobQueue()).send(deadLetterQueue("extract-text"), { fileId: pdf.id });
+    expect(await retryDeadJob(b.people.sysadmin, { jobId: deadId })).toMatchObject({ ok: true });
+    await waitFor(async () => (await db().storedFile.findUniqueOrThrow({ where: { id: pdf.id } })).textStatus === "DONE", 30_000, "the retried extraction");
+    expect((await db().storedFile.findUniqueOrThrow({ where: { id: pdf.id } })).text).toContain("重新执行后可以读取");
   });
 });

@@ -10,7 +10,9 @@ import { handlersWhere, stageQueueWhere } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { listNotifications, unreadCount } from "@/lib/server/platform/notifications";
 import { invalid } from "@/lib/server/platform/result";
-import { write } from "@/lib/server/platform/use-case";
+import { setRaceSeam, write } from "@/lib/server/platform/use-case";
+import { saveAutosave } from "@/lib/server/items/autosave";
+import { createColumn, updateColumn } from "@/lib/server/admin/columns";
 import { allClearApproval, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 
 /**
@@ -54,6 +56,61 @@ describe("the kernel", () => {
     const again = await submitItem(b.people.liaison, item.id, item.revisionId);
     expect(again).toMatchObject({ ok: false, error: "conflict" });
     expect(await denied(b.people.liaison.id, "item.submit", item.id)).toHaveLength(1);
+  });
+});
+
+describe("refusals leave a trace", () => {
+  test("a reviewer who comes second (the item moved on) is told who acted, and the attempt is audited", async () => {
+    const item = await seedPending(b, "PENDING_DEPT");
+    expect((await reviewItem(b.people.head, item.id, { decision: "APPROVE", revisionId: item.revisionId })).ok).toBe(true);
+    const late = await reviewItem(b.people.head2, item.id, { decision: "RETURN", revisionId: item.revisionId, comment: "晚了" });
+    expect(late).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("已由head处理") });
+    expect(await denied(b.people.head2.id, "item.review.return", item.id)).toHaveLength(1);
+  });
+
+  test("an out-of-scope probe is audited under the action it tried (return, not approve)", async () => {
+    const item = await seedPending(b, "PENDING_DEPT");
+    await reviewItem(b.people.otherHead, item.id, { decision: "RETURN", revisionId: item.revisionId, comment: "x" });
+    expect(await denied(b.people.otherHead.id, "item.review.return", item.id)).toHaveLength(1);
+  });
+
+  test("autosave into another department's draft is refused as not found, and audited", async () => {
+    const item = await seedDraft(b);
+    const r = await saveAutosave(b.people.otherLiaison, item.id, { values: {}, baseRevisionId: null, savedAt: 1 });
+    expect(r.ok).toBe(false);
+    const ok = await saveAutosave(b.people.otherLiaison, item.id, {
+      values: { title: "", documentNumber: "", publisher: "", summary: "", columnId: "", topic: "", keywords: "", attribute: "", attributeReason: "", article20Item: "", documentType: "", signedOn: "", effectiveOn: "", repealedOn: "", validity: "", formedOn: "", body: "", channels: [], attachments: [] },
+      baseRevisionId: null,
+      savedAt: 1,
+    });
+    expect(ok).toMatchObject({ ok: false, error: "not_found" });
+    expect(await denied(b.people.otherLiaison.id, "item.autosave", item.id)).toHaveLength(1);
+  });
+
+  test("a 分管领导 replaced while approving: the old leader's approval does not land", async () => {
+    const own = await seedBureau();
+    const item = await seedPending(own, "PENDING_LEADER");
+    const successor = await own.user("successor", ["LEADER"], null);
+    // Between the old leader's reads and the write, the office hands the department to someone else.
+    setRaceSeam(async (target) => {
+      if (target.action === "item.review.approve") await db().department.update({ where: { id: own.dept.id }, data: { leaderId: successor.id } });
+    });
+    try {
+      const r = await reviewItem(own.people.leader, item.id, { decision: "APPROVE", revisionId: item.revisionId });
+      expect(r).toMatchObject({ ok: false, error: "conflict" });
+    } finally {
+      setRaceSeam(null);
+    }
+    expect(await db().reviewRecord.count({ where: { itemId: item.id, stage: "LEADER" } })).toBe(0);
+  });
+
+  test("a colleague's new column does not make an open edit form of another column stale", async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const column = await db().column.create({ data: { code: `v-${tag}`, name: "版本测试" } });
+    const version = column.updatedAt.toISOString();
+    expect((await createColumn(b.people.office2, { code: `w-${tag}`, name: "他人新建" })).ok).toBe(true);
+    const saved = await updateColumn(b.people.office, { id: column.id, version, code: column.code, name: "改名成功", requiresDeptHead: "on" });
+    expect(saved.ok).toBe(true);
   });
 });
 

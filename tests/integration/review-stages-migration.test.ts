@@ -38,6 +38,8 @@ test("items in review get their column's stages (保密审查 always); drafts ge
       INSERT INTO "DisclosureItem" ("id", "departmentId", "categoryId", "authorId", "status", "updatedAt") VALUES
         ('i1', 'd', 'all', 'u', 'PENDING_LEADER', now()), ('i2', 'd', 'news', 'u', 'APPROVED', now()),
         ('i3', 'd', 'none', 'u', 'PENDING_SECRECY', now()), ('i4', 'd', 'all', 'u', 'DRAFT', now());
+      INSERT INTO "EditorAutosave" ("userId", "itemKey", "data", "updatedAt") VALUES
+        ('u', 'new', '{"values": {"title": "未保存", "categoryId": "news"}, "savedAt": 1}', now());
     `);
     await migrate(url);
     const { rows } = await client.query<{ id: string; reviewStages: string }>(`SELECT "id", "reviewStages"::text AS "reviewStages" FROM "DisclosureItem" ORDER BY "id"`);
@@ -52,6 +54,8 @@ test("items in review get their column's stages (保密审查 always); drafts ge
       `SELECT i."id", i."columnId", c."name" FROM "DisclosureItem" i JOIN "Column" c ON c."id" = i."columnId" ORDER BY i."id"`,
     );
     expect(renamed.rows.map((r) => `${r.id}:${r.columnId}:${r.name}`)).toEqual(["i1:all:全部环节", "i2:news:新闻", "i3:none:仅保密", "i4:all:全部环节"]);
+    const autosave = await client.query<{ values: Record<string, string> }>(`SELECT "data"->'values' AS "values" FROM "EditorAutosave"`);
+    expect(autosave.rows[0].values).toEqual({ title: "未保存", columnId: "news" });
   } finally {
     await client.end();
   }

@@ -71,6 +71,23 @@ describe("password login", () => {
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
+  test("a real name and its variants lock together, so the answer never tells whether the name exists", async () => {
+    const t0 = new Date();
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const lockedUntil = new Date(at(LOCKOUT.maxFailures - 1).getTime() + LOCKOUT.lockMinutes * 60_000);
+    // Failures typed as a variant (no user has that exact name) lock the real account too…
+    const real = await b.user("casereal", ["LIAISON"]);
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) await login(real.username.toUpperCase(), "bad", at(i));
+    expect(await login(real.username, PASSWORD, at(10))).toEqual({ ok: false, lockedUntil });
+    // …and failures on the real name lock its variants, exactly as for a name that does not exist.
+    const other = await b.user("casereal2", ["LIAISON"]);
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) await login(other.username, "bad", at(i));
+    expect(await login(` ${other.username.toUpperCase()}`, PASSWORD, at(10))).toEqual({ ok: false, lockedUntil });
+    // A successful login starts the count again.
+    expect((await login(other.username, PASSWORD, new Date(lockedUntil.getTime() + 1000))).ok).toBe(true);
+    expect(await login(other.username, "bad", new Date(lockedUntil.getTime() + 2000))).toEqual({ ok: false });
+  });
+
   test("failures spread beyond the window do not lock", async () => {
     const user = await b.user("slowfail", ["LIAISON"]);
     const t0 = Date.now();

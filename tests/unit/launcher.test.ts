@@ -27,6 +27,9 @@ describe("the demo listens on loopback unless told otherwise", () => {
     // An exported but empty HOSTNAME must not stop the app at start-up.
     expect(parseEnv({ HOSTNAME: " " }).HOSTNAME).toBe("127.0.0.1");
     expect(parseEnv({ HOSTNAME: "0.0.0.0" }).HOSTNAME).toBe("0.0.0.0");
+    expect(parseEnv({ HOSTNAME: "::" }).HOSTNAME).toBe("::");
+    // A machine name exported by the shell (RHEL, Kylin) is not an instruction to listen on the LAN.
+    expect(parseEnv({ HOSTNAME: "kylin-office-pc" }).HOSTNAME).toBe("127.0.0.1");
   });
 });
 

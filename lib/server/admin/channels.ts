@@ -6,7 +6,7 @@ import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 import { refuse, Refusal, write, type Target } from "@/lib/server/platform/use-case";
-import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, staleForm } from "./shared";
+import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, saveSortOrders, staleForm } from "./shared";
 
 /**
  * 发布渠道 (公开办): 本机关网站, 市政务公开专栏, 微信公众号 … Item revisions store channel codes,
@@ -73,9 +73,7 @@ export async function moveChannel(actor: Actor, raw: unknown): Promise<Result<{ 
     if (listVersion(rows.map((r) => r.id)) !== version) throw staleForm("渠道顺序");
     const order = moveInOrder(rows.map((r) => r.id), id, direction);
     if (!order) return ok({ moved: false });
-    for (const u of renumber(rows, new Map(order.map((rowId, i) => [rowId, i])))) {
-      await tx.channel.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
-    }
+    await saveSortOrders(tx, "Channel", renumber(rows, new Map(order.map((rowId, i) => [rowId, i]))));
     const code = new Map(rows.map((r) => [r.id, r.code]));
     await audit(tx, { actor, ...target, entityId: id, detail: { before: rows.map((r) => r.code), after: order.map((o) => code.get(o)) } });
     return ok({ moved: true });

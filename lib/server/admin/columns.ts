@@ -19,7 +19,7 @@ import { can } from "@/lib/server/platform/authz";
 import { db, type Tx } from "@/lib/server/platform/db";
 import { conflict, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 import { refuse, Refusal, write, type Target } from "@/lib/server/platform/use-case";
-import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, staleForm } from "./shared";
+import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, saveSortOrders, staleForm } from "./shared";
 
 /**
  * 栏目管理 (公开办): the column tree (two levels), its order, names, codes, descriptions and the
@@ -101,7 +101,7 @@ async function checkPlacement(tx: Tx, id: string | null, input: Pick<ColumnCreat
 
 /** Renumbers the whole tree so that sorting by sortOrder lists it depth-first. */
 async function saveOrder(tx: Tx, rows: readonly { id: string; parentId: string | null; sortOrder: number }[]) {
-  for (const u of renumber(rows, numberTree(rows))) await tx.column.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+  await saveSortOrders(tx, "Column", renumber(rows, numberTree(rows)));
 }
 
 const snapshot = (c: ColumnCreateInput) => ({
@@ -196,7 +196,7 @@ export async function moveColumn(actor: Actor, raw: unknown): Promise<Result<{ m
     if (treeVersion(rows) !== version) throw staleForm("栏目顺序");
     const order = moveInColumnTree(rows, id, direction);
     if (!order) return ok({ moved: false });
-    for (const u of renumber(rows, order)) await tx.column.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+    await saveSortOrders(tx, "Column", renumber(rows, order));
     const codes = (m: Map<string, number>) => [...rows].sort((a, b) => m.get(a.id)! - m.get(b.id)!).map((r) => r.code);
     await audit(tx, { actor, ...target, entityId: id, detail: { before: codes(numberTree(rows)), after: codes(order) } });
     return ok({ moved: true });

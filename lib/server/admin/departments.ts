@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/server/platform/db";
 import { notify } from "@/lib/server/platform/notifications";
 import { invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 import { refuse, Refusal, write, type Target } from "@/lib/server/platform/use-case";
-import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, staleForm } from "./shared";
+import { ADMIN_LOCK, changes, listVersion, parseForm, renumber, rowVersion, saveSortOrders, staleForm } from "./shared";
 
 /**
  * 处室管理 (公开办): departments, their order and their 分管领导. The leader's queue is computed
@@ -110,7 +110,9 @@ export async function updateDepartment(actor: Actor, raw: unknown): Promise<Resu
     const leaderChanged = before.leaderId !== input.leaderId;
     const leader = leaderChanged ? await checkLeader(tx, input.leaderId) : null;
     if (input.name !== before.name) await checkUnique(tx, { name: input.name }, before.id);
-    const pending = await tx.disclosureItem.findMany({ where: { departmentId: before.id, status: "PENDING_LEADER" }, select: { id: true } });
+    const pending = (
+      await tx.disclosureItem.findMany({ where: { departmentId: before.id, status: "PENDING_LEADER" }, select: { id: true, currentRevision: { select: { title: true } } } })
+    ).map((i) => ({ id: i.id, title: i.currentRevision?.title ?? "（无标题）" }));
     if (leaderChanged && !input.leaderId && pending.length) {
       throw new Refusal("pending_at_leader", invalid({ leaderId: [`该处室有 ${pending.length} 条信息待分管领导审核，必须设置分管领导（可改选他人）`] }));
     }
@@ -119,7 +121,12 @@ export async function updateDepartment(actor: Actor, raw: unknown): Promise<Resu
     await tx.department.update({ where: { id: before.id }, data: { name: input.name, leaderId: input.leaderId } });
     const moved = leaderChanged && input.leaderId ? pending.length : 0;
     if (moved) {
-      await notify(tx, [input.leaderId!], { title: `您已成为${input.name}的分管领导，${moved} 条信息待您审核`, link: "/console" });
+      // The old leader's requests to act are answered by the change (the items left their scope);
+      // the new leader gets one per item, resolved as usual when the step is done.
+      await tx.notification.updateMany({ where: { itemId: { in: pending.map((p) => p.id) }, step: "PENDING_LEADER", resolvedAt: null }, data: { resolvedAt: new Date() } });
+      for (const item of pending) {
+        await notify(tx, [input.leaderId!], { title: `「${item.title}」待分管领导审核（您已成为${input.name}的分管领导）`, itemId: item.id, link: `/console/items/${item.id}`, step: "PENDING_LEADER" });
+      }
     }
     await audit(tx, {
       actor,
@@ -146,9 +153,7 @@ export async function moveDepartment(actor: Actor, raw: unknown): Promise<Result
     if (listVersion(rows.map((r) => r.id)) !== version) throw staleForm("处室顺序");
     const order = moveInOrder(rows.map((r) => r.id), id, direction);
     if (!order) return ok({ moved: false });
-    for (const u of renumber(rows, new Map(order.map((rowId, i) => [rowId, i])))) {
-      await tx.department.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
-    }
+    await saveSortOrders(tx, "Department", renumber(rows, new Map(order.map((rowId, i) => [rowId, i]))));
     const code = new Map(rows.map((r) => [r.id, r.code]));
     await audit(tx, { actor, ...target, entityId: id, detail: { before: rows.map((r) => r.code), after: order.map((o) => code.get(o)) } });
     return ok({ moved: true });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { Tx } from "@/lib/server/platform/db";
 import { conflict, invalid, type Failure } from "@/lib/server/platform/result";
 import { LOCKS, Refusal, type WriteOptions } from "@/lib/server/platform/use-case";
 
@@ -36,6 +37,15 @@ export function changes<T extends Record<string, unknown>>(before: T, after: Par
     }
   }
   return Object.keys(a).length ? { before: b, after: a } : null;
+}
+
+/**
+ * Writes new positions without touching `updatedAt` (Prisma sets @updatedAt itself; raw SQL does
+ * not): a row's version token is its content, so a colleague's reorder or a new column elsewhere
+ * does not make every open edit form of an untouched row stale. The order has its own token.
+ */
+export async function saveSortOrders(tx: Tx, table: "Department" | "Column" | "Channel", updates: readonly { id: string; sortOrder: number }[]) {
+  for (const u of updates) await tx.$executeRawUnsafe(`UPDATE "${table}" SET "sortOrder" = $1 WHERE "id" = $2`, u.sortOrder, u.id);
 }
 
 /** The new sortOrder of each row whose position changed, as update calls. */

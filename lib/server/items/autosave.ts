@@ -7,8 +7,8 @@ import { authorizeTransition, can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { findItemFacts } from "./facts";
 import { NEW_ITEM_KEY } from "./drafts";
-import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
-import { write, type Target } from "@/lib/server/platform/use-case";
+import { forbidden, invalid, notFound, ok, type Failure, type Result } from "@/lib/server/platform/result";
+import { refuse, refuseNotFound, write, type Target } from "@/lib/server/platform/use-case";
 
 /**
  * 自动保存: the editor's unsaved state, one row per user and item ("new" for a draft not yet
@@ -53,12 +53,15 @@ async function mayAutosave(actor: Actor, itemKey: string): Promise<Result<undefi
 export async function saveAutosave(actor: Actor, itemKey: string, raw: unknown): Promise<Result<{ savedAt: number; stored: boolean }>> {
   const parsed = autosaveSchema.safeParse(raw);
   if (!parsed.success || JSON.stringify(parsed.data).length > AUTOSAVE_MAX_CHARS) return invalid({}, "自动保存的内容无效或过大。");
+  const target: Target = { action: "item.autosave", entity: "DisclosureItem", entityId: itemKey.slice(0, 64) };
   const refused = await mayAutosave(actor, itemKey);
-  if (refused) return refused as Result<{ savedAt: number; stored: boolean }>;
+  if (refused) {
+    const failure = refused as Failure;
+    return failure.error === "not_found" ? refuseNotFound(actor, target) : refuse(actor, target, failure.error, failure);
+  }
   const data = parsed.data;
   // Stored HTML is HTML we may send back to a browser: it gets the same allowlist as a save.
   data.values.body = sanitizeBodyHtml(data.values.body);
-  const target: Target = { action: "item.autosave", entity: "DisclosureItem", entityId: itemKey };
   return write(actor, target, async (tx) => {
     // The guard: only a newer savedAt replaces the stored copy, atomically in the upsert itself.
     const stored = await tx.$executeRaw`

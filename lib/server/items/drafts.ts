@@ -5,7 +5,7 @@ import { audit } from "@/lib/server/platform/audit";
 import { authorizeTransition, can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { conflict, forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
-import { expectOne, refuse, refuseNotFound, write, type Target } from "@/lib/server/platform/use-case";
+import { expectOne, refuse, refuseNotFound, Refusal, write, type Target } from "@/lib/server/platform/use-case";
 import { findItemFacts } from "./facts";
 import { handOver, refuseTransition } from "./transition";
 import { parseDraft, resolveAttachments, revisionRows, type DraftFields } from "./input";
@@ -18,6 +18,8 @@ export type { DraftFields } from "./input";
 export const NEW_ITEM_KEY = "new";
 
 const ATTACHMENT_GONE = "附件无效或已失效，请重新上传。";
+/** The column was deleted between the check and the write (it is checked outside the admin lock). */
+const COLUMN_GONE = { onConstraint: () => new Refusal("column_gone", invalid({ columnId: ["所选栏目已被删除，请重新选择"] })) };
 export const SAVE_CONFLICT = "在您编辑期间，该信息已被他人修改或已提交，您的修改尚未保存。";
 
 /** 起草: the first revision of a new item, with its catalogue fields and attachments. */
@@ -38,7 +40,7 @@ export async function createDraft(actor: Actor, input: DraftFields, now = new Da
     await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: NEW_ITEM_KEY } });
     await audit(tx, { actor, ...target, entityId: item.id, detail: { revision: 1, contentHash: rows.revision.contentHash } });
     return ok({ id: item.id });
-  });
+  }, COLUMN_GONE);
 }
 
 /**
@@ -88,7 +90,7 @@ export async function updateDraft(
       detail: { revision: revision.number, from: facts.item.status, to: d.to, contentHash: rows.revision.contentHash },
     });
     return ok({ id: itemId });
-  });
+  }, COLUMN_GONE);
 }
 
 /** 提交审核: hands the item to the first review stage its column requires. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { DECISION_LABELS, parseReview } from "@/lib/domain/review";
-import { STAGE_LABELS, STAGE_OF_STATUS, STATUS_LABELS } from "@/lib/domain/workflow";
+import { STAGE_ACTORS, STAGE_LABELS, STAGE_OF_STATUS, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { AuditAction } from "@/lib/domain/audit";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
@@ -24,7 +24,9 @@ const EVENT = { APPROVE: "approve", RETURN: "return", REJECT: "reject", REFER: "
  */
 export async function reviewItem(actor: Actor, itemId: string, raw: Record<string, unknown>): Promise<Result<{ status: string }>> {
   const facts = await findItemFacts(actor, itemId);
-  if (!facts) return refuseNotFound(actor, { action: "item.review.approve", entity: "DisclosureItem", entityId: itemId });
+  // The decision is known before the form is checked, so even a probe is audited under its action.
+  const asked = EVENT[String(raw.decision) as keyof typeof EVENT] ?? "approve";
+  if (!facts) return refuseNotFound(actor, { action: `item.review.${asked}`, entity: "DisclosureItem", entityId: itemId });
   const stage = STAGE_OF_STATUS[facts.item.status];
   const flags = stage === "SECRECY" ? await secrecyFlags(facts.revision.id) : [];
   const parsed = parseReview(raw, { stage: stage ?? "DEPT_HEAD", flagIds: flags.map((f) => f.id), blockingFlagIds: flags.filter((f) => f.blocking).map((f) => f.id) });
@@ -33,13 +35,17 @@ export async function reviewItem(actor: Actor, itemId: string, raw: Record<strin
   const target: Target = { action: `item.review.${EVENT[input.decision]}` satisfies AuditAction, entity: "DisclosureItem", entityId: itemId };
   const d = authorizeTransition(actor, facts.workflow, EVENT[input.decision]);
   if (!d.ok) {
-    if (d.reason === "wrong_status") return alreadyHandled(itemId, input.revisionId);
-    return refuseTransition(actor, target, d);
+    const refused = await refuseTransition(actor, target, d);
+    // Came second: the item has moved on past a stage this person acts on (a colleague at the same
+    // stage decided first) — say who did, rather than "no permission".
+    const movedOn = d.reason === "wrong_role" && facts.approvals.some((a) => actor.roles.includes(STAGE_ACTORS[a.stage].role));
+    return d.reason === "wrong_status" || movedOn ? alreadyHandled(itemId, input.revisionId) : refused;
   }
   const result = await write(actor, target, async (tx) => {
     // The guard that makes two simultaneous clicks give one transition: status AND revision.
     const { count } = await tx.disclosureItem.updateMany({
-      where: { id: itemId, status: d.from, currentRevisionId: input.revisionId },
+      // …and, at 分管领导审核, that the department's 分管领导 is still this person (reassigned meanwhile: refused).
+      where: { id: itemId, status: d.from, currentRevisionId: input.revisionId, ...(d.stage === "LEADER" ? { department: { leaderId: actor.id } } : {}) },
       data: {
         status: d.to,
         referredAt: input.decision === "REFER" ? new Date() : undefined,

@@ -12,12 +12,14 @@ import { blobStore } from "@/lib/server/files/storage";
  * A StoredFile is kept while any revision's Attachment references it (revisions are immutable
  * and append-only; the foreign key refuses the delete anyway) or an autosaved editor draft lists
  * it. A blob is kept while any StoredFile has its hash, and while it is younger than the grace
- * period (an upload writes the blob before its row). Each run writes one AuditEvent with counts
- * at its end; rows go first and blobs after their commit, because a removed blob cannot come back
- * while a rolled-back row would (a row without its bytes is worse than bytes without a row).
+ * period (an upload writes the blob before its row). Every batch of deleted rows is audited in
+ * the transaction that deletes it (with the ids), and every removed blob in the transaction that
+ * holds its lock, so a run cut short leaves no deletion unrecorded; rows go first and blobs after
+ * their commit, because a removed blob cannot come back while a rolled-back row would.
  */
 export const SYSTEM_ACTOR_NAME = "系统任务";
 const BATCH = 500;
+const SYSTEM = { actorName: SYSTEM_ACTOR_NAME, meta: { ip: null, userAgent: null } };
 
 export interface CleanupCounts {
   files: number;
@@ -30,7 +32,8 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
   const cutoff = new Date(now.getTime() - graceHours * 3_600_000);
   let files = 0;
   for (;;) {
-    const removed = await db().$queryRaw<{ id: string }[]>`
+    const removed = await db().$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; fileName: string }[]>`
       DELETE FROM "StoredFile" WHERE "id" IN (
         SELECT f."id" FROM "StoredFile" f
         WHERE f."createdAt" < ${cutoff}
@@ -41,7 +44,10 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
                                         THEN e."data"->'values'->'attachments' ELSE '[]'::jsonb END) AS x
             WHERE x->>'fileId' = f."id")
         ORDER BY f."createdAt" LIMIT ${BATCH})
-      RETURNING "id"`;
+      RETURNING "id", "fileName"`;
+      if (rows.length) await audit(tx, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "orphan_uploads", graceHours, files: rows } });
+      return rows;
+    });
     files += removed.length;
     if (removed.length < BATCH) break;
   }
@@ -54,6 +60,7 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
     const removed = await db().$transaction(async (tx) => {
       await lockBlob(tx, blob.sha256);
       if (await tx.storedFile.count({ where: { sha256: blob.sha256 } })) return false;
+      await audit(tx, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "unreferenced_blob", sha256: blob.sha256, size: blob.size } });
       await store.remove(blob.sha256);
       return true;
     });
@@ -64,6 +71,6 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
   }
 
   const counts = { files, blobs, bytes, graceHours };
-  await audit(null, { actorName: SYSTEM_ACTOR_NAME, action: "files.cleanup", entity: "StoredFile", detail: { ...counts }, meta: { ip: null, userAgent: null } });
+  await audit(null, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "summary", ...counts } });
   return counts;
 }

@@ -120,6 +120,11 @@ export async function retryDeadJob(actor: Actor, raw: Record<string, unknown>): 
     const name = jobOfDead(deadJob.name)!;
     const payload = JOBS[name].schema.safeParse(deadJob.data);
     if (!payload.success) return invalid({}, "该任务的数据无效，重新执行也会失败；请联系开发人员。");
+    // A dead extraction left its file FAILED, and the handler only reads PENDING files: put the file
+    // back in the queue's hands, or 重新执行 would do nothing and 保密审查 would still check by hand.
+    if (name === "extract-text") {
+      await tx.storedFile.updateMany({ where: { id: (payload.data as { fileId: string }).fileId, textStatus: "FAILED" }, data: { textStatus: "PENDING" } });
+    }
     const jobId = await boss.send(name, payload.data, { db: prismaExecutor(tx) });
     if (!jobId) return conflict("任务未能加入队列，请稍后再试。");
     await audit(tx, { actor, ...target, detail: { name, newJobId: jobId } });

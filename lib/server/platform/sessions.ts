@@ -41,20 +41,28 @@ export async function authenticate(
     await audit(null, { actor: user ? { ...user, roles: user.roles } : null, actorName: username.slice(0, 64), action: "auth.login", entity: "User", entityId: user?.id, result: "FAILURE", detail: { why, key, at: now.toISOString() }, meta });
     return lockedUntil ? { ok: false as const, lockedUntil } : { ok: false as const };
   };
+  // The lock by name (every failure typed under this name, whatever the account) is checked for
+  // everyone, so "Liaison.GX" and "liaison.gx" lock together and the answer never depends on
+  // whether the name is real.
+  const nameLock = await nameLockedUntil(key, now);
+  const rowLock = user?.status === "ACTIVE" && user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
+  const locked = later(nameLock, rowLock);
+  if (locked) {
+    // As slow as a password check, so timing does not tell a locked account from a wrong password.
+    await verify(await DUMMY_HASH, password).catch(() => false);
+    return fail("locked", locked);
+  }
   if (!user || user.status !== "ACTIVE") {
-    // No counter on a User row to keep: a name that does not exist (or cannot sign in) locks like
-    // one that does, or the lock message would tell an attacker which names are real.
-    const locked = await nameLockedUntil(key, now);
-    if (locked) return fail("locked", locked);
     await verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
-    const why = user ? "disabled" : "unknown_user";
-    await fail(why);
+    await fail(user ? "disabled" : "unknown_user");
     const lockedNow = await nameLockedUntil(key, now);
     return lockedNow ? { ok: false, lockedUntil: lockedNow } : { ok: false };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return fail("locked", user.lockedUntil);
   if (!(await verify(user.passwordHash, password).catch(() => false))) {
-    return fail("bad_password", await recordFailure(user.id, now));
+    const rowLockNow = await recordFailure(user.id, now);
+    await fail("bad_password");
+    const lockedNow = later(rowLockNow, await nameLockedUntil(key, now));
+    return lockedNow ? { ok: false, lockedUntil: lockedNow } : { ok: false };
   }
   const sessionId = randomBytes(32).toString("hex");
   await db().$transaction(async (tx) => {
@@ -73,7 +81,7 @@ export async function authenticate(
         userAgent: meta.userAgent,
       },
     });
-    await audit(tx, { actor: user, action: "auth.login", entity: "User", entityId: user.id, meta });
+    await audit(tx, { actor: user, action: "auth.login", entity: "User", entityId: user.id, detail: { key, at: now.toISOString() }, meta });
   });
   return { ok: true, sessionId, userId: user.id, displayName: user.displayName };
 }
@@ -98,18 +106,23 @@ async function recordFailure(userId: string, now: Date): Promise<Date | null> {
 }
 
 /**
- * The lock on a name without a counter (unknown or not active), from the failed logins the audit
- * log already holds for it: no table of its own, so no migration, and the log is insert-only, so
- * nobody clears a lock by hand. The `at` index keeps the look-back to the last 45 minutes' events.
+ * The lock on a name, from the failed logins the audit log already holds for it (no table of its
+ * own, and the log is insert-only, so nobody clears a lock by hand): every failure typed under the
+ * name since its last successful login, except attempts refused as already locked. The `at` index
+ * keeps the look-back to the last 45 minutes' events.
  */
 async function nameLockedUntil(key: string, now: Date): Promise<Date | null> {
   const since = new Date(now.getTime() - LOCKOUT_LOOKBACK_MS);
-  const rows = await db().$queryRaw<{ at: string }[]>`
-    SELECT "detail"->>'at' AS "at" FROM "AuditEvent"
-    WHERE "at" >= ${since} AND "action" = 'auth.login' AND "result" = 'FAILURE'
-      AND "detail"->>'key' = ${key} AND "detail"->>'why' IN ('unknown_user', 'disabled')`;
-  return lockedUntilFromFailures(rows.map((r) => new Date(r.at)).filter((d) => d.getTime() >= since.getTime()), now);
+  const rows = await db().$queryRaw<{ at: string; result: string; why: string | null }[]>`
+    SELECT "detail"->>'at' AS "at", "result", "detail"->>'why' AS "why" FROM "AuditEvent"
+    WHERE "at" >= ${since} AND "action" = 'auth.login' AND "detail"->>'key' = ${key}`;
+  const times = rows.map((r) => ({ ...r, t: new Date(r.at).getTime() })).filter((r) => r.t >= since.getTime() && r.t <= now.getTime());
+  const lastSuccess = Math.max(-Infinity, ...times.filter((r) => r.result === "SUCCESS").map((r) => r.t));
+  const failures = times.filter((r) => r.result === "FAILURE" && r.why !== "locked" && r.t > lastSuccess).map((r) => new Date(r.t));
+  return lockedUntilFromFailures(failures, now);
 }
+
+const later = (a: Date | null, b: Date | null): Date | null => (a && b ? (a > b ? a : b) : (a ?? b));
 
 /** The actor behind a session id, or null when the session is over for any reason. */
 export async function resolveSession(sessionId: string, now = new Date()): Promise<Actor | null> {

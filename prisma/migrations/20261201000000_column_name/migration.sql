@@ -59,3 +59,9 @@ BEGIN
         "grams" = EXCLUDED."grams";
 END
 $$;
+
+-- An editor's unsaved state (autosave) names the form's fields: rename the key too, or a clerk's
+-- draft kept on the server would no longer load after the upgrade.
+UPDATE "EditorAutosave"
+   SET "data" = jsonb_set("data" #- '{values,categoryId}', '{values,columnId}', "data"->'values'->'categoryId')
+ WHERE "data"->'values' ? 'categoryId';
