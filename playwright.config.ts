@@ -15,6 +15,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",
+  // Specs sign in several people (argon2id per login) on a 2-core machine: 30 s is too tight under load.
+  timeout: 60_000,
   use: {
     baseURL,
     locale: "zh-CN",

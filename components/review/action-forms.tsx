@@ -115,7 +115,8 @@ export function ReviewForm({
           <ScanFlags flags={flags} values={v} errors={errors.flags} />
         </>
       )}
-      {secrecy && decision !== null && decision !== "APPROVE" && flags.length > 0 && <ScanFlags flags={flags} values={v} readOnly />}
+      {/* The automatic scan is what a reviewer decides on: shown before any choice, to acknowledge once 同意公开 is chosen. */}
+      {secrecy && decision !== "APPROVE" && <ScanFlags flags={flags} values={v} readOnly />}
 
       {decision === "REJECT" && (
         <Field id="reasonCode" label="不予公开的法定理由" required errors={errors.reasonCode}>
