@@ -115,22 +115,18 @@ describe("reply letters", () => {
     }
   });
 
-  test("blank, 'undefined' and a non-date are refused, never printed", () => {
-    const template = DEFAULT_REPLY_TEMPLATES.unable_1_not_held;
-    const cases: [LetterFields, string][] = [
-      [{ ...SAMPLE_LETTER_FIELDS, 申请人: "  " }, "缺少“申请人”"],
-      [{ ...SAMPLE_LETTER_FIELDS, 申请人: "undefined" }, "“申请人”的值“undefined”不是有效内容"],
-      [{ ...SAMPLE_LETTER_FIELDS, 收到日期: "2026年11月9日" }, "“收到日期”应为有效日期（YYYY-MM-DD）"],
-      [{ ...SAMPLE_LETTER_FIELDS, 答复日期: "2026-02-30" }, "“答复日期”应为有效日期"],
-      [{ ...SAMPLE_LETTER_FIELDS, 申请内容: "见{附件}" }, "“申请内容”中不能含有花括号"],
-      [{ ...SAMPLE_LETTER_FIELDS, 申请人姓名: "张某" } as LetterFields, "“申请人姓名”不是文书中可以填写的项目"],
-      [{ ...SAMPLE_LETTER_FIELDS, 法律依据: "第九十九条" }, "“法律依据”由本文书模板确定"],
-    ];
-    for (const [fields, message] of cases) {
-      const r = fillTemplate(template, fields);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toContain(message);
-    }
+  test.each([
+    ["blank", { 申请人: "  " }, "缺少“申请人”"],
+    ["'undefined'", { 申请人: "undefined" }, "“申请人”的值“undefined”不是有效内容"],
+    ["a Chinese date", { 收到日期: "2026年11月9日" }, "“收到日期”应为有效日期（YYYY-MM-DD）"],
+    ["an impossible date", { 答复日期: "2026-02-30" }, "“答复日期”应为有效日期"],
+    ["a brace in a value", { 申请内容: "见{附件}" }, "“申请内容”中不能含有花括号"],
+    ["an unknown field", { 申请人姓名: "张某" }, "“申请人姓名”不是文书中可以填写的项目"],
+    ["another article", { 法律依据: "第九十九条" }, "“法律依据”由本文书模板确定"],
+  ] as [string, Record<string, string>, string][])("%s is refused, never printed", (_, change, message) => {
+    const r = fillTemplate(DEFAULT_REPLY_TEMPLATES.unable_1_not_held, { ...SAMPLE_LETTER_FIELDS, ...change } as LetterFields);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(message);
   });
 
   test("an optional paragraph prints with all its fields, not at all with none, and is refused half-filled", () => {
@@ -196,13 +192,15 @@ describe("notices", () => {
   test("补正告知书: one-time list, the 补正期限, 逾期不补正视为放弃, no 救济途径", () => {
     const text = filledText(DEFAULT_NOTICE_TEMPLATES.correction, SAMPLE_LETTER_FIELDS);
     expect(text).toContain("第三十条的规定，现一次性告知您需要补正的事项如下：\n1.请写明您所需政府信息的名称、文号");
-    expect(text).toContain("\n2.请写明所需信息的大致形成时间（年度）。\n");
+    const r = fillLetter(DEFAULT_NOTICE_TEMPLATES.correction, SAMPLE_LETTER_FIELDS);
+    // Each 补正事项 its own paragraph, as the clerk listed them.
+    expect(r.ok && r.letter.paragraphs.map((p) => p.text)).toContain("2.请写明所需信息的大致形成时间（年度）。");
     expect(text).toContain("请您于2026年11月26日前");
     expect(text).toContain("逾期不补正的，视为放弃申请");
     expect(text).not.toContain("行政复议");
   });
 
-  test("延期答复告知书: approval, days and the new due date; refused without approver, over 20 days or after the due date", () => {
+  test("延期答复告知书: approval, days and the new due date, sent on the original due date at the latest", () => {
     const facts = { originalDue: "2026-12-07", newDue: "2027-01-05", days: 20, approver: "李主任", noticeOn: "2026-12-07", reason: "申请公开的信息数量较多，需要逐件审查" };
     const ok = extensionFields(facts);
     expect(ok.ok).toBe(true);
@@ -211,10 +209,17 @@ describe("notices", () => {
     expect(text).toContain("经本机关政府信息公开工作机构负责人同意，答复期限延长20个工作日，延长至2027年1月5日");
     expect(text).toContain("第三十三条第二款");
     expect(text).not.toContain("行政复议");
-    expect(extensionFields({ ...facts, approver: " " })).toMatchObject({ ok: false, reason: "no_approver" });
-    expect(extensionFields({ ...facts, days: 21 })).toMatchObject({ ok: false, reason: "days_out_of_range" });
-    expect(extensionFields({ ...facts, days: 0 })).toMatchObject({ ok: false, reason: "days_out_of_range" });
-    expect(extensionFields({ ...facts, noticeOn: "2026-12-08" })).toMatchObject({ ok: false, reason: "after_due" });
+  });
+
+  const facts = { originalDue: "2026-12-07", newDue: "2027-01-05", days: 20, approver: "李主任", noticeOn: "2026-12-07", reason: "数量较多" };
+  test.each([
+    ["no approver", { approver: " " }, "no_approver"],
+    ["21 days", { days: 21 }, "days_out_of_range"],
+    ["0 days", { days: 0 }, "days_out_of_range"],
+    ["sent after the original due date", { noticeOn: "2026-12-08" }, "after_due"],
+    ["no reason", { reason: "" }, "no_reason"],
+  ] as const)("延期答复告知书 refused: %s", (_, change, reason) => {
+    expect(extensionFields({ ...facts, ...change })).toMatchObject({ ok: false, reason });
   });
 
   test("第三方意见征询函: 第三十二条, 15 working days, and the applicant is not named", () => {
