@@ -82,13 +82,20 @@ describe("reply letters", () => {
     const reviewFirst = group === "denied" || group === "partial";
     expect(text).toContain(reviewFirst ? REVIEW_FIRST : STANDARD);
     expect(text).not.toContain(reviewFirst ? STANDARD : REVIEW_FIRST);
-    const paragraphs = text.split("\n");
-    expect(paragraphs.at(-3)).toContain("申请行政复议");
+    // The remedy closes the text; only the 附件说明 may come between it and the 落款.
+    const paragraphs = text.split("\n").slice(0, -3);
+    const last = paragraphs.at(-1)?.startsWith("附件：") ? paragraphs.at(-2) : paragraphs.at(-1);
+    expect(last).toContain("申请行政复议");
   });
 
   test("已主动公开 tells where: the item's title, 索引号 and URL", () => {
     const text = filledText(DEFAULT_REPLY_TEMPLATES.granted_published, SAMPLE_LETTER_FIELDS);
     expect(text).toContain("信息名称：《2025年度吉林市科技发展计划项目立项清单》\n索引号：11220200013547895X/2026-00031\n网址：https://kjj.jlcity.gov.cn/zwgk/2026/00031.html");
+  });
+
+  test("the 附件说明 follows the 救济途径, just above the 落款", () => {
+    const text = filledText(DEFAULT_REPLY_TEMPLATES.granted, SAMPLE_LETTER_FIELDS);
+    expect(text).toContain("提起行政诉讼。\n附件：2025年度吉林市科技发展计划项目立项清单\n吉林市科学技术局\n2026年11月30日");
   });
 
   test("部分公开 names the withheld part and its reasons", () => {

@@ -27,8 +27,10 @@ export type TemplateParagraph = {
   text: string;
   /** Printed only when every placeholder in it has a value; some but not all is an error. */
   optional?: boolean;
-  /** false for lines that are not prose (联系电话：…, 附件：…): no first-line indent. */
+  /** false for lines that are not prose (联系电话：…): no first-line indent. */
   indent?: boolean;
+  /** Printed after the 救济途径: the 附件说明 closes the text, just above the 落款 (GB/T 9704 §7.3.4). */
+  afterRemedy?: boolean;
 };
 
 export interface LetterTemplate {
@@ -227,8 +229,9 @@ export function fillLetter(template: LetterTemplate, fields: LetterFields): Fill
   for (const name of requiredNames(template)) if (!values.has(name)) problems.push({ code: "missing_field", name });
   const paragraphs = chosenParagraphs(template, values, problems);
   if (problems.length > 0) return refuse(dedupe(problems));
-  const body = paragraphs.flatMap((p) => toParagraphs(p, values));
+  const body = paragraphs.filter((p) => !p.afterRemedy).flatMap((p) => toParagraphs(p, values));
   if (template.remedy !== "none") body.push({ text: substitute(REMEDY_TEXTS[template.remedy], values), indent: true });
+  body.push(...paragraphs.filter((p) => p.afterRemedy).flatMap((p) => toParagraphs(p, values)));
   const letter: FilledLetter = {
     title: substitute(template.title, values),
     organ: values.get("机关名称") as string,
@@ -253,7 +256,7 @@ function refuse(problems: LetterProblem[]): FillResult {
   return { ok: false, problems, message: describeProblems(problems) };
 }
 
-/** Every printed text of a filled letter, for a last check and for tests. */
+/** Every printed text of a filled letter in reading order (版头, 文号, title … 落款, 附注), for checks and tests. */
 export function letterText(letter: FilledLetter): string {
-  return [letter.organ, letter.docNumber ?? "", letter.title, letter.salutation, ...letter.paragraphs.map((p) => p.text), letter.date, letter.attribute ?? ""].join("\n");
+  return [letter.organ, letter.docNumber ?? "", letter.title, letter.salutation, ...letter.paragraphs.map((p) => p.text), letter.organ, letter.date, letter.attribute ?? ""].join("\n");
 }
