@@ -13,7 +13,7 @@ export const NOTICE_KINDS = ["correction", "extension", "third_party", "fee", "r
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 const p = (text: string, extra: Omit<TemplateParagraph, "text"> = {}): TemplateParagraph => ({ text, ...extra });
-const OPENING = p("本机关于{收到日期}收到您提出的政府信息公开申请，您申请获取“{申请内容}”。");
+const OPENING = p("本机关于{收到日期}收到您的政府信息公开申请，申请获取“{申请内容}”。");
 const CONTACT = p("联系电话：{联系电话}", { indent: false });
 
 const notice = (title: string, paragraphs: TemplateParagraph[], extra: Partial<LetterTemplate> = {}): LetterTemplate => ({

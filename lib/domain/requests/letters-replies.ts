@@ -71,7 +71,7 @@ export function replyTemplatesFor(outcome: Outcome): ReplyTemplateKey[] {
 }
 
 const p = (text: string, extra: Omit<TemplateParagraph, "text"> = {}): TemplateParagraph => ({ text, ...extra });
-const OPENING = p("本机关于{收到日期}收到您提出的政府信息公开申请，您申请获取“{申请内容}”。");
+const OPENING = p("本机关于{收到日期}收到您的政府信息公开申请，申请获取“{申请内容}”。");
 const EXPLAIN = p("{告知内容}", { optional: true });
 const ATTACHMENT = p("附件：{附件}", { optional: true, afterRemedy: true });
 
