@@ -64,7 +64,7 @@ export async function renderDocx(doc: ExportDocument): Promise<Buffer> {
         },
         headers: doc.draft ? { default: draftHeader() } : undefined,
         footers: { default: pageNumberFooter() },
-        children: [...titleBlock(doc), ...title(doc), ...doc.blocks.flatMap(block)],
+        children: [...titleBlock(doc), ...title(doc), ...doc.blocks.flatMap((b, i) => block(b, doc.blocks[i + 1]?.kind === "signature"))],
       },
     ],
   });
@@ -110,12 +110,13 @@ function title(doc: ExportDocument): Paragraph[] {
   ];
 }
 
-function block(b: Block): (Paragraph | DocxTable)[] {
+/** `beforeSignature`: the last body paragraph stays on the page of the 落款 (GB/T 9704 §7.3.5). */
+function block(b: Block, beforeSignature = false): (Paragraph | DocxTable)[] {
   switch (b.kind) {
     case "heading":
       return [headingParagraph(b.level, b.text)];
     case "paragraph":
-      return [bodyParagraph(b.runs, b.align, b.indent ?? true)];
+      return [bodyParagraph(b.runs, b.align, b.indent ?? true, beforeSignature)];
     case "table":
       return table(b.table);
     case "pageBreak":
@@ -137,8 +138,10 @@ function headingParagraph(level: 1 | 2 | 3, text: string): Paragraph {
   });
 }
 
-function bodyParagraph(runs: TextRun[], align: Align | undefined, indent: boolean): Paragraph {
+function bodyParagraph(runs: TextRun[], align: Align | undefined, indent: boolean, keepNext = false): Paragraph {
   return new Paragraph({
+    keepNext,
+    keepLines: keepNext,
     alignment: ALIGN[align ?? "justify"],
     spacing: exactLine,
     indent: indent ? { firstLine: twip(2 * SIZE_PT.body) } : undefined,

@@ -44,7 +44,10 @@ export function renderPdf(doc: ExportDocument, options: PdfOptions = {}): Promis
   pdf.font("regular");
   drawTitleBlock(pdf, doc);
   drawTitle(pdf, doc);
-  for (const b of doc.blocks) drawBlock(pdf, b);
+  doc.blocks.forEach((b, i) => {
+    if (b.kind === "paragraph" && doc.blocks[i + 1]?.kind === "signature") keepWithSignature(pdf, b.runs, doc.blocks.slice(i + 2));
+    drawBlock(pdf, b);
+  });
   finishPages(pdf, doc.draft ?? false);
   pdf.end();
   return done;
@@ -132,6 +135,29 @@ function drawTableBlock(pdf: Pdf, table: Table): void {
   });
   pdf.fontSize(SIZE_PT.body);
   pdf.moveDown(0.5);
+}
+
+/**
+ * GB/T 9704 §7.3.5: the 落款 never stands alone on a page. If the last body paragraph, the 落款 and
+ * what follows it (附注 such as （此件依申请公开）) do not fit, the paragraph starts the next page.
+ */
+function keepWithSignature(pdf: Pdf, runs: TextRun[], after: Block[]): void {
+  const body = (text: string, indent: boolean) => {
+    pdf.font("regular").fontSize(SIZE_PT.body);
+    return pdf.heightOfString(text, { width: TEXT_WIDTH_PT, lineGap: lineGap(pdf), indent: indent ? 2 * SIZE_PT.body : 0 });
+  };
+  const notes = (lines: string[]) => {
+    pdf.font("regular").fontSize(SIZE_PT.notes);
+    return lines.reduce((h, line) => h + pdf.heightOfString(line, { width: TEXT_WIDTH_PT - 2 * SIZE_PT.notes, lineGap: SIZE_PT.notes * 0.5 }), 0);
+  };
+  const tail = after.reduce((h, b) => {
+    if (b.kind === "paragraph") return h + body(b.runs.map((r) => r.text).join(""), b.indent ?? true);
+    if (b.kind === "notes") return h + notes([b.title ?? "注：", ...b.items]);
+    return h;
+  }, 0);
+  const needed = body(runs.map((r) => r.text).join(""), true) + 3 * LINE_PT + tail;
+  if (pdf.y + needed > bottom(pdf)) pdf.addPage();
+  pdf.font("regular").fontSize(SIZE_PT.body);
 }
 
 /** 落款: right-aligned, four characters in from the right edge (GB/T 9704 §7.3.5.1). */
