@@ -149,6 +149,10 @@ describe("scope and personal data", () => {
     expect(await getRequestForStaff(b.people.otherLiaison, r.id)).toMatchObject({ ok: false, error: "not_found" });
     expect(await deniedAudits(r.id, "request.view")).toBe(1);
     expect((await recordClockEvent(b.people.otherLiaison, r.id, { type: "CORRECTION_RECEIVED", on: "2026-03-03" })).ok).toBe(false);
+    // decideRequest lets any 处室负责人 approve; only the scope keeps another department's head out
+    const drafted = await seedRequest(b, "REPLY_DRAFTED");
+    expect(await approveReply(b.people.otherHead, drafted.id, at("2026-03-03"))).toMatchObject({ ok: false, error: "not_found" });
+    expect(await deniedAudits(drafted.id, "request.reply.approve")).toBe(1);
     const masked = must(await getRequestForStaff(b.people.leader, r.id, at("2026-03-03")));
     expect(masked.applicant.clear).toBe(false);
     expect(masked.applicant.name).toBe("张**");
