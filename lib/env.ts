@@ -30,6 +30,16 @@ const envSchema = z.object({
   ORPHAN_UPLOAD_GRACE_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
   /** Longest one attachment's text extraction may take (the extract-text job), in seconds. */
   TEXT_EXTRACT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
+   * Seals applicants' personal data (AES-256-GCM, lib/server/platform/crypto.ts): 32 random bytes in
+   * base64. The launcher generates one into .data/ for the demo; losing it loses that data.
+   */
+  PII_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === "" || Buffer.from(v, "base64").length === 32, "PII_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)")
+    .transform((v) => v || undefined),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   BUREAU_NAME: z.string().min(1).default("吉林市科学技术局"),
   /** 机构代码: the first part of every 索引号. */
@@ -75,6 +85,13 @@ export function authSecret(): string {
   if (secret) return secret;
   if (env().NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET is required in production");
   return "gongkai-development-secret-not-for-production-use";
+}
+
+/** The key that seals personal data; there is no fallback, since data sealed with one would be readable by anyone. */
+export function piiEncryptionKey(): Buffer {
+  const key = env().PII_ENCRYPTION_KEY;
+  if (!key) throw new Error("PII_ENCRYPTION_KEY is not set (npm run demo generates one into .data/; elsewhere: openssl rand -base64 32)");
+  return Buffer.from(key, "base64");
 }
 
 export function secureCookies(): boolean {

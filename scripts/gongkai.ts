@@ -44,7 +44,10 @@ async function main() {
   const applied = await migrate(url, { log: (m) => console.log(`[gongkai] ${m}`) });
   if (!applied.length) console.log("[gongkai] database schema is up to date");
   if (mode !== "start" || database) {
-    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", { DATABASE_URL: url });
+    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", {
+      DATABASE_URL: url,
+      PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
+    });
   }
 
   const port = settings.PORT;
@@ -56,6 +59,7 @@ async function main() {
     DATABASE_URL: url,
     NEXTAUTH_URL: settings.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? localSecret(dataDir),
+    PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: mode === "dev" ? "development" : "production",
   } as NodeJS.ProcessEnv;
@@ -93,6 +97,14 @@ function newerThan(p: string, t: number): boolean {
 function localSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+/** The demo's personal-data key, kept in .data beside its database; never used when one is configured. */
+function localPiiKey(dataDir: string): string {
+  const file = path.join(dataDir, "pii-key");
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
 

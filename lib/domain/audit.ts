@@ -36,6 +36,22 @@ export const AUDIT_ACTION_LABELS = {
   "user.enable": "启用用户",
   "job.retry": "重新执行后台任务",
   "files.cleanup": "清理未引用文件",
+  "request.submit": "在线提交依申请公开申请",
+  "request.confirm": "确认在线申请",
+  "request.register": "登记依申请公开申请",
+  "request.assign": "分派承办处室",
+  "request.event": "登记办理事项（补正、征求意见、延期等）",
+  "request.view": "查看申请人信息",
+  "request.reply.draft": "起草答复",
+  "request.reply.approve": "审核同意答复",
+  "request.reply.return": "退回答复",
+  "request.deliver": "送达答复并办结",
+  "request.fee.notice": "发出收费通知",
+  "request.fee.paid": "登记缴费",
+  "request.import": "导入依申请公开台账",
+  "appeal.create": "登记行政复议或诉讼",
+  "appeal.update": "修改行政复议或诉讼",
+  "appeal.import": "导入行政复议和诉讼台账",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -52,6 +68,8 @@ export const AUDIT_ENTITIES = [
   "CalendarDay",
   "User",
   "Job",
+  "DisclosureRequest",
+  "AppealCase",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

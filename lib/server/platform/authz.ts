@@ -36,6 +36,21 @@ export const PERMISSIONS = {
   /** The job queue's dead letters: see them, run one again (/console/jobs). */
   "job.manage": ["SYSADMIN"],
   "dashboard.office": ["OFFICE", "LEADER"],
+  // 依申请公开 (docs/decisions.md "Requests: store and use cases"). The office (公开办) registers,
+  // confirms, assigns, keeps the clock, issues fees and delivers; the assigned 处室's 联络员 (or
+  // the office) drafts the reply; the 处室负责人 or 分管领导 of that 处室 — or an office head who holds
+  // OFFICE and DEPT_HEAD — approves it, never their own draft (decideRequest in lib/domain).
+  "request.register": ["OFFICE"],
+  "request.confirm": ["OFFICE"],
+  "request.assign": ["OFFICE"],
+  "request.clock": ["OFFICE"],
+  "request.handle": ["OFFICE", "LIAISON"],
+  "request.approveReply": ["DEPT_HEAD", "LEADER"],
+  "request.deliver": ["OFFICE"],
+  "request.fee": ["OFFICE"],
+  "request.import": ["OFFICE"],
+  "request.queue": ["OFFICE", "LIAISON", "DEPT_HEAD", "LEADER"],
+  "appeal.manage": ["OFFICE"],
   "dashboard.department": ["LIAISON", "DEPT_HEAD", "LEADER", "OFFICE"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -114,4 +129,30 @@ export function dashboardDepartmentScope(actor: Actor): Prisma.DepartmentWhereIn
   if (actor.departmentId && actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")) any.push({ id: actor.departmentId });
   if (actor.roles.includes("LEADER")) any.push({ leaderId: actor.id });
   return any.length ? { OR: any } : { id: { in: [] } };
+}
+
+/**
+ * The requests a staff member may see at all: the office every one, a 处室's 联络员 and 处室负责人
+ * those assigned to it, a 分管领导 those of the departments they oversee. Outside it a request is
+ * "not found" (and the probe audited).
+ */
+export function requestScope(actor: Actor): Prisma.DisclosureRequestWhereInput {
+  if (actor.roles.includes("OFFICE")) return {};
+  const any: Prisma.DisclosureRequestWhereInput[] = [];
+  if (actor.departmentId && actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")) any.push({ assignedDepartmentId: actor.departmentId });
+  if (actor.roles.includes("LEADER")) any.push({ assignedDepartment: { leaderId: actor.id } });
+  return any.length ? { OR: any } : { id: { in: [] } };
+}
+
+/**
+ * Who sees an applicant's personal data in clear: the staff handling the request — the office and
+ * the assigned 处室 (联络员, 处室负责人). Everyone else in scope (a 分管领导) sees it masked.
+ */
+export function handlesPersonalData(actor: Actor, request: { assignedDepartmentId: string | null }): boolean {
+  if (actor.roles.includes("OFFICE")) return true;
+  return (
+    actor.departmentId !== null &&
+    actor.departmentId === request.assignedDepartmentId &&
+    actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")
+  );
 }

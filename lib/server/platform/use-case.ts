@@ -60,6 +60,8 @@ export interface WriteOptions {
   lock?: number;
   /** A unique / foreign-key violation that a concurrent writer slipped past the checks. */
   onConstraint?: (kind: "unique" | "foreign_key") => Refusal;
+  /** Transaction timeout in ms, for bulk writes (a 台账 import); Prisma's default is 5 s. */
+  timeout?: number;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function write<T>(actor: Actor, target: Target, work: (tx: Tx) => P
       const result = await work(tx);
       if (!result.ok) throw new Refusal(result.error, result);
       return result;
-    });
+    }, options.timeout ? { timeout: options.timeout, maxWait: 10_000 } : undefined);
   } catch (error) {
     const refusal = error instanceof Refusal ? error : constraintRefusal(error, options.onConstraint);
     if (refusal) return refuse(actor, target, refusal.reason, refusal.failure);
