@@ -24,7 +24,7 @@ interface Template {
 const REQUESTS: Template = {
   sheetName: "依申请公开台账",
   columns: REQUEST_COLUMNS,
-  example: ["2026-001", "2026-03-05", "信函", "自然人", "张三", "申请公开本局2025年度科技计划项目立项清单", "予以公开", "2026-03-20", "办公室"],
+  example: ["2025-001", "2025-03-05", "信函", "自然人", "张三", "申请公开本局2024年度科技计划项目立项清单", "予以公开", "2025-03-20", "办公室"],
   values: [
     ["申请方式", CHANNEL_WORDS.map((w) => [w, ""] as const)],
     ["申请人类型", APPLICANT_TYPES.map((t) => [APPLICANT_TYPE_LABELS[t], t] as const)],
@@ -35,7 +35,7 @@ const REQUESTS: Template = {
 const APPEALS: Template = {
   sheetName: "行政复议诉讼台账",
   columns: APPEAL_COLUMNS,
-  example: ["行政复议", "2026-04-10", "维持", "2026-06-05", "2026-001"],
+  example: ["行政复议", "2025-04-10", "维持", "2025-06-05", "2025-001"],
   values: [
     ["类型", APPEAL_KINDS.map((k) => [APPEAL_KIND_LABELS[k], k] as const)],
     ["结果", APPEAL_RESULTS.map((r) => [APPEAL_RESULT_LABELS[r], r] as const)],

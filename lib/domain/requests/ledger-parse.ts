@@ -13,7 +13,7 @@ import {
 } from "./ledger-columns";
 import type { LedgerAppealRecord, LedgerRequestRecord } from "./ledger-records";
 import { parseSheet, type LedgerParse, type LedgerRow, type RowReader } from "./ledger-sheet";
-import { parseOutcome } from "./outcomes";
+import { parseOutcome, type Outcome } from "./outcomes";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from "./vocabulary";
 
 export type { LedgerError, LedgerParse, LedgerRow } from "./ledger-sheet";
@@ -36,7 +36,10 @@ export function parseRequestLedger(
   options: LedgerParseOptions,
 ): LedgerParse<LedgerRequestRecord> {
   const numbers = new Map<string, number>();
-  return parseSheet(REQUEST_COLUMNS, header, rows, (r) => requestRecord(r, options.today, numbers));
+  // A 台账 repeats a handful of outcome spellings thousands of times; parseOutcome folds 21 labels per call.
+  const outcomes = new Map<string, Outcome | null>();
+  const outcomeOf = (text: string) => (outcomes.has(text) ? outcomes.get(text)! : outcomes.set(text, parseOutcome(text)).get(text)!);
+  return parseSheet(REQUEST_COLUMNS, header, rows, (r) => requestRecord(r, options.today, numbers, outcomeOf));
 }
 
 export function parseAppealLedger(
@@ -47,7 +50,12 @@ export function parseAppealLedger(
   return parseSheet(APPEAL_COLUMNS, header, rows, (r) => appealRecord(r, options.today));
 }
 
-function requestRecord(r: RowReader, today: string, numbers: Map<string, number>): LedgerRequestRecord | undefined {
+function requestRecord(
+  r: RowReader,
+  today: string,
+  numbers: Map<string, number>,
+  outcomeOf: (text: string) => Outcome | null,
+): LedgerRequestRecord | undefined {
   const number = uniqueNumber(r, numbers);
   const receivedOn = requiredDate(r, "收到日期", today);
   const channel = r.word("申请方式", channelOf, CHANNEL_WORDS, "other");
@@ -55,7 +63,7 @@ function requestRecord(r: RowReader, today: string, numbers: Map<string, number>
   const applicantName = r.freeText("申请人", TEXT_LIMITS.申请人);
   const content = r.freeText("申请内容", TEXT_LIMITS.申请内容);
   const departmentName = r.freeText("承办处室", TEXT_LIMITS.承办处室);
-  const closing = requestClosing(r, receivedOn, today);
+  const closing = requestClosing(r, receivedOn, today, outcomeOf);
   if ([number, receivedOn, channel, applicantType, applicantName, content, departmentName, closing].includes(undefined)) return undefined;
   return {
     row: r.row,
@@ -72,13 +80,13 @@ function requestRecord(r: RowReader, today: string, numbers: Map<string, number>
 }
 
 /** 办理结果 and 办结日期 go together: both empty (still open) or both filled. */
-function requestClosing(r: RowReader, receivedOn: string | undefined, today: string) {
+function requestClosing(r: RowReader, receivedOn: string | undefined, today: string, outcomeOf: (text: string) => Outcome | null) {
   const outcomeText = r.text("办理结果");
   const closedText = r.text("办结日期");
   if (outcomeText === undefined || closedText === undefined) return undefined;
   if (outcomeText === "" && closedText === "") return { outcome: null, closedOn: null };
   if (outcomeText === "") return r.fail("办理结果", "填写了办结日期，但没有填写办理结果（尚未办结的，两列都应留空）");
-  const outcome = parseOutcome(outcomeText);
+  const outcome = outcomeOf(outcomeText);
   if (!outcome) r.fail("办理结果", `“${shown(outcomeText)}”不是年报表三的办理结果，请填写如“予以公开”“不予公开-属于国家秘密”或结果代码`);
   if (closedText === "") return r.fail("办结日期", "填写了办理结果的，请填写办结日期");
   const closedOn = laterDate(r, "办结日期", closedText, receivedOn, today);

@@ -33,6 +33,8 @@ const KIND_NAMES: Record<string, string> = {
 export async function readLedgerFile(bytes: Uint8Array, fileName: string): Promise<LedgerFile> {
   if (bytes.length === 0) return refuse(`文件“${fileName}”是空文件。`);
   if (bytes.length > LEDGER_MAX_BYTES) return refuse(`文件“${fileName}”超过 ${LEDGER_MAX_BYTES / 1024 / 1024} MB，请拆分为几个文件分别导入。`);
+  // Before sniffing: file-type takes a UTF-16 BOM for an MPEG audio frame.
+  if (isUtf16(bytes)) return refuse(`文件“${fileName}”${UTF16_MESSAGE}，不能导入。`);
   const kind = await sniff(bytes);
   if (kind === "xlsx") return readXlsx(bytes, fileName);
   if (kind === "xls") return refuse(`文件“${fileName}”是 Excel 97-2003（.xls）格式，请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入。`);
@@ -42,11 +44,11 @@ export async function readLedgerFile(bytes: Uint8Array, fileName: string): Promi
 
 // ── CSV ─────────────────────────────────────────────────────────────────────────────────────
 
+const UTF16_MESSAGE = "是 UTF-16（“Unicode 文本”）编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx";
+const isUtf16 = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+
 /** Text and how it was decoded, or why it is not text. */
 function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } | { message: string } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { message: "是 UTF-16（“Unicode 文本”）编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx" };
-  }
   // NUL and most C0 controls never occur in a CSV a person saved; they do in every binary format.
   if (bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return { message: "不是文本文件" };
   try {
@@ -196,7 +198,8 @@ function centralDirectory(bytes: Uint8Array): { method: number; compressedSize: 
 /** Bytes that `data` inflates to, counting no further than just past `budget`. */
 function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
   return new Promise((resolve) => {
-    const inflate = createInflateRaw();
+    // 1 MiB chunks: far fewer events than the 16 KiB default, and still all the memory it takes.
+    const inflate = createInflateRaw({ chunkSize: 1024 * 1024 });
     let total = 0;
     inflate.on("data", (chunk: Buffer) => {
       total += chunk.length;
