@@ -1,0 +1,150 @@
+/**
+ * Imports a bureau's 台账 (issue #8 §9):
+ *   npm run import -- requests FILE [--dry-run] [--as USERNAME]
+ *   npm run import -- appeals  FILE [--dry-run] [--as USERNAME]
+ * Reads an XLSX or CSV (UTF-8 or GBK), checks every row, and imports all or nothing: any bad row
+ * is printed as "第N行 列名：消息" on stderr, nothing is written and the exit code is 1.
+ * --dry-run stops after the check and never touches a database. Otherwise the records go to
+ * DATABASE_URL, or to the demo's embedded database in .data/pg when it is unset, imported as the
+ * first active 公开办 (OFFICE) user or the user named by --as.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { chinaDate } from "../lib/domain/dates";
+import { parseAppealLedger, parseRequestLedger, type LedgerError } from "../lib/domain/requests/ledger-parse";
+import type { LedgerAppealRecord, LedgerRequestRecord } from "../lib/domain/requests/ledger-records";
+import { parseEnv } from "../lib/env";
+import { readLedgerFile } from "../lib/server/requests/ledger-file";
+import type { Actor } from "../lib/server/platform/actor";
+
+type Kind = "requests" | "appeals";
+
+/**
+ * What the CLI needs of lib/server/requests/import (written alongside this script); loaded by a
+ * computed specifier so that this file typechecks and --dry-run works before that module exists.
+ */
+interface LedgerStore {
+  importRequests(actor: Actor, records: LedgerRequestRecord[]): Promise<StoreResult>;
+  importAppeals(actor: Actor, records: LedgerAppealRecord[]): Promise<StoreResult>;
+}
+type StoreResult = { ok: true; value: { imported: number } } | { ok: false; message: string };
+const STORE_MODULE = "@/lib/server/requests/import";
+
+const USAGE = "用法：npm run import -- requests|appeals 文件 [--dry-run] [--as 用户名]";
+
+function parseArgs(argv: string[]) {
+  const positional = argv.filter((a, i) => !a.startsWith("--") && argv[i - 1] !== "--as");
+  const asIndex = argv.indexOf("--as");
+  const kind = positional[0];
+  if ((kind !== "requests" && kind !== "appeals") || positional.length !== 2 || (asIndex >= 0 && !argv[asIndex + 1])) return null;
+  return { kind: kind as Kind, file: positional[1], dryRun: argv.includes("--dry-run"), as: asIndex >= 0 ? argv[asIndex + 1] : null };
+}
+
+function formatError(e: LedgerError): string {
+  return e.column ? `第${e.row}行 ${e.column}：${e.message}` : `第${e.row}行：${e.message}`;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) return fail(USAGE, 2);
+  if (!existsSync(args.file)) return fail(`找不到文件：${args.file}`, 2);
+  const started = performance.now();
+  const file = await readLedgerFile(new Uint8Array(readFileSync(args.file)), path.basename(args.file));
+  if (!file.ok) return fail(file.message, 1);
+  const options = { today: chinaDate(new Date()) };
+  const parsed = args.kind === "requests" ? parseRequestLedger(file.header, file.rows, options) : parseAppealLedger(file.header, file.rows, options);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) console.error(formatError(e));
+    const rows = new Set(parsed.errors.map((e) => e.row)).size;
+    return fail(`共 ${parsed.errors.length} 处错误（${rows} 行），文件未导入。请改正后重新导入。`, 1);
+  }
+  const how = file.format === "csv" ? `CSV，${file.encoding === "gb18030" ? "GBK/GB18030" : "UTF-8"} 编码` : "Excel";
+  console.log(`${path.basename(args.file)}（${how}）：${parsed.records.length} 条记录检查通过（${Math.round(performance.now() - started)} 毫秒）。`);
+  if (parsed.ignoredColumns.length) console.log(`以下列不在模板中，已忽略：${parsed.ignoredColumns.join("、")}`);
+  if (args.dryRun) {
+    console.log("试运行（--dry-run）：未写入数据库。");
+    return 0;
+  }
+  return withDatabase((store, actor) =>
+    args.kind === "requests"
+      ? store.importRequests(actor, parsed.records as LedgerRequestRecord[])
+      : store.importAppeals(actor, parsed.records as LedgerAppealRecord[]),
+  args.as);
+}
+
+/** Connects (DATABASE_URL, or the demo's embedded cluster), finds the actor, runs the import, disconnects. */
+async function withDatabase(run: (store: LedgerStore, actor: Actor) => Promise<StoreResult>, username: string | null): Promise<number> {
+  const store = await loadStore();
+  if (!store) return fail("本版本尚未包含写入数据库的导入功能（缺少 lib/server/requests/import）。可先用 --dry-run 检查文件。", 1);
+  const embedded = await connect();
+  if (typeof embedded === "string") return fail(embedded, 1);
+  const { db } = await import("@/lib/server/platform/db");
+  try {
+    const actor = await findActor(username);
+    if (typeof actor === "string") return fail(actor, 1);
+    const result = await run(store, actor);
+    if (!result.ok) return fail(`导入失败，未写入任何记录：${result.message}`, 1);
+    console.log(`已导入 ${result.value.imported} 条记录（操作人：${actor.displayName}）。`);
+    return 0;
+  } finally {
+    await db().$disconnect();
+    await embedded?.stop();
+  }
+}
+
+async function loadStore(): Promise<LedgerStore | null> {
+  try {
+    return (await import(/* computed: see LedgerStore */ STORE_MODULE)) as LedgerStore;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+/**
+ * Sets DATABASE_URL before anything reads the environment (lib/env caches it). Without one, the
+ * demo's cluster: started from .data/pg, or — when the demo is running and holds its port —
+ * reached on that port with the launcher's fixed local credentials (lib/db/embedded-postgres.ts).
+ */
+async function connect(): Promise<{ stop(): Promise<void> } | null | string> {
+  const settings = parseEnv(process.env);
+  if (settings.DATABASE_URL) return null;
+  const dataDir = path.resolve(settings.DATA_DIR, "pg");
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";
+  const { portIsFree, startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
+  if (!(await portIsFree(settings.EMBEDDED_PG_PORT))) {
+    process.env.DATABASE_URL = `postgresql://gongkai:gongkai@127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`;
+    return null;
+  }
+  const running = await startEmbeddedPostgres({ dataDir, port: settings.EMBEDDED_PG_PORT, quiet: true });
+  process.env.DATABASE_URL = running.url;
+  return running;
+}
+
+/** The import is done by a person: --as USERNAME, or the first active 公开办 user. */
+async function findActor(username: string | null): Promise<Actor | string> {
+  const { db } = await import("@/lib/server/platform/db");
+  const user = await db().user.findFirst({
+    where: { status: "ACTIVE", roles: { has: "OFFICE" }, ...(username ? { username } : {}) },
+    orderBy: { createdAt: "asc" },
+    include: { department: { select: { name: true } } },
+  });
+  if (!user) return username ? `没有名为 ${username} 的在用公开办（OFFICE）用户。` : "数据库中没有在用的公开办（OFFICE）用户，无法确定操作人；请用 --as 指定。";
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: [...user.roles],
+    departmentId: user.departmentId,
+    departmentName: user.department?.name ?? null,
+    sessionId: "cli-import",
+  };
+}
+
+function fail(message: string, code: number): number {
+  console.error(message);
+  return code;
+}
+
+process.exitCode = await main();
