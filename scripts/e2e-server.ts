@@ -76,6 +76,7 @@ try {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     // 36 random bytes are 48 base64url characters: fresh per run, so no session outlives it.
     NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
+    PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   });
   const code = await exited(next);
   if (!stopping) {

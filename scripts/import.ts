@@ -19,16 +19,7 @@ import type { Actor } from "../lib/server/platform/actor";
 
 type Kind = "requests" | "appeals";
 
-/**
- * What the CLI needs of lib/server/requests/import (written alongside this script); loaded by a
- * computed specifier so that this file typechecks and --dry-run works before that module exists.
- */
-interface LedgerStore {
-  importRequests(actor: Actor, records: LedgerRequestRecord[]): Promise<StoreResult>;
-  importAppeals(actor: Actor, records: LedgerAppealRecord[]): Promise<StoreResult>;
-}
 type StoreResult = { ok: true; value: { imported: number } } | { ok: false; message: string };
-const STORE_MODULE = "@/lib/server/requests/import";
 
 const USAGE = "用法：npm run import -- requests|appeals 文件 [--dry-run] [--as 用户名]";
 
@@ -65,40 +56,29 @@ async function main(): Promise<number> {
     console.log("试运行（--dry-run）：未写入数据库。");
     return 0;
   }
-  return withDatabase((store, actor) =>
-    args.kind === "requests"
+  return withDatabase(async (actor) => {
+    const store = await import("@/lib/server/requests/import");
+    return args.kind === "requests"
       ? store.importRequests(actor, parsed.records as LedgerRequestRecord[])
-      : store.importAppeals(actor, parsed.records as LedgerAppealRecord[]),
-  args.as);
+      : store.importAppeals(actor, parsed.records as LedgerAppealRecord[]);
+  }, args.as);
 }
 
 /** Connects (DATABASE_URL, or the demo's embedded cluster), finds the actor, runs the import, disconnects. */
-async function withDatabase(run: (store: LedgerStore, actor: Actor) => Promise<StoreResult>, username: string | null): Promise<number> {
-  const store = await loadStore();
-  if (!store) return fail("本版本尚未包含写入数据库的导入功能（缺少 lib/server/requests/import）。可先用 --dry-run 检查文件。", 1);
+async function withDatabase(run: (actor: Actor) => Promise<StoreResult>, username: string | null): Promise<number> {
   const embedded = await connect();
   if (typeof embedded === "string") return fail(embedded, 1);
   const { db } = await import("@/lib/server/platform/db");
   try {
     const actor = await findActor(username);
     if (typeof actor === "string") return fail(actor, 1);
-    const result = await run(store, actor);
+    const result = await run(actor);
     if (!result.ok) return fail(`导入失败，未写入任何记录：${result.message}`, 1);
     console.log(`已导入 ${result.value.imported} 条记录（操作人：${actor.displayName}）。`);
     return 0;
   } finally {
     await db().$disconnect();
     await embedded?.stop();
-  }
-}
-
-async function loadStore(): Promise<LedgerStore | null> {
-  try {
-    return (await import(/* computed: see LedgerStore */ STORE_MODULE)) as LedgerStore;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") return null;
-    throw error;
   }
 }
 
@@ -109,6 +89,10 @@ async function loadStore(): Promise<LedgerStore | null> {
  */
 async function connect(): Promise<{ stop(): Promise<void> } | null | string> {
   const settings = parseEnv(process.env);
+  // The demo keeps its personal-data key beside its database (scripts/gongkai.ts); imported
+  // applicants' names are sealed with it, so the app can read them back.
+  const keyFile = path.resolve(settings.DATA_DIR, "pii-key");
+  if (!settings.PII_ENCRYPTION_KEY && existsSync(keyFile)) process.env.PII_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
   if (settings.DATABASE_URL) return null;
   const dataDir = path.resolve(settings.DATA_DIR, "pg");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";
