@@ -18,6 +18,7 @@ import { reviewItem } from "@/lib/server/items/reviews";
 import type { Actor } from "@/lib/server/platform/actor";
 import { db } from "@/lib/server/platform/db";
 import type { Result } from "@/lib/server/platform/result";
+import { raceBarrier } from "../support/race";
 import { setRaceSeam } from "@/lib/server/platform/use-case";
 import { versions } from "../support/admin-versions";
 import { allClearApproval, draftInput, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
@@ -39,18 +40,6 @@ beforeAll(async () => {
 afterEach(() => setRaceSeam(null));
 afterAll(() => stopJobs());
 
-/** Holds every call of `action` at the seam until `parties` have arrived (or 5 s, so a refusal before the seam cannot hang the test). */
-function barrier(action: AuditAction, parties: number) {
-  let arrived = 0;
-  let release!: () => void;
-  const all = new Promise<void>((r) => (release = r));
-  setRaceSeam(async (target) => {
-    if (target.action !== action) return;
-    arrived += 1;
-    if (arrived === parties) release();
-    await Promise.race([all, new Promise((r) => setTimeout(r, 5000))]);
-  });
-}
 
 async function auditMark(): Promise<bigint> {
   const last = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
@@ -75,7 +64,7 @@ async function race(setup: (n: number, trial: number) => Promise<Race>) {
     const r = await setup(n, trial);
     expect(r.calls).toHaveLength(n);
     const since = await auditMark();
-    barrier(r.action, n);
+    raceBarrier(r.action, n);
     const results = await Promise.all(r.calls.map((call) => call()));
     setRaceSeam(null);
     const winners = results.filter((x) => x.ok);
@@ -255,7 +244,7 @@ describe("autosave (自动保存): not audited; the newest copy wins whatever th
         baseRevisionId: item.revisionId,
         savedAt,
       });
-      barrier("item.autosave", n);
+      raceBarrier("item.autosave", n);
       const results = await Promise.all(stamps.map((s) => saveAutosave(b.people.liaison, item.id, values(s))));
       setRaceSeam(null);
       expect(results.every((r) => r.ok)).toBe(true);
@@ -468,7 +457,7 @@ describe("a replace that both land: setting one calendar date twice at once", ()
     for (const [trial, n] of PARTIES.entries()) {
       const date = `2032-05-1${trial}`;
       const since = await auditMark();
-      barrier("calendar.set", n);
+      raceBarrier("calendar.set", n);
       const results = await Promise.all(times(n, (i) => setCalendarDay(b.people.sysadmin, { date, kind: "HOLIDAY", name: `假日${i}` })));
       setRaceSeam(null);
       expect(results.every((r) => r.ok)).toBe(true);

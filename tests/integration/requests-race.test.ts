@@ -5,6 +5,7 @@ import { recordClockEvent } from "@/lib/server/requests/events";
 import { approveReply, deliverReply } from "@/lib/server/requests/reply";
 import { db } from "@/lib/server/platform/db";
 import type { Result } from "@/lib/server/platform/result";
+import { raceBarrier } from "../support/race";
 import { setRaceSeam } from "@/lib/server/platform/use-case";
 import { seedBureau, type Bureau } from "../support/bureau";
 import { applicationInput, at, must, requestRow, seedRequest } from "../support/requests";
@@ -22,21 +23,10 @@ beforeAll(async () => {
 });
 afterEach(() => setRaceSeam(null));
 
-function barrier(action: AuditAction, parties: number) {
-  let arrived = 0;
-  let release!: () => void;
-  const all = new Promise<void>((r) => (release = r));
-  setRaceSeam(async (target) => {
-    if (target.action !== action) return;
-    arrived += 1;
-    if (arrived === parties) release();
-    await Promise.race([all, new Promise((r) => setTimeout(r, 5000))]);
-  });
-}
 
 async function race(action: AuditAction, entityId: string, calls: (() => Promise<Result<unknown>>)[]) {
   const since = (await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
-  barrier(action, calls.length);
+  raceBarrier(action, calls.length);
   const results = await Promise.all(calls.map((c) => c()));
   setRaceSeam(null);
   expect(results.filter((r) => r.ok), JSON.stringify(results)).toHaveLength(1);

@@ -1,6 +1,5 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import JSZip from "jszip";
+import { pdfPages } from "../support/pdf-text";
 import { beforeAll, describe, expect, test } from "vitest";
 import { EXPORT_MIME, attachmentDisposition, neutraliseCell, renderDocument, tableToCsv, toCsv, toJson, type Table } from "@/lib/export";
 import { REMEDY_SENTENCE, SAMPLE_DATE, SAMPLE_DOC_NUMBER, SAMPLE_ORGAN, sampleAnnualTable, sampleReplyLetter, sampleTableDocument } from "@/lib/export/samples";
@@ -89,28 +88,6 @@ describe("DOCX", () => {
 });
 
 // ---- PDF: read back with pdf.js, loaded as lib/server/text-extract.ts loads it in Node ----
-
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: path.join(root, "cmaps") + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, "standard_fonts") + path.sep,
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  const pdf = await task.promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const { items } = await (await pdf.getPage(n)).getTextContent();
-    pages.push(items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, ""));
-  }
-  await task.destroy();
-  return pages;
-}
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 const creationDate = new Date("2026-11-30T00:00:00Z");

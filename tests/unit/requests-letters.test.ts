@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import path from "node:path";
+import { pdfText } from "../support/pdf-text";
 import JSZip from "jszip";
 import { describe, expect, test } from "vitest";
 import { renderDocument } from "@/lib/export";
@@ -264,28 +263,6 @@ describe("notices", () => {
 
 const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 const docxText = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join("");
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: path.join(root, "cmaps") + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, "standard_fonts") + path.sep,
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  const pdf = await task.promise;
-  let text = "";
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const { items } = await (await pdf.getPage(n)).getTextContent();
-    text += items.map((item) => ("str" in item ? item.str : "")).join("");
-  }
-  await task.destroy();
-  return text.replace(/\s+/g, "");
-}
 
 function replyDocument() {
   const r = fillTemplate(DEFAULT_REPLY_TEMPLATES.unable_1_not_held, { ...SAMPLE_LETTER_FIELDS, 申请人: "王某某" });
