@@ -19,7 +19,9 @@ export const NEW_ITEM_KEY = "new";
 
 const ATTACHMENT_GONE = "附件无效或已失效，请重新上传。";
 /** The column was deleted between the check and the write (it is checked outside the admin lock). */
-const COLUMN_GONE = { onConstraint: () => new Refusal("column_gone", invalid({ columnId: ["所选栏目已被删除，请重新选择"] })) };
+const COLUMN_GONE = {
+  onConstraint: (kind: "unique" | "foreign_key") => (kind === "foreign_key" ? new Refusal("column_gone", invalid({ columnId: ["所选栏目已被删除，请重新选择"] })) : null),
+};
 export const SAVE_CONFLICT = "在您编辑期间，该信息已被他人修改或已提交，您的修改尚未保存。";
 
 /** 起草: the first revision of a new item, with its catalogue fields and attachments. */

@@ -58,8 +58,11 @@ export function expectOne(count: number, message: string): void {
 export interface WriteOptions {
   /** pg_advisory_xact_lock key, for writes whose check reads several rows (uniqueness, order). */
   lock?: number;
-  /** A unique / foreign-key violation that a concurrent writer slipped past the checks. */
-  onConstraint?: (kind: "unique" | "foreign_key") => Refusal;
+  /**
+   * A unique / foreign-key violation that a concurrent writer slipped past the checks, as the
+   * refusal it means; null for a kind the caller does not expect (it is rethrown, not disguised).
+   */
+  onConstraint?: (kind: "unique" | "foreign_key") => Refusal | null;
   /** Transaction timeout in ms, for bulk writes (a 台账 import); Prisma's default is 5 s. */
   timeout?: number;
 }
