@@ -1,4 +1,5 @@
 import "server-only";
+import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
 import type { JobHandlers } from "./queue";
@@ -10,4 +11,5 @@ import type { JobHandlers } from "./queue";
 export const JOB_HANDLERS: JobHandlers = {
   "extract-text": extractTextJob,
   "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
+  "request-reminders": () => sendDueReminders(),
 };
