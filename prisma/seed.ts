@@ -9,6 +9,7 @@ import { publishItem } from "@/lib/server/items/publication";
 import type { Actor } from "@/lib/server/platform/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "@/lib/server/items/secrecy";
+import { seedDemoRequests } from "./seed-requests";
 import { COLUMNS, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
@@ -55,6 +56,11 @@ export async function seedDemoBureau(): Promise<boolean> {
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, columns);
   await seedTimeliness(departments, users, columns, items[0].daysAgo);
+  const handling = (code: string, liaison: string, head: string) => ({ id: departments.get(code)!, liaison: users.get(liaison)!, head: users.get(head)! });
+  await seedDemoRequests({
+    office: users.get("office")!,
+    departments: { GXJS: handling("GXJS", "liaison.gx", "head.gx"), BGS: handling("BGS", "liaison.bgs", "head.bgs"), CGZH: handling("CGZH", "liaison.cg", "head.cg") },
+  });
   return true;
 }
 
