@@ -8,7 +8,7 @@ import { recordClockEvent } from "@/lib/server/requests/events";
 import { assignRequest, confirmApplication, registerRequest, submitOnlineApplication } from "@/lib/server/requests/intake";
 import { renderRequestDocument, renderRequestNotice, renderTrackedReply } from "@/lib/server/requests/documents";
 import { approveReply, deliverReply, draftReply } from "@/lib/server/requests/reply";
-import { getLetterTemplate, resetLetterTemplate, saveLetterTemplate } from "@/lib/server/requests/templates";
+import { getLetterTemplate, previewLetterTemplate, resetLetterTemplate, saveLetterTemplate, templateEditFromForm } from "@/lib/server/requests/templates";
 import { seedBureau, type Bureau } from "../support/bureau";
 import { pdfText } from "../support/pdf-text";
 import { applicationInput, at, deniedAudits, must, walkIn } from "../support/requests";
@@ -192,7 +192,7 @@ describe("editable templates", () => {
   test("an edited template is what renders; 恢复默认 brings the default back; a stale form is refused", async () => {
     const start = await getLetterTemplate("granted");
     // Other test runs may have left an edit behind: begin from the default.
-    if (start.customised) must(await resetLetterTemplate(b.people.office, "granted"));
+    if (start.customised) expect(await resetLetterTemplate(b.people.office, "granted")).toMatchObject({ ok: true });
     const paragraphs = [...base.paragraphs.map((p) => ({ ...p })), { text: "本局特此说明：{信息名称}已按您选择的方式提供。" }];
     const saved = must(await saveLetterTemplate(b.people.office, "granted", { ...edit({ paragraphs }), version: "" }));
     expect((await getLetterTemplate("granted")).customised).toBe(true);
@@ -209,7 +209,7 @@ describe("editable templates", () => {
       expect((await getLetterTemplate("granted")).template.title).toBe(base.title);
       expect(await deniedAudits("granted", "letter.template.save")).toBeGreaterThanOrEqual(2);
     } finally {
-      must(await resetLetterTemplate(b.people.office, "granted", saved.version));
+      expect(await resetLetterTemplate(b.people.office, "granted", saved.version)).toMatchObject({ ok: true });
     }
     const after = await getLetterTemplate("granted");
     expect(after.customised).toBe(false);
@@ -235,5 +235,31 @@ describe("editable templates", () => {
       expect(await resetLetterTemplate(who, "fee")).toMatchObject({ ok: false, error: "forbidden" });
     }
     expect(await saveLetterTemplate(b.people.office, "no_such_letter", { ...edit(), version: "" })).toMatchObject({ ok: false, error: "not_found" });
+  });
+});
+
+describe("the edit form and its preview", () => {
+  test("form fields become a template edit; the preview renders the unsaved edit or names its problems", async () => {
+    const values = {
+      key: "fee",
+      version: "",
+      title: "信息处理费收费通知书",
+      salutation: "{申请人}：",
+      attribute: "",
+      "paragraphs.1.text": "第二段 {收费金额}",
+      "paragraphs.0.text": "第一段 {收费明细}",
+      "paragraphs.0.indent": "on",
+      "paragraphs.1.optional": "on",
+    };
+    const edit = templateEditFromForm(values);
+    expect(edit.paragraphs).toEqual([
+      { text: "第一段 {收费明细}", optional: false, indent: true, afterRemedy: false },
+      { text: "第二段 {收费金额}", optional: true, indent: false, afterRemedy: false },
+    ]);
+    const pdf = must(await previewLetterTemplate(b.people.office, "fee", edit));
+    expect(await pdfText(pdf)).toContain("信息处理费收费通知书");
+    const bad = await previewLetterTemplate(b.people.office, "fee", templateEditFromForm({ ...values, "paragraphs.1.text": "{不存在}" }));
+    expect(!bad.ok && bad.message).toContain("未知的占位符“{不存在}”");
+    expect(await previewLetterTemplate(b.people.liaison, "fee", edit)).toMatchObject({ ok: false, error: "forbidden" });
   });
 });

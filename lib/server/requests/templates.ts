@@ -1,9 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { checkTemplate, type LetterProblem, type LetterTemplate } from "@/lib/domain/requests/letters";
+import { checkTemplate, describeProblems, type LetterProblem, type LetterTemplate } from "@/lib/domain/requests/letters";
 import { DEFAULT_NOTICE_TEMPLATES, NOTICE_KINDS, type NoticeKind } from "@/lib/domain/requests/letters-notices";
-import { DEFAULT_REPLY_TEMPLATES, REPLY_TEMPLATE_KEYS, type ReplyTemplateKey } from "@/lib/domain/requests/letters-replies";
-import { describeProblems } from "@/lib/domain/requests/letters";
+import { DEFAULT_REPLY_TEMPLATES, REPLY_TEMPLATE_KEYS, REPLY_TEMPLATE_OUTCOME, type ReplyTemplateKey } from "@/lib/domain/requests/letters-replies";
+import { OUTCOME_GROUP_NAMES, OUTCOMES } from "@/lib/domain/requests/outcomes";
+import { renderDocument } from "@/lib/export";
+import { fillTemplate } from "@/lib/export/letters";
+import { SAMPLE_LETTER_FIELDS } from "@/lib/export/letters/samples";
 import { rowVersion, staleForm } from "@/lib/server/admin/shared";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
@@ -31,6 +34,23 @@ export function defaultLetterTemplate(key: LetterTemplateKey): LetterTemplate {
   return (REPLY_TEMPLATE_KEYS as readonly string[]).includes(key)
     ? DEFAULT_REPLY_TEMPLATES[key as ReplyTemplateKey]
     : DEFAULT_NOTICE_TEMPLATES[key as NoticeKind];
+}
+
+/** Where an outcome has two letters, which one this is. */
+const VARIANT: Partial<Record<ReplyTemplateKey, string>> = {
+  granted: "（提供信息）",
+  granted_published: "（已主动公开，告知获取途径）",
+  unable_1_not_held: "（信息不存在）",
+  unable_1_not_ours: "（非本机关负责公开）",
+};
+
+/** How the console names a template: 答复书·不予公开·1.属于国家秘密, or the notice's title. */
+export function letterTemplateLabel(key: LetterTemplateKey): string {
+  if ((REPLY_TEMPLATE_KEYS as readonly string[]).includes(key)) {
+    const outcome = OUTCOMES[REPLY_TEMPLATE_OUTCOME[key as ReplyTemplateKey]];
+    return `答复书·${OUTCOME_GROUP_NAMES[outcome.group]}·${outcome.label.replace(/^\d+\./, "")}${VARIANT[key as ReplyTemplateKey] ?? ""}`;
+  }
+  return DEFAULT_NOTICE_TEMPLATES[key as NoticeKind].title.replace(/^政府信息公开/, "");
 }
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).max(max, `${label}不能超过 ${max} 个字`);
@@ -164,4 +184,37 @@ export async function resetLetterTemplate(actor: Actor, key: string, version?: s
     await audit(tx, { actor, ...target, entityId: key });
     return ok(undefined);
   });
+}
+
+/**
+ * The edit form's fields as the use case takes them: title, salutation, attribute, version and
+ * paragraphs.N.text / .optional / .indent / .afterRemedy (checkboxes: present = on).
+ */
+export function templateEditFromForm(values: Record<string, string>) {
+  const indexes = [...new Set(Object.keys(values).flatMap((k) => /^paragraphs\.(\d{1,3})\.text$/.exec(k)?.[1] ?? []))].map(Number).sort((a, b) => a - b);
+  return {
+    title: values.title ?? "",
+    salutation: values.salutation ?? "",
+    attribute: values.attribute ?? "",
+    version: values.version,
+    paragraphs: indexes.map((i) => ({
+      text: values[`paragraphs.${i}.text`] ?? "",
+      optional: values[`paragraphs.${i}.optional`] === "on",
+      indent: values[`paragraphs.${i}.indent`] === "on",
+      afterRemedy: values[`paragraphs.${i}.afterRemedy`] === "on",
+    })),
+  };
+}
+
+/** 预览: the (unsaved) edit filled with the demo bureau's sample fields, as a PDF marked 草稿. */
+export async function previewLetterTemplate(actor: Actor, key: string, input: unknown): Promise<Result<Buffer>> {
+  if (!can(actor, "letter.manage")) return forbidden("只有政务公开办公室可以管理文书模板。");
+  if (!isLetterTemplateKey(key)) return notFound("没有这个文书模板。");
+  const parsed = letterTemplateEditSchema.safeParse(input);
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const template = overlay(defaultLetterTemplate(key), parsed.data);
+  const fields = { ...SAMPLE_LETTER_FIELDS, ...(template.basis === undefined ? { 法律依据: "《中华人民共和国政府信息公开条例》第三十六条第（七）项" } : {}) };
+  const filled = fillTemplate(template, fields, { draft: true });
+  if (!filled.ok) return invalid({ template: filled.message.split("\n") }, `模板无法预览：\n${filled.message}`);
+  return ok(await renderDocument(filled.document, "pdf"));
 }
