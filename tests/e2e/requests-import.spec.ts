@@ -8,7 +8,7 @@ import { expect, test } from "./console-helpers";
  * the count land.
  */
 
-const badFile = path.join(__dirname, "../fixtures/ledger/requests-two-bad-rows.csv");
+const badFile = path.resolve("tests/fixtures/ledger/requests-two-bad-rows.csv");
 
 test("template, a bad file refused row by row, a good file imported", async ({ signIn }) => {
   const page = await signIn("office");
