@@ -85,6 +85,29 @@ describe("confirm and run", () => {
     expect(await confirmLedgerImport(b.people.office2, second.uploadId!, enqueue)).toMatchObject({ ok: false, message: expect.stringContaining("正在导入") });
   });
 
+  test("two previews of one file confirmed at the same moment: one claim wins (the claim lock)", async () => {
+    const bytes = csv([`${b.tag}-c1,2024-05-07,当面,自然人,李四,,,,`]);
+    const first = must(await previewLedger(b.people.office, "requests", "a.csv", bytes));
+    const second = must(await previewLedger(b.people.office2, "requests", "a.csv", bytes));
+    raceBarrier("request.import", 2);
+    const claims = await Promise.all([
+      confirmLedgerImport(b.people.office, first.uploadId!, enqueue),
+      confirmLedgerImport(b.people.office2, second.uploadId!, enqueue),
+    ]);
+    expect(claims.filter((c) => c.ok)).toHaveLength(1);
+  });
+
+  test("a job run twice at once (a retry racing the first): the rows land once", async () => {
+    // No 编号: nothing but the upload's own status stops a second import of these rows.
+    const marker = `重复运行-${b.tag}`;
+    const bytes = csv([`,2024-05-08,当面,自然人,李四,${marker},,,`, `,2024-05-08,当面,自然人,王五,${marker},,,`]);
+    const preview = must(await previewLedger(b.people.office, "requests", "twice.csv", bytes));
+    must(await confirmLedgerImport(b.people.office, preview.uploadId!, enqueue));
+    await Promise.all([runLedgerImport(preview.uploadId!), runLedgerImport(preview.uploadId!)]);
+    expect(await db().disclosureRequest.count({ where: { description: marker } })).toBe(2);
+    expect((await db().ledgerUpload.findUniqueOrThrow({ where: { id: preview.uploadId! } })).status).toBe("DONE");
+  });
+
   test("a row the database refuses (no such 处室): FAILED with its row, nothing imported, file dropped", async () => {
     const preview = must(await previewLedger(b.people.office, "requests", "dept.csv", csv(goodLines(3, "不存在的处室").map((l) => l.replace(`${b.tag}-`, `${b.tag}-d`)))));
     must(await confirmLedgerImport(b.people.office, preview.uploadId!, enqueue));
