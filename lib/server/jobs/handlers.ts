@@ -1,6 +1,7 @@
 import "server-only";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
+import { importLedgerJob } from "./import-ledger";
 import type { JobHandlers } from "./queue";
 
 /**
@@ -9,5 +10,6 @@ import type { JobHandlers } from "./queue";
  */
 export const JOB_HANDLERS: JobHandlers = {
   "extract-text": extractTextJob,
+  "import-ledger": importLedgerJob,
   "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
 };
