@@ -1,12 +1,12 @@
 import { addDays, chinaDate } from "../lib/domain/dates";
 import { extendCalendarThrough } from "../lib/domain/requests/computed-holidays";
-import { computeFee } from "../lib/domain/requests/fees";
 import { OUTCOMES } from "../lib/domain/requests/outcomes";
 import { bundledCalendar, type WorkCalendar } from "../lib/domain/work-calendar";
 import type { Actor } from "@/lib/server/platform/actor";
-import { audit } from "@/lib/server/platform/audit";
 import { trackingCodeHash } from "@/lib/server/platform/crypto";
 import { db } from "@/lib/server/platform/db";
+import { createAppeal } from "@/lib/server/requests/appeals";
+import { issueFeeNotice, recordFeePaid } from "@/lib/server/requests/fees";
 import { recordClockEvent } from "@/lib/server/requests/events";
 import { assignRequest, confirmApplication, registerRequest, submitOnlineApplication } from "@/lib/server/requests/intake";
 import { approveReply, deliverReply, draftReply } from "@/lib/server/requests/reply";
@@ -16,9 +16,7 @@ import { DEMO_APPLICANTS, DEMO_REQUESTS, demoCreditCode, demoResidentId, type De
  * Sends the demo's requests (prisma/demo-requests.ts) through the real use cases — registration
  * or online submission and confirmation, assignment, clock events, draft, approval, delivery —
  * each with a back-dated `now`, so 编号, 文号, clocks and audit rows are what the app would have
- * made. Two things have no use case on this branch yet and are written directly, audited:
- * TODO(lead): the fee (replace with issueFeeNotice / recordFeePaid of lib/server/requests/fees.ts)
- * and the appeals (replace with the appeals use case once merged).
+ * made — the fee desk's and the appeals' use cases included.
  */
 
 export interface DemoPeople {
@@ -101,23 +99,11 @@ async function recordStep(people: DemoPeople, id: string, a: ReturnType<typeof s
   }
 }
 
-/** TODO(lead): issueFeeNotice / recordFeePaid (lib/server/requests/fees.ts) once merged. */
+/** 收费通知 and 缴费 through the fee desk's use cases (按量: the request's pages). */
 async function recordFee(office: Actor, requestId: string, s: Extract<DemoStep, { kind: "fee" }>, on: string, phase: "start" | "end") {
-  const seq = (await db().requestEvent.count({ where: { requestId } })) + 1;
-  const day = new Date(`${on}T00:00:00Z`);
-  await db().$transaction(async (tx) => {
-    if (phase === "start") {
-      const fee = computeFee({ method: "per_page", pages: s.pages });
-      await tx.feeCharge.create({ data: { requestId, method: "per_page", quantity: s.pages, amountYuan: fee.totalYuan, noticeOn: day, issuedById: office.id } });
-      await tx.requestDocument.create({ data: { requestId, kind: "FEE_NOTICE", fields: { method: "per_page", pages: s.pages, amountYuan: fee.totalYuan, lines: fee.text }, draftedById: office.id } });
-      await tx.requestEvent.create({ data: { requestId, seq, kind: "FEE_NOTICE", on: day, data: {}, actorId: office.id } });
-      await audit(tx, { actor: office, action: "request.fee.notice", entity: "DisclosureRequest", entityId: requestId, detail: { seq, amountYuan: fee.totalYuan }, meta });
-    } else {
-      await tx.feeCharge.update({ where: { requestId }, data: { paidOn: day } });
-      await tx.requestEvent.create({ data: { requestId, seq, kind: "FEE_PAID", on: day, data: {}, actorId: office.id } });
-      await audit(tx, { actor: office, action: "request.fee.paid", entity: "DisclosureRequest", entityId: requestId, detail: { seq }, meta });
-    }
-  });
+  const now = at(on, 11);
+  if (phase === "start") must(await issueFeeNotice(office, requestId, { method: "per_page", quantity: s.pages, noticeOn: on }, now), "fee notice");
+  else must(await recordFeePaid(office, requestId, { paidOn: on }, now), "fee paid");
 }
 
 async function reply(people: DemoPeople, spec: DemoRequest, id: string, on: string, until: "drafted" | "approved" | "delivered") {
@@ -131,23 +117,11 @@ async function reply(people: DemoPeople, spec: DemoRequest, id: string, on: stri
   must(await deliverReply(people.office, id, on, at(on, 11)), "deliver");
 }
 
-/** TODO(lead): the appeals use case once merged. */
-async function recordAppeal(office: Actor, requestId: string, appeal: NonNullable<DemoRequest["appeal"]>, closedOn: string) {
+async function recordAppeal(office: Actor, requestNumber: string, appeal: NonNullable<DemoRequest["appeal"]>, closedOn: string) {
   const filedOn = addDays(closedOn, appeal.filedDays);
-  const concludedOn = appeal.concludedDays === undefined ? null : addDays(closedOn, appeal.concludedDays);
-  await db().$transaction(async (tx) => {
-    const row = await tx.appealCase.create({
-      data: {
-        kind: appeal.kind,
-        requestId,
-        filedOn: new Date(`${filedOn}T00:00:00Z`),
-        result: appeal.result,
-        concludedOn: concludedOn ? new Date(`${concludedOn}T00:00:00Z`) : null,
-        createdById: office.id,
-      },
-    });
-    await audit(tx, { actor: office, action: "appeal.create", entity: "AppealCase", entityId: row.id, detail: { kind: appeal.kind, result: appeal.result, requestId }, meta });
-  });
+  const concludedOn = appeal.concludedDays === undefined ? "" : addDays(closedOn, appeal.concludedDays);
+  const note = appeal.result === "pending" ? "申请人不服不予公开答复，向人民法院提起行政诉讼，尚未审结。" : "复议机关维持原答复。";
+  must(await createAppeal(office, { kind: appeal.kind, requestNumber, filedOn, result: appeal.result, concludedOn, note }, at(concludedOn || filedOn, 15)), "appeal");
 }
 
 /** Seeds every demo request whose dates have come by `now`; returns the ids created. */
@@ -164,23 +138,25 @@ export async function seedDemoRequests(people: DemoPeople, now = new Date()): Pr
     const input = applicantInput(spec);
     const deptId = spec.dept ? people.departments[spec.dept].id : undefined;
     let id: string;
+    let number: string;
     if (spec.channel === "online") {
       const submitted = must(await submitOnlineApplication(input, meta, at(receivedOn, 9)), "submit");
       id = (await db().disclosureRequest.findUniqueOrThrow({ where: { trackingCodeHash: trackingCodeHash(submitted.trackingCode) }, select: { id: true } })).id;
       ids.push(id);
       if (spec.open === "awaiting_confirmation") continue;
-      must(await confirmApplication(people.office, id, at(receivedOn, 10)), "confirm");
+      number = must(await confirmApplication(people.office, id, at(receivedOn, 10)), "confirm").number;
       if (deptId) must(await assignRequest(people.office, id, deptId), "assign");
     } else {
       const dateField = spec.channel === "in_person" ? "submittedOn" : spec.channel === "registered_mail" ? "signedForOn" : "confirmedOn";
       const registered = must(await registerRequest(people.office, { ...input, channel: spec.channel, [dateField]: receivedOn, departmentId: deptId }, at(receivedOn, 10)), "register");
       id = registered.id;
+      number = registered.number;
       ids.push(id);
     }
     for (const action of stepActions(spec.steps ?? [], day)) await recordStep(people, id, action, day);
     if (replyOn) {
       await reply(people, spec, id, replyOn, "delivered");
-      if (spec.appeal) await recordAppeal(people.office, id, spec.appeal, replyOn);
+      if (spec.appeal) await recordAppeal(people.office, number, spec.appeal, replyOn);
     } else if (spec.open === "awaiting_approval" || spec.open === "awaiting_delivery") {
       const ago = typeof spec.received === "string" ? 1 : spec.received.ago;
       await reply(people, spec, id, day(Math.max(ago - 1, 0)), spec.open === "awaiting_approval" ? "drafted" : "approved");

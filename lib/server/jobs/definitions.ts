@@ -36,6 +36,16 @@ export const JOBS = {
     concurrency: 1,
     expireInSeconds: 30 * 60,
   },
+  /** 台账导入: a confirmed upload imported in one transaction (lib/server/requests/ledger-upload.ts). */
+  "import-ledger": {
+    label: "台账导入",
+    schema: z.object({ uploadId: z.string().min(1).max(64) }).strict(),
+    // Safe to retry: the upload turns DONE inside the import's transaction, and a DONE one is skipped.
+    retryLimit: 1,
+    retryDelaySeconds: 5,
+    concurrency: 1,
+    expireInSeconds: 10 * 60,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {

@@ -2,6 +2,7 @@ import "server-only";
 import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
+import { importLedgerJob } from "./import-ledger";
 import type { JobHandlers } from "./queue";
 
 /**
@@ -10,6 +11,7 @@ import type { JobHandlers } from "./queue";
  */
 export const JOB_HANDLERS: JobHandlers = {
   "extract-text": extractTextJob,
+  "import-ledger": importLedgerJob,
   "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
   "request-reminders": () => sendDueReminders(),
 };

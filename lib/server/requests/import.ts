@@ -31,8 +31,26 @@ function addError(errors: RowErrors, row: number, column: string, message: strin
   (errors[String(row)] ??= []).push(`${column}：${message}`);
 }
 
-async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>, written?: (count: number) => Promise<void>) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await insert(rows.slice(i, i + BATCH));
+    await written?.(Math.min(BATCH, rows.length - i));
+  }
+}
+
+/**
+ * For the console's import page (lib/server/requests/ledger-upload.ts): `onProgress` hears the
+ * share of rows written so far (0–1) while the transaction runs; `inTransaction` writes inside
+ * it, after the rows and before the commit, so its effect and the import stand or fall together.
+ */
+export interface ImportHooks {
+  onProgress?: (share: number) => Promise<void>;
+  inTransaction?: (tx: Tx) => Promise<void>;
+}
+
+function progress(total: number, hooks: ImportHooks) {
+  let done = 0;
+  return hooks.onProgress ? (count: number) => hooks.onProgress!((done += count) / total) : undefined;
 }
 
 /** Moves the 登记编号 counter of each year past the imported numbers of the form YYYY-NNNN. */
@@ -58,7 +76,7 @@ async function takeSerials(tx: Tx, year: number, count: number): Promise<number>
   return row.lastValue - count + 1;
 }
 
-export async function importRequests(actor: Actor, records: LedgerRequestRecord[], now = new Date()): Promise<Result<{ imported: number; closed: number; open: number }>> {
+export async function importRequests(actor: Actor, records: LedgerRequestRecord[], now = new Date(), hooks: ImportHooks = {}): Promise<Result<{ imported: number; closed: number; open: number }>> {
   const target: Target = { action: "request.import", entity: "DisclosureRequest" };
   if (!can(actor, "request.import")) return refuse(actor, target, "wrong_role");
   if (!Array.isArray(records) || records.length === 0) return invalid({ file: ["文件中没有数据行"] }, "文件中没有数据行。");
@@ -98,8 +116,10 @@ export async function importRequests(actor: Actor, records: LedgerRequestRecord[
         const departmentId = p.record.departmentName ? departments.get(p.record.departmentName)! : null;
         return { ...p.row, number, assignedDepartmentId: departmentId, status: p.record.outcome ? ("CLOSED" as const) : departmentId ? ("IN_PROGRESS" as const) : ("REGISTERED" as const) };
       });
-      await inBatches(requests, (batch) => insertRequests(tx, batch));
-      await inBatches(events, (batch) => insertEvents(tx, batch));
+      const written = progress(requests.length + events.length, hooks);
+      await inBatches(requests, (batch) => insertRequests(tx, batch), written);
+      await inBatches(events, (batch) => insertEvents(tx, batch), written);
+      await hooks.inTransaction?.(tx);
       const closed = records.filter((r) => r.outcome).length;
       const counts = { imported: records.length, closed, open: records.length - closed };
       await audit(tx, { actor, ...target, detail: { ...counts, at: now.toISOString() } });
@@ -172,7 +192,7 @@ function prepareRequests(actor: Actor, records: LedgerRequestRecord[]) {
 }
 
 /** 行政复议/诉讼 cases; a 关联申请编号 must name a request already in the system. */
-export async function importAppeals(actor: Actor, records: LedgerAppealRecord[]): Promise<Result<{ imported: number }>> {
+export async function importAppeals(actor: Actor, records: LedgerAppealRecord[], hooks: ImportHooks = {}): Promise<Result<{ imported: number }>> {
   const target: Target = { action: "appeal.import", entity: "AppealCase" };
   if (!can(actor, "appeal.manage")) return refuse(actor, target, "wrong_role");
   if (!Array.isArray(records) || records.length === 0) return invalid({ file: ["文件中没有数据行"] }, "文件中没有数据行。");
@@ -198,7 +218,8 @@ export async function importAppeals(actor: Actor, records: LedgerAppealRecord[])
         imported: true,
         createdById: actor.id,
       }));
-      await inBatches(rows, (batch) => tx.appealCase.createMany({ data: batch }));
+      await inBatches(rows, (batch) => tx.appealCase.createMany({ data: batch }), progress(rows.length, hooks));
+      await hooks.inTransaction?.(tx);
       await audit(tx, { actor, ...target, detail: { imported: rows.length } });
       return ok({ imported: rows.length });
     },
