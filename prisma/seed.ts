@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "../lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { db } from "@/lib/server/platform/db";
 import { hashPassword } from "@/lib/server/platform/sessions";
 import { createDraft, submitItem } from "@/lib/server/items/drafts";
@@ -9,6 +10,7 @@ import { publishItem } from "@/lib/server/items/publication";
 import type { Actor } from "@/lib/server/platform/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "@/lib/server/items/secrecy";
+import { seedDemoRequests } from "./seed-requests";
 import { COLUMNS, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
@@ -55,6 +57,18 @@ export async function seedDemoBureau(): Promise<boolean> {
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, columns);
   await seedTimeliness(departments, users, columns, items[0].daysAgo);
+  const handling = (code: string, liaison: string, head: string) => ({ id: departments.get(code)!, liaison: users.get(liaison)!, head: users.get(head)! });
+  // Applicants' personal data is sealed like real intake's: without the key there are no requests.
+  if (!env().PII_ENCRYPTION_KEY) {
+    console.warn("PII_ENCRYPTION_KEY is not set: the demo's 依申请公开 requests were not seeded");
+    return true;
+  }
+  const started = performance.now();
+  const requests = await seedDemoRequests({
+    office: users.get("office")!,
+    departments: { GXJS: handling("GXJS", "liaison.gx", "head.gx"), BGS: handling("BGS", "liaison.bgs", "head.bgs"), CGZH: handling("CGZH", "liaison.cg", "head.cg") },
+  });
+  console.log(`seeded ${requests.length} demo requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
 

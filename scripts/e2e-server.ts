@@ -64,7 +64,9 @@ try {
   log("database ready; migrating");
   await migrate(database.url, { log });
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  // One personal-data key for the seed (its demo requests are sealed) and the app that opens them.
+  const piiKey = randomBytes(32).toString("base64");
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey };
   const seedCode = await exited(run(["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], env));
   if (stopping) await stopping;
   if (seedCode !== 0) throw new Error(`prisma/seed.ts exited with ${seedCode}`);
@@ -76,7 +78,6 @@ try {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     // 36 random bytes are 48 base64url characters: fresh per run, so no session outlives it.
     NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
-    PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   });
   const code = await exited(next);
   if (!stopping) {

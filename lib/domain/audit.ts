@@ -49,6 +49,8 @@ export const AUDIT_ACTION_LABELS = {
   "request.fee.notice": "发出收费通知",
   "request.fee.paid": "登记缴费",
   "request.import": "导入依申请公开台账",
+  "request.draftItem": "据申请起草主动公开信息（条例第四十四条）",
+  "request.remind": "发送依申请公开到期提醒",
   "appeal.create": "登记行政复议或诉讼",
   "appeal.update": "修改行政复议或诉讼",
   "appeal.import": "导入行政复议和诉讼台账",

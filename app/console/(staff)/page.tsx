@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { QueueSection } from "@/components/console/queue-section";
+import { RequestOverviewCard, SimilarClustersCard } from "@/components/dashboard/request-overview";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
@@ -7,13 +9,23 @@ import { requireActor } from "@/lib/server/platform/auth";
 import { can } from "@/lib/server/platform/authz";
 import { listNotifications } from "@/lib/server/platform/notifications";
 import { workQueue } from "@/lib/server/items/work-queue";
+import { requestOverview } from "@/lib/server/requests/overview";
+import { calendarNotice } from "@/lib/server/requests/reminders";
+import { similarClusters } from "@/lib/server/requests/similar";
 import { markAllReadAction } from "./actions";
 
 export const metadata = { title: "工作台" };
 
 export default async function ConsoleHome() {
   const actor = await requireActor();
-  const [sections, notifications] = await Promise.all([workQueue(actor), listNotifications(actor)]);
+  const mayRequests = can(actor, "request.queue");
+  const [sections, notifications, overview, clusters, calendar] = await Promise.all([
+    workQueue(actor),
+    listNotifications(actor),
+    mayRequests ? requestOverview(actor) : null,
+    mayRequests ? similarClusters(actor) : null,
+    calendarNotice(actor),
+  ]);
   const adminLinks = [
     can(actor, "user.list") && { href: "/console/users", label: "用户与账户安全" },
     can(actor, "audit.read") && { href: "/console/audit", label: "审计日志" },
@@ -29,9 +41,19 @@ export default async function ConsoleHome() {
             </Link>
           )}
         </div>
+        {calendar && (
+          <Alert tone="info">
+            <span data-testid="calendar-reminder">
+              {calendar.message}{" "}
+              <Link href={`/console/calendar?year=${calendar.year}`} className="font-medium underline">前往工作日历</Link>
+            </span>
+          </Alert>
+        )}
         {sections.map((s) => (
           <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} total={s.total} />
         ))}
+        {overview?.ok && <RequestOverviewCard overview={overview.value} />}
+        {clusters?.ok && <SimilarClustersCard clusters={clusters.value} />}
         {adminLinks.length > 0 && (
           <Card title="管理">
             <ul className="space-y-2">

@@ -3,7 +3,7 @@ import { requiredStages, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { authorizeTransition, can } from "@/lib/server/platform/authz";
-import { db } from "@/lib/server/platform/db";
+import { db, type Tx } from "@/lib/server/platform/db";
 import { conflict, forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
 import { expectOne, refuse, refuseNotFound, Refusal, write, type Target } from "@/lib/server/platform/use-case";
 import { findItemFacts } from "./facts";
@@ -24,8 +24,20 @@ const COLUMN_GONE = {
 };
 export const SAVE_CONFLICT = "在您编辑期间，该信息已被他人修改或已提交，您的修改尚未保存。";
 
+/**
+ * A caller's own step inside the draft's transaction, after the item and its audit row: a write
+ * that must commit with the draft or not at all (a 第四十四条 draft links its request, which a
+ * second concurrent click must not do twice). A Refusal thrown here rolls the draft back.
+ */
+export type DraftCreatedHook = (tx: Tx, itemId: string) => Promise<void>;
+
 /** 起草: the first revision of a new item, with its catalogue fields and attachments. */
-export async function createDraft(actor: Actor, input: DraftFields, now = new Date()): Promise<Result<{ id: string }>> {
+export async function createDraft(
+  actor: Actor,
+  input: DraftFields,
+  now = new Date(),
+  options: { within?: DraftCreatedHook; notFromForm?: boolean } = {},
+): Promise<Result<{ id: string }>> {
   const target: Target = { action: "item.create", entity: "DisclosureItem" };
   if (!can(actor, "item.create") || !actor.departmentId) return refuse(actor, target, "wrong_role", forbidden("只有处室联络员可以起草公开信息。"));
   const draft = await parseDraft(input, now);
@@ -39,8 +51,10 @@ export async function createDraft(actor: Actor, input: DraftFields, now = new Da
     const item = await tx.disclosureItem.create({ data: { departmentId, columnId: draft.data.columnId, authorId: actor.id } });
     const revision = await tx.itemRevision.create({ data: { itemId: item.id, ...rows.revision, attachments: { create: rows.attachments } } });
     await tx.disclosureItem.update({ where: { id: item.id }, data: { currentRevisionId: revision.id } });
-    await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: NEW_ITEM_KEY } });
+    // The new-item form's unsaved state is this save's; a draft made elsewhere leaves it alone.
+    if (!options.notFromForm) await tx.editorAutosave.deleteMany({ where: { userId: actor.id, itemKey: NEW_ITEM_KEY } });
     await audit(tx, { actor, ...target, entityId: item.id, detail: { revision: 1, contentHash: rows.revision.contentHash } });
+    await options.within?.(tx, item.id);
     return ok({ id: item.id });
   }, COLUMN_GONE);
 }

@@ -27,6 +27,15 @@ export const JOBS = {
     concurrency: 1,
     expireInSeconds: 60 * 60,
   },
+  /** 依申请公开到期提醒: the working morning's due-soon and overdue messages (lib/server/requests/reminders.ts). */
+  "request-reminders": {
+    label: "依申请公开到期提醒",
+    schema: z.object({}).strict(),
+    retryLimit: 3,
+    retryDelaySeconds: 300,
+    concurrency: 1,
+    expireInSeconds: 30 * 60,
+  },
   /** 台账导入: a confirmed upload imported in one transaction (lib/server/requests/ledger-upload.ts). */
   "import-ledger": {
     label: "台账导入",
@@ -65,6 +74,7 @@ export function isJobName(name: unknown): name is JobName {
 /** Cron schedules (Asia/Shanghai). pg-boss sends each once per slot however many instances run. */
 export const SCHEDULES: { name: JobName; cron: string; payload: Record<string, never> }[] = [
   { name: "cleanup-orphans", cron: "30 3 * * *", payload: {} },
+  { name: "request-reminders", cron: "0 8 * * *", payload: {} },
 ];
 export const SCHEDULE_TIME_ZONE = "Asia/Shanghai";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
 import { importLedgerJob } from "./import-ledger";
@@ -12,4 +13,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "extract-text": extractTextJob,
   "import-ledger": importLedgerJob,
   "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
+  "request-reminders": () => sendDueReminders(),
 };
