@@ -117,6 +117,7 @@ export async function getRequestForStaff(actor: Actor, id: string, now = new Dat
       returnedAt: d.returnedAt,
       returnComment: d.returnComment,
       deliveredOn: d.deliveredOn ? isoDate(d.deliveredOn) : null,
+      createdAt: d.createdAt,
     })),
     fee: row.fees[0]
       ? { method: row.fees[0].method, quantity: row.fees[0].quantity, amountYuan: row.fees[0].amountYuan, noticeOn: isoDate(row.fees[0].noticeOn), paidOn: row.fees[0].paidOn ? isoDate(row.fees[0].paidOn) : null }

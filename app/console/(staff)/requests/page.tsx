@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { AssignForm, ConfirmButton } from "@/components/console/requests/queue-actions";
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, stageOf, type QueueStage } from "@/components/console/requests/labels";
 import { ClosedQueueTable, OpenQueueTable } from "@/components/console/requests/request-queue";
@@ -17,11 +17,11 @@ export const metadata = { title: "依申请公开" };
 /** 依申请公开 work queue: the actor's scope (office: all; 处室: its own; 分管领导: its departments). */
 export default async function RequestQueuePage({ searchParams }: { searchParams: Promise<{ stage?: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "request.queue")) notFound();
+  if (!can(actor, "request.queue")) forbidden();
   const requested = (await searchParams).stage;
   const stage: QueueStage = QUEUE_STAGES.includes(requested as QueueStage) ? (requested as QueueStage) : "all";
   const open = await listRequestQueue(actor);
-  if (!open.ok) notFound();
+  if (!open.ok) forbidden();
   const counts = Object.fromEntries(QUEUE_STAGES.map((s) => [s, 0])) as Record<QueueStage, number>;
   for (const row of open.value) counts[stageOf(row)]++;
   counts.all = open.value.length;
