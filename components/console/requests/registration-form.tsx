@@ -40,7 +40,15 @@ const DATE_FIELD: Record<Channel, { name: "submittedOn" | "signedForOn" | "confi
   other: { name: "confirmedOn", label: "确认日期", hint: "其他渠道转来的申请：与申请人确认之日" },
 };
 
-export function RegistrationForm({ action, today, departments }: { action: Action; today: string; departments: { id: string; name: string }[] }) {
+type Props = { action: Action; today: string; departments: { id: string; name: string }[] };
+
+/** 继续登记 starts a fresh form: a new key gives a new action state. */
+export function RegistrationForm(props: Props) {
+  const [round, setRound] = useState(0);
+  return <RegistrationRound key={round} {...props} next={() => setRound((n) => n + 1)} />;
+}
+
+function RegistrationRound({ action, today, departments, next }: Props & { next: () => void }) {
   const [state, formAction, pending] = useActionState(action, {} as RegistrationState);
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -72,8 +80,7 @@ export function RegistrationForm({ action, today, departments }: { action: Actio
           <Link href={`/console/requests/${r.id}`} className={buttonClass()}>
             查看该申请
           </Link>
-          {/* A full load: the next registration starts from an empty form, not this one's state. */}
-          <button type="button" onClick={() => window.location.assign("/console/requests/new")} className={buttonClass("secondary")}>
+          <button type="button" onClick={next} className={buttonClass("secondary")}>
             继续登记
           </button>
         </div>
