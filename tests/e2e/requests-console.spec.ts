@@ -1,6 +1,30 @@
 import type { Page } from "@playwright/test";
 import { residentIdCheckChar } from "@/lib/domain/id-numbers";
-import { chinaDate, expect, field, test } from "./console-helpers";
+import { DEMO_PASSWORD } from "@/prisma/demo-bureau";
+import { chinaDate, expect as baseExpect, field, test as base, displayName, type Username } from "./console-helpers";
+
+// Several people, argon2id per login and a long flow on a shared 2-core machine: give each step room.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+/** As console-helpers' signIn, with the longer wait above (each person in their own context). */
+const test = base.extend<{ signIn: (username: Username) => Promise<Page> }>({
+  signIn: async ({ browser }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async (username) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto("/console/login");
+      await page.getByLabel("用户名").fill(username);
+      await page.getByLabel("密码").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "登录" }).click();
+      await expect(page).toHaveURL(/\/console$/);
+      await expect(page.getByTestId("current-user")).toContainText(displayName(username));
+      return page;
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
 
 /**
  * The request console as its users click it: the office registers a 挂号信 (签收日 entered) and a

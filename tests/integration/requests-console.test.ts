@@ -132,3 +132,11 @@ describe("queues", () => {
     expect((await listClosedRequests(b.people.sysadmin)).ok).toBe(false);
   });
 });
+
+describe("registration from the console form", () => {
+  test("暂不分办 (an empty 承办处室) registers an unassigned request, not a broken reference", async () => {
+    const r = must(await registerRequest(b.people.office, walkIn("2026-03-02", { departmentId: "", idCopyFileId: "" }), at("2026-03-02")));
+    const row = await requestRow(r.id);
+    expect(row).toMatchObject({ status: "REGISTERED", assignedDepartmentId: null, idCopyFileId: null });
+  });
+});
