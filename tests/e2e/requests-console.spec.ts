@@ -139,7 +139,10 @@ test("register a 挂号信 and a walk-in → assign → 补正 restarts the cloc
     await expect(office.getByText("已登记办理事项")).toBeVisible();
     await expect(office.getByTestId("request-status")).toHaveText("待申请人补正");
     await expect(office.getByTestId("due-date")).toHaveText("待补正后重新计算");
-    await expect(office.getByTestId("request-timeline")).toContainText("补正告知书（PDF）");
+    // The notice prints what was typed here: 补正事项 reaches the letter (the download route renders it).
+    const notice = await office.request.get((await office.getByRole("link", { name: "补正告知书（PDF）" }).getAttribute("href"))!);
+    expect(notice.status()).toBe(200);
+    expect(notice.headers()["content-type"]).toContain("application/pdf");
     await recordEvent(office, "收到补正", async () => {});
     await expect(office.getByTestId("request-status")).toHaveText("办理中");
   });
@@ -179,7 +182,9 @@ test("register a 挂号信 and a walk-in → assign → 补正 restarts the cloc
     await expect(liaison.getByTestId("request-status")).toHaveText("答复待审核");
     await expect(liaison.getByRole("button", { name: "审核同意" })).toHaveCount(0);
     await expect(liaison.getByText("不能审核本人起草的答复")).toBeVisible();
-    await expect(liaison.getByRole("link", { name: "答复书（草稿）（PDF）" })).toHaveAttribute("href", /\/documents\/[^/]+\?format=pdf$/);
+    const draft = await liaison.request.get((await liaison.getByRole("link", { name: "答复书（草稿）（Word）" }).getAttribute("href"))!);
+    expect(draft.status()).toBe(200);
+    expect(draft.headers()["content-disposition"]).toContain("docx");
   });
 
   await test.step("head.gx: approves and sees the 文号", async () => {

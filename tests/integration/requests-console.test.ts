@@ -25,7 +25,7 @@ describe("the actions a request page offers", () => {
     expect(allowedRequestActions(b.people.otherLiaison, open)).toEqual([]);
     expect(allowedRequestActions(b.people.head, open)).toEqual([]);
 
-    must(await draftReply(b.people.liaison, r.id, { outcome: "granted", fields: { template: "granted", 信息名称: "名单", 提供方式: "邮寄" } }, at("2026-03-03")));
+    must(await draftReply(b.people.liaison, r.id, { outcome: "granted", fields: { templateKey: "granted", 信息名称: "名单", 提供方式: "邮寄" } }, at("2026-03-03")));
     const drafted = await view(b.people.head, r.id);
     expect(allowedRequestActions(b.people.head, drafted).sort()).toEqual(["approve_reply", "return_reply"]);
     expect(allowedRequestActions(b.people.leader, drafted).sort()).toEqual(["approve_reply", "return_reply"]);
@@ -60,17 +60,17 @@ describe("the actions a request page offers", () => {
 describe("clock events carry what their notices print", () => {
   test("补正事项 and 延期理由 are kept in the event and the notice's fields", async () => {
     const r = await seedRequest(b, "IN_PROGRESS");
-    must(await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_REQUESTED", on: "2026-03-03", deadline: "2026-03-13", items: "请写明文号\n请写明年份" }, at("2026-03-03")));
+    must(await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_REQUESTED", on: "2026-03-03", deadline: "2026-03-13", 补正事项: "请写明文号\n请写明年份" }, at("2026-03-03")));
     must(await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_RECEIVED", on: "2026-03-05" }, at("2026-03-05")));
-    must(await recordClockEvent(b.people.office, r.id, { type: "EXTENDED", on: "2026-03-20", days: 10, approver: "郑主任", reason: "需调取档案" }, at("2026-03-20")));
+    must(await recordClockEvent(b.people.office, r.id, { type: "EXTENDED", on: "2026-03-20", days: 10, approver: "郑主任", 延期理由: "需调取档案" }, at("2026-03-20")));
     const events = await db().requestEvent.findMany({ where: { requestId: r.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["RECEIVED", "CORRECTION_REQUESTED", "CORRECTION_RECEIVED", "EXTENDED"]);
-    expect(events[1].data).toMatchObject({ deadline: "2026-03-13", items: "请写明文号\n请写明年份" });
-    expect(events[3].data).toMatchObject({ days: 10, approver: "郑主任", reason: "需调取档案" });
+    expect(events[1].data).toMatchObject({ deadline: "2026-03-13", 补正事项: "请写明文号\n请写明年份" });
+    expect(events[3].data).toMatchObject({ days: 10, approver: "郑主任", 延期理由: "需调取档案" });
     const notices = await db().requestDocument.findMany({ where: { requestId: r.id, kind: { in: ["CORRECTION_NOTICE", "EXTENSION_NOTICE"] } }, orderBy: { createdAt: "asc" } });
     expect(notices.map((n) => n.fields)).toEqual([
-      expect.objectContaining({ items: "请写明文号\n请写明年份" }),
-      expect.objectContaining({ reason: "需调取档案" }),
+      expect.objectContaining({ 补正事项: "请写明文号\n请写明年份" }),
+      expect.objectContaining({ 延期理由: "需调取档案" }),
     ]);
     const v = await view(b.people.office, r.id);
     expect(v.clock?.explanation.map((s) => s.kind)).toContain("restart");
@@ -78,8 +78,8 @@ describe("clock events carry what their notices print", () => {
 
   test("补正事项 over 2000 characters is refused in Chinese", async () => {
     const r = await seedRequest(b, "IN_PROGRESS");
-    const result = await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_REQUESTED", on: "2026-03-03", deadline: "2026-03-13", items: "补".repeat(2001) }, at("2026-03-03"));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { items: ["补正事项不能超过 2000 个字"] } });
+    const result = await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_REQUESTED", on: "2026-03-03", deadline: "2026-03-13", 补正事项: "补".repeat(2001) }, at("2026-03-03"));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { 补正事项: ["补正事项不能超过 2000 个字"] } });
   });
 });
 

@@ -73,7 +73,7 @@ export function ClockEventForm({
       {type === "CORRECTION_REQUESTED" && (
         <>
           {date("on", "告知日期", { fallback: today, hint: "应在收到申请之日起 7 个工作日内一次性告知" })}
-          {text("items", "补正事项", { rows: 3, hint: "一次性列明需要补正的事项，每行一项；将写入补正告知书" })}
+          {text("补正事项", "补正事项", { rows: 3, hint: "一次性列明需要补正的事项，每行一项；将写入补正告知书" })}
           {date("deadline", "补正期限", { noMax: true, hint: "给予申请人的合理补正期限的最后一日" })}
         </>
       )}
@@ -119,7 +119,7 @@ export function ClockEventForm({
         <>
           {text("days", "延长工作日数", { inputMode: "numeric", hint: "最长 20 个工作日，只能延长一次" })}
           {text("approver", "批准人", { hint: "同意延期的政府信息公开工作机构负责人姓名" })}
-          {text("reason", "延期理由", { rows: 2, hint: "将写入延期答复告知书" })}
+          {text("延期理由", "延期理由", { rows: 2, hint: "将写入延期答复告知书" })}
           {date("on", "决定并告知日期", { fallback: today, hint: "应在原答复期限届满前" })}
         </>
       )}

@@ -12,7 +12,7 @@ import { DELIVERY_WAY_LABELS, EVENT_LABELS, noticeOf } from "./labels";
 
 export interface TimelineEvent {
   seq: number;
-  event: ClockEvent & { items?: string; reason?: string; method?: string };
+  event: ClockEvent & { 补正事项?: string; 延期理由?: string; method?: string };
   actorId: string | null;
   createdAt: Date;
 }
@@ -36,7 +36,7 @@ function details(e: TimelineEvent["event"]): ReactNode {
     case "CORRECTION_REQUESTED":
       return (
         <>
-          补正期限至 {formatChineseDate(e.deadline)}。{e.items && <span className="block whitespace-pre-line">补正事项：{e.items}</span>}
+          补正期限至 {formatChineseDate(e.deadline)}。{e.补正事项 && <span className="block whitespace-pre-line">补正事项：{e.补正事项}</span>}
         </>
       );
     case "CONSULTATION_STARTED":
@@ -50,7 +50,7 @@ function details(e: TimelineEvent["event"]): ReactNode {
     case "EXTENDED":
       return (
         <>
-          延长 {e.days} 个工作日，经 {e.approver} 同意。{e.reason && <>理由：{e.reason}</>}
+          延长 {e.days} 个工作日，经 {e.approver} 同意。{e.延期理由 && <>理由：{e.延期理由}</>}
         </>
       );
     case "CUSTOM_DEADLINE":

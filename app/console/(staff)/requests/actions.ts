@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { missingReplyFields } from "@/components/console/requests/reply-fields";
 import { formValues, type FormState } from "@/lib/form-state";
-import { DEFAULT_REPLY_TEMPLATES, replyTemplatesFor, type ReplyTemplateKey } from "@/lib/domain/requests/letters-replies";
+import { replyTemplatesFor, type ReplyTemplateKey } from "@/lib/domain/requests/letters-replies";
 import { isOutcome } from "@/lib/domain/requests/outcomes";
 import { requireActor } from "@/lib/server/platform/auth";
 import type { Failure } from "@/lib/server/platform/result";
+import { loadLetterTemplate, TEMPLATE_KEY_FIELD } from "@/lib/server/requests/documents";
 import { recordClockEvent } from "@/lib/server/requests/events";
 import { assignRequest, confirmApplication, registerRequest } from "@/lib/server/requests/intake";
 import { approveReply, deliverReply, draftReply, returnReply } from "@/lib/server/requests/reply";
@@ -73,8 +74,8 @@ export async function assignRequestAction(id: string, _: FormState, formData: Fo
 export async function recordClockEventAction(id: string, _: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   const input = present(formValues(formData));
-  if (input.type === "CORRECTION_REQUESTED" && !input.items) return invalidForm({ items: ["请一次性列明需要补正的事项"] }, formData);
-  if (input.type === "EXTENDED" && !input.reason) return invalidForm({ reason: ["请填写延期理由（将写入延期答复告知书）"] }, formData);
+  if (input.type === "CORRECTION_REQUESTED" && !input.补正事项) return invalidForm({ 补正事项: ["请一次性列明需要补正的事项"] }, formData);
+  if (input.type === "EXTENDED" && !input.延期理由) return invalidForm({ 延期理由: ["请填写延期理由（将写入延期答复告知书）"] }, formData);
   const result = await recordClockEvent(actor, id, input);
   if (!result.ok) return failed(result, formData);
   doneOn(id, "event");
@@ -89,7 +90,7 @@ export async function draftReplyAction(id: string, _: FormState, formData: FormD
   if (!isOutcome(outcome)) return invalidForm({ outcome: ["请选择办理结果"] }, formData);
   const key = values.template as ReplyTemplateKey;
   if (!replyTemplatesFor(outcome).includes(key)) return invalidForm({ template: ["请选择答复书样式"] }, formData);
-  const template = DEFAULT_REPLY_TEMPLATES[key];
+  const template = await loadLetterTemplate(key);
   const typed = Object.fromEntries(
     Object.entries(values)
       .filter(([k, v]) => k.startsWith(FIELD_PREFIX) && v.trim() !== "")
@@ -105,7 +106,7 @@ export async function draftReplyAction(id: string, _: FormState, formData: FormD
   const result = await draftReply(actor, id, {
     outcome,
     basis: basis || undefined,
-    fields: { template: key, ...typed },
+    fields: { [TEMPLATE_KEY_FIELD]: key, ...typed },
     providedItemId: values.providedItemId || undefined,
   });
   if (!result.ok) return failed(result, formData);

@@ -8,7 +8,8 @@ import { DownloadLinks, RequestTimeline } from "@/components/console/requests/re
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { chinaDate, formatChineseDate } from "@/lib/domain/dates";
-import { DEFAULT_REPLY_TEMPLATES } from "@/lib/domain/requests/letters-replies";
+import { REPLY_TEMPLATE_KEYS, type ReplyTemplateKey } from "@/lib/domain/requests/letters-replies";
+import type { LetterTemplate } from "@/lib/domain/requests/letters";
 import { OUTCOME_KEYS, isOutcome, outcomeLedgerLabel, type Outcome } from "@/lib/domain/requests/outcomes";
 import { RECEIPT_RULES } from "@/lib/domain/requests/receipt";
 import {
@@ -24,6 +25,7 @@ import {
   type IdDocumentType,
 } from "@/lib/domain/requests/vocabulary";
 import { requireActor } from "@/lib/server/platform/auth";
+import { loadLetterTemplate } from "@/lib/server/requests/documents";
 import { allowedRequestActions, assignableDepartments, currentReply, getRequestForStaff, publishedItemsForReply, staffNames } from "@/lib/server/requests/views";
 import {
   approveReplyAction,
@@ -59,6 +61,12 @@ function Row({ term, children, testId }: { term: string; children: React.ReactNo
       </dd>
     </div>
   );
+}
+
+/** The 答复书 templates in force (the office's edits, else the defaults): the draft form lists their fields. */
+async function replyTemplates(): Promise<Record<ReplyTemplateKey, LetterTemplate>> {
+  const loaded = await Promise.all(REPLY_TEMPLATE_KEYS.map(async (k) => [k, await loadLetterTemplate(k)] as const));
+  return Object.fromEntries(loaded) as Record<ReplyTemplateKey, LetterTemplate>;
 }
 
 export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
@@ -226,7 +234,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             )}
             <DraftReplyForm
               action={draftReplyAction.bind(null, r.id)}
-              templates={DEFAULT_REPLY_TEMPLATES}
+              templates={await replyTemplates()}
               available={available}
               defaults={defaults}
               published={await publishedItemsForReply()}
