@@ -189,7 +189,7 @@ function prepareFields(template: LetterTemplate, fields: LetterFields): { values
 }
 
 /** The placeholders a letter cannot be printed without. */
-function requiredNames(template: LetterTemplate): Placeholder[] {
+export function requiredNames(template: LetterTemplate): Placeholder[] {
   const texts = [template.title, template.salutation, ...template.paragraphs.filter((p) => !p.optional).map((p) => p.text)];
   if (template.remedy !== "none") texts.push(REMEDY_TEXTS[template.remedy]);
   const names = new Set<string>(["机关名称", template.dateField, ...texts.flatMap(placeholdersIn)]);

@@ -19,7 +19,13 @@ import { appendEvent, clockOf, dateSchema, decide, findInScope, onConstraint, re
 
 const on = dateSchema("日期");
 export const clockEventInputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("CORRECTION_REQUESTED"), on, deadline: dateSchema("补正期限") }),
+  z.object({
+    type: z.literal("CORRECTION_REQUESTED"),
+    on,
+    deadline: dateSchema("补正期限"),
+    /** Listed once (一次性告知); kept under its placeholder's name, so the 补正告知书 prints it. */
+    补正事项: z.string().trim().max(2000, "补正事项不能超过 2000 个字").optional(),
+  }),
   z.object({ type: z.literal("CORRECTION_RECEIVED"), on }),
   z.object({
     type: z.literal("CONSULTATION_STARTED"),
@@ -34,6 +40,8 @@ export const clockEventInputSchema = z.discriminatedUnion("type", [
     on,
     days: z.coerce.number({ error: "请填写延长的工作日数" }).int("请填写整数"),
     approver: z.string().trim().max(50, "批准人不能超过 50 个字").default(""),
+    /** Kept under its placeholder's name, so the 延期答复告知书 prints it. */
+    延期理由: z.string().trim().max(500, "延期理由不能超过 500 个字").optional(),
   }),
   z.object({ type: z.literal("CUSTOM_DEADLINE"), on, due: dateSchema("答复期限"), reason: z.string().trim().min(1, "请填写理由").max(500, "理由不能超过 500 个字") }),
 ], { error: "请选择办理事项" });

@@ -151,7 +151,9 @@ export async function registerRequest(
   if (!extras.success) return invalid(fieldErrors(extras.error));
   const receipt = receiptDate(parsed.data.channel, parsed.data, today);
   if (!receipt.ok) return invalid({ [receipt.field]: [receipt.message] });
-  const { departmentId, idCopyFileId } = extras.data;
+  // A form's "暂不分办" sends an empty string: that is no department, not a department called "".
+  const departmentId = extras.data.departmentId || undefined;
+  const idCopyFileId = extras.data.idCopyFileId || undefined;
   if (departmentId && !(await db().department.findUnique({ where: { id: departmentId } }))) return invalid({ departmentId: ["请选择承办处室"] });
   if (idCopyFileId && !(await db().storedFile.findUnique({ where: { id: idCopyFileId } }))) return invalid({ idCopyFileId: ["身份证明文件不存在，请重新上传"] });
   const tracking = newTrackingCode();

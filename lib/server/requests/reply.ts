@@ -137,18 +137,37 @@ export async function returnReply(actor: Actor, id: string, rawComment: unknown,
 }
 
 /**
+ * 送达方式 (国办公开办函〔2016〕235号): 当面送达 (signed for), 邮寄 (EMS or the postal enterprise),
+ * 电子邮件, 网上获取. Kept in the REPLIED event; optional for callers that predate it.
+ */
+export const DELIVERY_WAYS = ["in_person", "post", "email", "online"] as const;
+export type DeliveryWay = (typeof DELIVERY_WAYS)[number];
+const deliveryMethodSchema = z.enum(DELIVERY_WAYS, { error: "请选择送达方式" }).optional();
+
+/**
  * 送达: the day the approved reply was handed over or posted. Closes the request with the reply's
  * outcome; a second delivery (two clicks, two clerks) finds it closed and is refused.
  */
-export async function deliverReply(actor: Actor, id: string, rawDeliveredOn: unknown, now = new Date()): Promise<Result<{ outcome: string; closedOn: string; replyNumber: string }>> {
+export async function deliverReply(
+  actor: Actor,
+  id: string,
+  rawDeliveredOn: unknown,
+  now = new Date(),
+  rawMethod?: unknown,
+): Promise<Result<{ outcome: string; closedOn: string; replyNumber: string }>> {
   const target: Target = { action: "request.deliver", entity: "DisclosureRequest", entityId: id };
   const deliveredOn = dateSchema("送达日期").safeParse(rawDeliveredOn);
   if (!deliveredOn.success) return invalid({ deliveredOn: deliveredOn.error.issues.map((i) => i.message) });
+  const method = deliveryMethodSchema.safeParse(rawMethod);
+  if (!method.success) return invalid({ method: method.error.issues.map((i) => i.message) });
   const loaded = await findInScope(actor, id);
   if (!loaded) return refuseNotFound(actor, target);
   const d = decide(loaded, "deliver_reply", actor);
   if (!d.ok) return refuseDecision(actor, target, d);
   const on = deliveredOn.data;
+  // The letter is handed over or posted once approved: a day before the approval is a typo.
+  const approvedOn = loaded.reply?.approvedAt ? todayOf(loaded.reply.approvedAt) : null;
+  if (approvedOn && on < approvedOn) return invalid({ deliveredOn: [`送达日期不能早于答复审核同意之日（${approvedOn}）`] });
   const clock = await clockOf([...loaded.events, { type: "REPLIED", on }], todayOf(now));
   if (!clock.ok) return refuseClock(actor, target, clock);
   const reply = loaded.reply!;
@@ -164,8 +183,8 @@ export async function deliverReply(actor: Actor, id: string, rawDeliveredOn: unk
       });
       expectOne(count, "该申请已办结，请刷新后查看。");
       await tx.requestDocument.update({ where: { id: reply.id }, data: { deliveredOn: dateValue(on) } });
-      await appendEvent(tx, id, loaded.events.length + 1, { type: "REPLIED", on }, actor.id);
-      await audit(tx, { actor, ...target, detail: { outcome, closedOn: on, replyNumber } });
+      await appendEvent(tx, id, loaded.events.length + 1, { type: "REPLIED", on }, actor.id, method.data ? { method: method.data } : {});
+      await audit(tx, { actor, ...target, detail: { outcome, closedOn: on, replyNumber, method: method.data ?? null } });
       return ok({ outcome, closedOn: on, replyNumber });
     },
     { onConstraint },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestClock } from "@/lib/domain/requests/clock";
 import type { ClockEvent } from "@/lib/domain/requests/clock-events";
-import { REQUEST_STATUS_LABELS, type RequestStatus } from "@/lib/domain/requests/status";
+import { decideRequest, REQUEST_STATUS_LABELS, type RequestEventName, type RequestStatus } from "@/lib/domain/requests/status";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { can, handlesPersonalData, requestScope } from "@/lib/server/platform/authz";
@@ -117,6 +117,7 @@ export async function getRequestForStaff(actor: Actor, id: string, now = new Dat
       returnedAt: d.returnedAt,
       returnComment: d.returnComment,
       deliveredOn: d.deliveredOn ? isoDate(d.deliveredOn) : null,
+      createdAt: d.createdAt,
     })),
     fee: row.fees[0]
       ? { method: row.fees[0].method, quantity: row.fees[0].quantity, amountYuan: row.fees[0].amountYuan, noticeOn: isoDate(row.fees[0].noticeOn), paidOn: row.fees[0].paidOn ? isoDate(row.fees[0].paidOn) : null }
@@ -143,6 +144,10 @@ export interface QueueRow {
   overdue: boolean;
   provisional: boolean;
   paused: boolean;
+  /** 申请内容, cut to a line for the queue. */
+  description: string;
+  /** A consultation (第三十二条/第三十四条) is open: 征求意见中. */
+  consulting: boolean;
 }
 
 /**
@@ -177,8 +182,123 @@ export async function listRequestQueue(actor: Actor, now = new Date()): Promise<
       overdue: clock?.state === "overdue",
       provisional: clock?.provisional ?? false,
       paused: clock?.paused ?? false,
+      description: shortDescription(r.description),
+      consulting: clock?.consultations.some((c) => c.endedOn === null) ?? false,
     };
   });
   queue.sort((a, b) => (a.due ?? "9999") .localeCompare(b.due ?? "9999") || (a.number ?? "").localeCompare(b.number ?? ""));
   return ok(queue);
+}
+
+const DESCRIPTION_IN_QUEUE = 40;
+
+/** 申请内容 on one line of a queue. */
+export function shortDescription(description: string): string {
+  const flat = description.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length > DESCRIPTION_IN_QUEUE ? `${chars.slice(0, DESCRIPTION_IN_QUEUE).join("")}…` : flat;
+}
+
+export interface ClosedRow {
+  id: string;
+  number: string | null;
+  description: string;
+  applicantName: string;
+  channel: string;
+  department: string | null;
+  receivedOn: string | null;
+  closedOn: string | null;
+  outcome: string | null;
+  replyNumber: string | null;
+}
+
+/** 已办结: the closed requests of the actor's scope, most recently closed first (names masked). */
+export async function listClosedRequests(actor: Actor, take = 100): Promise<Result<ClosedRow[]>> {
+  if (!can(actor, "request.queue")) return refuse(actor, { action: "request.view", entity: "DisclosureRequest" }, "wrong_role", forbidden());
+  const rows = await db().disclosureRequest.findMany({
+    where: { AND: [{ status: "CLOSED" }, requestScope(actor)] },
+    orderBy: [{ closedOn: "desc" }, { number: "desc" }],
+    take,
+    include: { assignedDepartment: { select: { name: true } } },
+  });
+  return ok(
+    rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      description: shortDescription(r.description),
+      applicantName: r.applicantNameMasked,
+      channel: r.channel,
+      department: r.assignedDepartment?.name ?? null,
+      receivedOn: r.receivedOn ? isoDate(r.receivedOn) : null,
+      closedOn: r.closedOn ? isoDate(r.closedOn) : null,
+      outcome: r.outcome,
+      replyNumber: r.replyNumber,
+    })),
+  );
+}
+
+/** What the request page may offer an actor: the use cases decide again on every submit. */
+export type RequestPageAction = "confirm" | "assign" | "request_correction" | "receive_correction" | "clock_event" | "draft_reply" | "approve_reply" | "return_reply" | "deliver_reply";
+
+const PAGE_EVENTS: readonly (RequestPageAction & RequestEventName)[] = [
+  "confirm",
+  "request_correction",
+  "receive_correction",
+  "clock_event",
+  "draft_reply",
+  "approve_reply",
+  "return_reply",
+  "deliver_reply",
+];
+
+type StaffView = Extract<Awaited<ReturnType<typeof getRequestForStaff>>, { ok: true }>["value"];
+
+/** The reply under review or approved: the latest 答复书 draft that was not returned. */
+export function currentReply(view: Pick<StaffView, "documents">) {
+  const reply = view.documents.filter((d) => d.kind === "REPLY").at(-1);
+  return reply && !reply.returnedAt ? reply : null;
+}
+
+/** The actions decideRequest (and the assignment rule of assignRequest) would let this actor take now. */
+export function allowedRequestActions(actor: Actor, view: Pick<StaffView, "status" | "department" | "documents" | "events">): RequestPageAction[] {
+  const facts = {
+    status: view.status,
+    assignedDepartmentId: view.department?.id ?? null,
+    draftedById: currentReply(view)?.draftedById ?? null,
+    correctionRequested: view.events.some((e) => e.event.type === "CORRECTION_REQUESTED"),
+  };
+  const allowed: RequestPageAction[] = PAGE_EVENTS.filter((e) => decideRequest(facts, e, actor).ok);
+  const assignable = view.status === "REGISTERED" || view.status === "IN_PROGRESS" || view.status === "CORRECTION_REQUESTED";
+  if (assignable && can(actor, "request.assign")) allowed.push("assign");
+  return allowed;
+}
+
+/** Display names of the staff who recorded events or drafted, approved and delivered replies. */
+export async function staffNames(ids: readonly (string | null)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return {};
+  const users = await db().user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+  return Object.fromEntries(users.map((u) => [u.id, u.displayName]));
+}
+
+/** 承办处室 to choose from, in the bureau's order. */
+export async function assignableDepartments(): Promise<{ id: string; name: string }[]> {
+  return db().department.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
+}
+
+export interface PublishedItemChoice {
+  id: string;
+  title: string;
+  indexNumber: string | null;
+}
+
+/** 已主动公开: the published items a reply may point to, newest first (public data only). */
+export async function publishedItemsForReply(take = 300): Promise<PublishedItemChoice[]> {
+  const items = await db().disclosureItem.findMany({
+    where: { publishedRevisionId: { not: null }, withdrawnAt: null },
+    orderBy: { publishedAt: "desc" },
+    take,
+    select: { id: true, indexNumber: true, publishedRevision: { select: { title: true } } },
+  });
+  return items.map((i) => ({ id: i.id, title: i.publishedRevision?.title ?? "", indexNumber: i.indexNumber }));
 }
