@@ -166,4 +166,7 @@ export const SITE_SETTINGS: Record<string, string> = {
   "guide.email": "zwgk@kjj.example.cn",
   "site.systemColumn": "gzzd",
   "site.annualReportColumn": "ndbg",
+  // What the 答复书 print (docs/request-letters.md): without a 复议机关 no reply letter can be made.
+  "letters.reviewAuthority": "吉林市人民政府",
+  "letters.feePaymentMethod": "到本机关办公室现场缴纳，或者按收费通知书所列账户转账（演示）",
 };

@@ -15,7 +15,7 @@ export function RequestOverviewCard({ overview }: { overview: RequestOverview })
       <div className="space-y-4" data-testid="request-overview">
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Figure label="即将到期" value={o.dueSoon} href="/console/requests?flag=due_soon" tone={o.dueSoon ? "warn" : undefined} note="5个工作日内" />
-          <Figure label="已超期" value={o.overdue} href="/console/requests?flag=overdue" tone={o.overdue ? "alert" : undefined} note="超过答复期限" />
+          <Figure label="已逾期" value={o.overdue} href="/console/requests?flag=overdue" tone={o.overdue ? "alert" : undefined} note="超过答复期限" />
           <Figure label={`${o.year}年收到`} value={o.received} note="按收到日" />
           <Figure label={`${o.year}年办结`} value={o.closed} note="按办结日" />
         </dl>

@@ -62,7 +62,7 @@ async function register(page: Page): Promise<{ id: string; number: string }> {
 }
 
 async function assignFromQueue(page: Page, number: string, department: string) {
-  await page.goto("/console/requests?stage=assign");
+  await page.goto("/console/requests?stage=awaiting_assignment");
   const row = page.getByTestId("request-row").filter({ has: page.getByRole("link", { name: number, exact: true }) });
   await row.getByLabel("承办处室").selectOption({ label: department });
   await row.getByRole("button", { name: "分办" }).click();

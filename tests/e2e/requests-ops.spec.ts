@@ -15,7 +15,7 @@ test("the office sees the request figures by stage and the 第四十四条 group
     await expect(overview.getByRole("link", { name: new RegExp(`^${stage}\\s*\\d+$`) })).toBeVisible();
   }
   await expect(overview.locator('a[data-stage="consulting"]')).toHaveAttribute("href", "/console/requests?stage=consulting");
-  await expect(overview.getByRole("link", { name: /^已超期 \d+ 件/ })).toHaveAttribute("href", "/console/requests?flag=overdue");
+  await expect(overview.getByRole("link", { name: /^已逾期 \d+ 件/ })).toHaveAttribute("href", "/console/requests?flag=overdue");
   await expect(overview.getByRole("link", { name: /^即将到期 \d+ 件/ })).toHaveAttribute("href", "/console/requests?flag=due_soon");
   const clusters = office.getByTestId("similar-clusters");
   await expect(clusters).toContainText("2026年度吉林市科技型中小企业评价入库名单");

@@ -53,13 +53,13 @@ describe("missingReplyFields", () => {
 
 describe("queue stages", () => {
   test.each([
-    ["RECEIVED_ONLINE", false, "confirm"],
-    ["REGISTERED", false, "assign"],
+    ["RECEIVED_ONLINE", false, "awaiting_confirmation"],
+    ["REGISTERED", false, "awaiting_assignment"],
     ["IN_PROGRESS", false, "in_progress"],
-    ["IN_PROGRESS", true, "consultation"],
-    ["CORRECTION_REQUESTED", false, "correction"],
-    ["REPLY_DRAFTED", false, "review"],
-    ["REPLY_APPROVED", false, "delivery"],
+    ["IN_PROGRESS", true, "consulting"],
+    ["CORRECTION_REQUESTED", false, "awaiting_correction"],
+    ["REPLY_DRAFTED", false, "awaiting_approval"],
+    ["REPLY_APPROVED", false, "awaiting_delivery"],
     ["CLOSED", false, "closed"],
   ] as const)("%s (consulting %s) → %s", (status, consulting, stage) => {
     expect(stageOf({ status, consulting })).toBe(stage);

@@ -1,43 +1,21 @@
 import type { ClockEvent } from "@/lib/domain/requests/clock-events";
+import { REQUEST_STAGE_LABELS, REQUEST_STAGES, STAGE_OF_STATUS, type RequestStage } from "@/lib/domain/requests/stages";
 import type { RequestStatus } from "@/lib/domain/requests/status";
 import type { DeliveryWay } from "@/lib/server/requests/reply";
 
 /** What the request screens print for the stored keys. */
 
-/** The queue's tabs (issue 8 §5): by where a request waits, not by its raw status. */
-export const QUEUE_STAGES = ["all", "confirm", "assign", "in_progress", "correction", "consultation", "review", "delivery", "closed"] as const;
+/** The queue's tabs (issue 8 §5): the 办理阶段 of lib/domain/requests/stages.ts, plus all open and closed. */
+export const QUEUE_STAGES = ["all", ...REQUEST_STAGES, "closed"] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
 
-export const QUEUE_STAGE_LABELS: Record<QueueStage, string> = {
-  all: "全部未办结",
-  confirm: "待确认",
-  assign: "待分办",
-  in_progress: "办理中",
-  correction: "补正中",
-  consultation: "征求意见中",
-  review: "待审核",
-  delivery: "待送达",
-  closed: "已办结",
-};
+export const QUEUE_STAGE_LABELS: Record<QueueStage, string> = { all: "全部未办结", ...REQUEST_STAGE_LABELS, closed: "已办结" };
 
-/** The tab an open request sits in. */
-export function stageOf(row: { status: RequestStatus; consulting: boolean }): Exclude<QueueStage, "all" | "closed"> | "closed" {
-  switch (row.status) {
-    case "RECEIVED_ONLINE":
-      return "confirm";
-    case "REGISTERED":
-      return "assign";
-    case "CORRECTION_REQUESTED":
-      return "correction";
-    case "IN_PROGRESS":
-      return row.consulting ? "consultation" : "in_progress";
-    case "REPLY_DRAFTED":
-      return "review";
-    case "REPLY_APPROVED":
-      return "delivery";
-    case "CLOSED":
-      return "closed";
-  }
+/** The tab a request sits in: its stage, or 已办结. */
+export function stageOf(row: { status: RequestStatus; consulting: boolean }): RequestStage | "closed" {
+  if (row.status === "CLOSED") return "closed";
+  if (row.status === "IN_PROGRESS" && row.consulting) return "consulting";
+  return STAGE_OF_STATUS[row.status];
 }
 
 export const EVENT_LABELS: Record<ClockEvent["type"], string> = {

@@ -28,7 +28,7 @@ export const REQUEST_STAGE_LABELS: Record<RequestStage, string> = {
   awaiting_delivery: "待送达",
 };
 
-const BY_STATUS: Record<Exclude<RequestStatus, "CLOSED">, RequestStage> = {
+export const STAGE_OF_STATUS: Record<Exclude<RequestStatus, "CLOSED">, RequestStage> = {
   RECEIVED_ONLINE: "awaiting_confirmation",
   REGISTERED: "awaiting_assignment",
   CORRECTION_REQUESTED: "awaiting_correction",
@@ -51,7 +51,7 @@ export function hasOpenConsultation(events: readonly ClockEvent[]): boolean {
 export function requestStage(status: RequestStatus, events: readonly ClockEvent[]): RequestStage | null {
   if (status === "CLOSED") return null;
   if (status === "IN_PROGRESS" && hasOpenConsultation(events)) return "consulting";
-  return BY_STATUS[status];
+  return STAGE_OF_STATUS[status];
 }
 
 export function isRequestStage(value: unknown): value is RequestStage {
@@ -61,4 +61,4 @@ export function isRequestStage(value: unknown): value is RequestStage {
 /** The queue's flags (`/console/requests?flag=<key>`): ≤ DUE_SOON_DAYS working days left, or past due. */
 export const REQUEST_FLAGS = ["due_soon", "overdue"] as const;
 export type RequestFlag = (typeof REQUEST_FLAGS)[number];
-export const REQUEST_FLAG_LABELS: Record<RequestFlag, string> = { due_soon: "即将到期", overdue: "已超期" };
+export const REQUEST_FLAG_LABELS: Record<RequestFlag, string> = { due_soon: "即将到期", overdue: "已逾期" };

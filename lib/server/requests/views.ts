@@ -152,7 +152,7 @@ export interface QueueRow {
 
 /**
  * 待办: the open requests of the actor's scope — the office's all, a 处室's its own — flagged
- * 即将到期 (≤ 5 working days) and 已超期 by their clock, soonest due first; applications awaiting
+ * 即将到期 (≤ 5 working days) and 已逾期 by their clock, soonest due first; applications awaiting
  * confirmation and requests awaiting a 补正 (no due date) come last. Names are masked here.
  */
 export async function listRequestQueue(actor: Actor, now = new Date()): Promise<Result<QueueRow[]>> {

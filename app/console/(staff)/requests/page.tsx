@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DUE_SOON_DAYS } from "@/lib/domain/requests/clock";
+import { REQUEST_FLAG_LABELS, REQUEST_FLAGS, type RequestFlag } from "@/lib/domain/requests/stages";
 import { requireActor } from "@/lib/server/platform/auth";
 import { can } from "@/lib/server/platform/authz";
 import { assignableDepartments, listClosedRequests, listRequestQueue } from "@/lib/server/requests/views";
@@ -15,21 +16,23 @@ import { assignRequestAction, confirmApplicationAction } from "./actions";
 export const metadata = { title: "依申请公开" };
 
 /** 依申请公开 work queue: the actor's scope (office: all; 处室: its own; 分管领导: its departments). */
-export default async function RequestQueuePage({ searchParams }: { searchParams: Promise<{ stage?: string }> }) {
+export default async function RequestQueuePage({ searchParams }: { searchParams: Promise<{ stage?: string; flag?: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "request.queue")) forbidden();
-  const requested = (await searchParams).stage;
-  const stage: QueueStage = QUEUE_STAGES.includes(requested as QueueStage) ? (requested as QueueStage) : "all";
+  const params = await searchParams;
+  const stage: QueueStage = QUEUE_STAGES.includes(params.stage as QueueStage) ? (params.stage as QueueStage) : "all";
+  const flag: RequestFlag | null = REQUEST_FLAGS.includes(params.flag as RequestFlag) && stage !== "closed" ? (params.flag as RequestFlag) : null;
   const open = await listRequestQueue(actor);
   if (!open.ok) forbidden();
   const counts = Object.fromEntries(QUEUE_STAGES.map((s) => [s, 0])) as Record<QueueStage, number>;
   for (const row of open.value) counts[stageOf(row)]++;
   counts.all = open.value.length;
-  const rows = stage === "all" ? open.value : open.value.filter((r) => stageOf(r) === stage);
+  const inStage = stage === "all" ? open.value : open.value.filter((r) => stageOf(r) === stage);
+  const rows = flag === "due_soon" ? inStage.filter((r) => r.dueSoon) : flag === "overdue" ? inStage.filter((r) => r.overdue) : inStage;
   const closed = stage === "closed" ? await listClosedRequests(actor) : null;
   const mayConfirm = can(actor, "request.confirm");
   const mayAssign = can(actor, "request.assign");
-  const departments = mayAssign && (stage === "assign" || stage === "all") ? await assignableDepartments() : [];
+  const departments = mayAssign && (stage === "awaiting_assignment" || stage === "all") ? await assignableDepartments() : [];
   const overdue = open.value.filter((r) => r.overdue).length;
   const dueSoon = open.value.filter((r) => r.dueSoon).length;
 
@@ -45,8 +48,22 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
       </div>
       {(overdue > 0 || dueSoon > 0) && (
         <Alert tone={overdue > 0 ? "error" : "info"}>
-          {overdue > 0 && <>已逾期 {overdue} 件。</>}
-          {dueSoon > 0 && <>即将到期（剩余不超过 {DUE_SOON_DAYS} 个工作日）{dueSoon} 件。</>}
+          {overdue > 0 && (
+            <>
+              <Link href="/console/requests?flag=overdue" className="underline">
+                已逾期 {overdue} 件
+              </Link>
+              。
+            </>
+          )}
+          {dueSoon > 0 && (
+            <>
+              <Link href="/console/requests?flag=due_soon" className="underline">
+                即将到期（剩余不超过 {DUE_SOON_DAYS} 个工作日）{dueSoon} 件
+              </Link>
+              。
+            </>
+          )}
         </Alert>
       )}
       <nav aria-label="按办理阶段筛选">
@@ -67,7 +84,15 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
           ))}
         </ul>
       </nav>
-      <Card title={QUEUE_STAGE_LABELS[stage]}>
+      <Card title={flag ? `${QUEUE_STAGE_LABELS[stage]} · ${REQUEST_FLAG_LABELS[flag]}` : QUEUE_STAGE_LABELS[stage]}>
+        {flag && (
+          <p className="mb-3 text-sm text-gray-700">
+            仅显示{REQUEST_FLAG_LABELS[flag]}的申请。
+            <Link href={stage === "all" ? "/console/requests" : `/console/requests?stage=${stage}`} className="text-gov-red underline">
+              显示全部
+            </Link>
+          </p>
+        )}
         {closed ? (
           closed.ok ? <ClosedQueueTable rows={closed.value} /> : <Alert>{closed.message}</Alert>
         ) : (

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClockEventForm, type ClockEventChoice } from "@/components/console/requests/clock-event-form";
 import { ClockPanel } from "@/components/console/requests/clock-panel";
+import { FeePanel } from "@/components/console/requests/fee-panel";
 import { AssignForm, ConfirmButton } from "@/components/console/requests/queue-actions";
 import { DeliverForm, DraftReplyForm, ReviewReplyForms } from "@/components/console/requests/reply-forms";
 import { DownloadLinks, RequestTimeline } from "@/components/console/requests/request-timeline";
+import { SimilarRequests } from "@/components/console/requests/similar-requests";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { chinaDate, formatChineseDate } from "@/lib/domain/dates";
@@ -26,6 +28,7 @@ import {
 } from "@/lib/domain/requests/vocabulary";
 import { requireActor } from "@/lib/server/platform/auth";
 import { loadLetterTemplate } from "@/lib/server/requests/documents";
+import { feePanelProps } from "@/lib/server/requests/fees";
 import { allowedRequestActions, assignableDepartments, currentReply, getRequestForStaff, publishedItemsForReply, staffNames } from "@/lib/server/requests/views";
 import {
   approveReplyAction,
@@ -179,7 +182,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             <Row term="获取信息的形式">{label(DELIVERY_FORM_LABELS, r.deliveryForm as DeliveryForm)}</Row>
             <Row term="获取信息的方式">{label(DELIVERY_METHOD_LABELS, r.deliveryMethod as DeliveryMethod)}</Row>
           </dl>
-          {/* slot: SimilarRequests (components/console/requests/similar-requests.tsx) */}
+          <SimilarRequests requestId={r.id} />
         </Card>
 
         {clock ? <ClockPanel clock={clock} /> : <Card title="答复期限"><p className="text-sm text-gray-600">在线申请经确认收到后开始计算答复期限（条例第三十一条）。</p></Card>}
@@ -254,7 +257,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             <DeliverForm action={deliverReplyAction.bind(null, r.id)} today={today} approvedOn={approvedOn} suggested={suggestedWay} />
           </Card>
         )}
-        {/* slot: FeePanel (components/console/requests/fee-panel.tsx) */}
+        {r.status !== "RECEIVED_ONLINE" && <FeePanel {...await feePanelProps(actor, r)} />}
         {allowed.length === 0 && r.status !== "CLOSED" && <p className="text-sm text-gray-600">当前无需您处理。</p>}
       </aside>
     </div>
