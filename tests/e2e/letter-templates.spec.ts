@@ -57,6 +57,7 @@ test("the office edits a reply template, is refused {不存在}, saves a good ed
   expect(response.headers()["content-type"]).toBe("application/pdf");
 
   await office.getByRole("button", { name: "保存模板" }).click();
+  await expect(office).toHaveURL(/done=saved/);
   await expect(office.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   await office.reload();
   await expect(office.getByText("本模板已由本机关修改。")).toBeVisible();
@@ -68,6 +69,7 @@ test("the office edits a reply template, is refused {不存在}, saves a good ed
   office.once("dialog", (d) => d.accept());
   await office.getByRole("button", { name: "恢复默认" }).click();
   await expect(office).toHaveURL(/done=reset/);
+  await expect(office.getByRole("status").filter({ hasText: "已恢复默认内容" })).toBeVisible();
   await expect(office.getByText("本模板为系统默认内容。")).toBeVisible();
   await expect(field(office, "标题")).toHaveValue("政府信息公开申请答复书");
   await expect(office.getByRole("button", { name: "恢复默认" })).toHaveCount(0);
