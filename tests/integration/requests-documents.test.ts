@@ -93,6 +93,13 @@ describe("the reply (答复书)", () => {
     expect(!result.ok && result.message).toContain("缺少“提供方式”");
   });
 
+  test("a 法律依据 typed for a letter that fixes its own article is not printed: the template's is", async () => {
+    const r = await drafted({ ...GRANTED_FIELDS, 法律依据: "某某办法第九十九条" });
+    const text = await pdfText(Buffer.from(must(await renderRequestDocument(b.people.office, r.id, r.documentId, "pdf", at("2026-03-05"))).bytes));
+    expect(text).not.toContain("第九十九条");
+    expect(text).toContain(DEFAULT_REPLY_TEMPLATES.granted.basis!);
+  });
+
   test("staff outside the request's scope get not-found and a DENIED audit row", async () => {
     const r = await drafted();
     const before = await deniedAudits(r.id, "request.document");
