@@ -19,8 +19,14 @@ export type FontWeight = keyof typeof FILES;
 export type PdfFonts = Record<FontWeight, Buffer>;
 
 export function fontPath(weight: FontWeight): string {
-  const root = path.dirname(createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`));
-  return path.join(root, FILES[weight]);
+  return path.join(packageRoot(), FILES[weight]);
+}
+
+function packageRoot(): string {
+  const resolved: unknown = createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`);
+  // Inside a Next.js server bundle (a route rendering a 答复书) the resolve answers a module id, not
+  // a path: the package is then the app's own node_modules one (serverExternalPackages keeps it there).
+  return typeof resolved === "string" ? path.dirname(resolved) : path.join(process.cwd(), "node_modules", PACKAGE);
 }
 
 let cached: PdfFonts | undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { trackingCodeFromBytes, TRACKING_CODE_BYTES } from "@/lib/domain/requests/tracking-code";
+import { DEFAULT_NOTICE_TEMPLATES } from "@/lib/domain/requests/letters-notices";
 import { DEFAULT_REPLY_TEMPLATES } from "@/lib/domain/requests/letters-replies";
 import { getSiteSettings } from "@/lib/server/admin/site-settings";
 import { db } from "@/lib/server/platform/db";
@@ -92,6 +93,13 @@ describe("the reply (答复书)", () => {
     expect(!result.ok && result.message).toContain("缺少“提供方式”");
   });
 
+  test("a 法律依据 typed for a letter that fixes its own article is not printed: the template's is", async () => {
+    const r = await drafted({ ...GRANTED_FIELDS, 法律依据: "某某办法第九十九条" });
+    const text = await pdfText(Buffer.from(must(await renderRequestDocument(b.people.office, r.id, r.documentId, "pdf", at("2026-03-05"))).bytes));
+    expect(text).not.toContain("第九十九条");
+    expect(text).toContain(DEFAULT_REPLY_TEMPLATES.granted.basis!);
+  });
+
   test("staff outside the request's scope get not-found and a DENIED audit row", async () => {
     const r = await drafted();
     const before = await deniedAudits(r.id, "request.document");
@@ -144,6 +152,17 @@ describe("notices", () => {
     const extText = await pdfText(Buffer.from(must(await renderRequestNotice(b.people.office, r.id, extended.seq, "pdf", at("2026-03-13"))).bytes));
     expect(extText).toContain("延长10个工作日");
     expect(extText).not.toContain("王主任"); // recorded, not printed
+
+    // An edited 征询函 that names the applicant is refused, never filled with the name.
+    const base = DEFAULT_NOTICE_TEMPLATES.third_party;
+    const { version } = await getLetterTemplate("third_party");
+    const saved = must(await saveLetterTemplate(b.people.office, "third_party", { ...base, paragraphs: [...base.paragraphs, { text: "申请人：{申请人}" }], version }));
+    try {
+      const leaked = await renderRequestNotice(b.people.office, r.id, consult.seq, "pdf", at("2026-03-12"));
+      expect(!leaked.ok && leaked.message).toContain("缺少“申请人”");
+    } finally {
+      expect(await resetLetterTemplate(b.people.office, "third_party", saved.version)).toMatchObject({ ok: true });
+    }
 
     // An event that sends no notice (收到), and a seq that does not exist
     expect(await renderRequestNotice(b.people.office, r.id, 1, "pdf")).toMatchObject({ ok: false, error: "not_found" });

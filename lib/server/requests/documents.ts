@@ -214,7 +214,6 @@ async function noticeFields(row: LoadedRow, seq: number, clear: boolean, today: 
     fields.新答复期限 = after.ok ? (after.due ?? undefined) : undefined;
     fields.延长工作日数 = String(event.days);
   }
-  if (event.type === "CORRECTION_REQUESTED") fields.补正期限 = event.deadline;
   if (event.type === "CONSULTATION_STARTED") {
     fields.第三方 = event.name;
     fields.征询信息 = row.description.trim() || undefined;
@@ -251,7 +250,8 @@ export async function renderTrackedReply(code: string, format: Format, now = new
   const parsed = parseTrackingCode(typeof code === "string" ? code.slice(0, 200) : "");
   if (!parsed.ok || (format !== "pdf" && format !== "docx")) return notFound(NOT_TRACKABLE);
   const row = await loadRequest({ trackingCodeHash: trackingCodeHash(parsed.code) });
-  if (!row || row.status === "RECEIVED_ONLINE" || !row.receivedOn) return notFound(NOT_TRACKABLE);
+  // An unconfirmed application has no reply, let alone a delivered one: one check answers both.
+  if (!row) return notFound(NOT_TRACKABLE);
   const doc = [...row.documents].reverse().find((d) => d.kind === "REPLY" && d.deliveredOn && d.approvedAt && !d.returnedAt);
   if (!doc) return notFound(NOT_TRACKABLE);
   const result = await renderReply(row, doc, true, format, now);

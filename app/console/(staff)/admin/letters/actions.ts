@@ -16,8 +16,8 @@ export async function saveLetterTemplateAction(_: FormState, formData: FormData)
   const result = await saveLetterTemplate(await requireActor(), key, templateEditFromForm(values));
   if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values };
   revalidatePath(LIST);
-  revalidatePath(`${LIST}/${key}`);
-  return { ok: true, message: "已保存。之后生成的文书使用修改后的模板。" };
+  // The page remounts the form on its new version, so the notice travels in the URL.
+  redirect(`${LIST}/${encodeURIComponent(key)}?done=saved`);
 }
 
 export async function resetLetterTemplateAction(_: FormState, formData: FormData): Promise<FormState> {

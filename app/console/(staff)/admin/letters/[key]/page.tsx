@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { LetterTemplateForm, LetterTemplateReset } from "@/components/admin/letter-template-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PLACEHOLDERS, PLACEHOLDER_NAMES, REMEDY_TEXTS } from "@/lib/domain/requests/letters";
 import { requireActor } from "@/lib/server/platform/auth";
@@ -12,12 +13,16 @@ export const metadata = { title: "编辑文书模板" };
 
 const REMEDY_LABELS = { standard: "行政复议或者行政诉讼", review_first: "先行政复议（复议前置）", none: "无（程序性告知）" } as const;
 
-export default async function LetterTemplatePage({ params }: { params: Promise<{ key: string }> }) {
+const DONE = { saved: "已保存。之后生成的文书使用修改后的模板。", reset: "已恢复默认内容。" } as const;
+
+export default async function LetterTemplatePage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "letter.manage")) forbidden();
   const { key } = await params;
   if (!isLetterTemplateKey(key)) notFound();
   const stored = await getLetterTemplate(key);
+  const { done } = await searchParams;
+  const notice = done === "saved" || done === "reset" ? DONE[done] : null;
   const t = stored.template;
   return (
     <div className="space-y-6">
@@ -27,6 +32,7 @@ export default async function LetterTemplatePage({ params }: { params: Promise<{
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{letterTemplateLabel(key)}</h1>
+      {notice && <Alert tone="success">{notice}</Alert>}
       <p className="text-sm text-gray-700">
         {stored.customised ? "本模板已由本机关修改。" : "本模板为系统默认内容。"}
         依据条款：{t.basis ?? "由承办人员在答复中填写"}；救济途径：{REMEDY_LABELS[t.remedy]}；落款日期：{`{${t.dateField}}`}。
