@@ -52,6 +52,9 @@ export const AUDIT_ACTION_LABELS = {
   "appeal.create": "登记行政复议或诉讼",
   "appeal.update": "修改行政复议或诉讼",
   "appeal.import": "导入行政复议和诉讼台账",
+  "request.document": "下载依申请公开答复书或告知书",
+  "letter.template.save": "修改文书模板",
+  "letter.template.reset": "恢复默认文书模板",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -70,6 +73,7 @@ export const AUDIT_ENTITIES = [
   "Job",
   "DisclosureRequest",
   "AppealCase",
+  "LetterTemplate",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -17,6 +17,9 @@ export const SITE_SETTING_KEYS = {
   note: "guide.note",
   systemColumn: "site.systemColumn",
   annualReportColumn: "site.annualReportColumn",
+  reviewAuthority: "letters.reviewAuthority",
+  feePaymentMethod: "letters.feePaymentMethod",
+  trackUrl: "letters.trackUrl",
 } as const;
 
 export type SiteSettingField = keyof typeof SITE_SETTING_KEYS;
@@ -43,6 +46,12 @@ export const siteSettingsSchema = z.object({
   note: optional(z.string().max(2000, "补充说明不能超过 2000 个字")),
   systemColumn: z.string({ error: "请选择栏目" }).trim().min(1, "请选择“政府信息公开制度”对应的栏目").max(64),
   annualReportColumn: z.string({ error: "请选择栏目" }).trim().min(1, "请选择“政府信息公开年报”对应的栏目").max(64),
+  // What the 答复书 and 告知书 print (docs/request-letters.md); blank → a letter needing it is refused by name.
+  reviewAuthority: optional(z.string().max(100, "行政复议机关不能超过 100 个字")),
+  feePaymentMethod: optional(z.string().max(300, "缴费方式不能超过 300 个字")),
+  trackUrl: optional(
+    z.url({ protocol: /^https?$/, error: "请填写以 http:// 或 https:// 开头的网址" }).max(200, "网址不能超过 200 个字符"),
+  ),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -69,4 +78,7 @@ export const SITE_SETTING_LABELS: Record<SiteSettingField, string> = {
   note: "补充说明",
   systemColumn: "“政府信息公开制度”栏目",
   annualReportColumn: "“政府信息公开年报”栏目",
+  reviewAuthority: "行政复议机关",
+  feePaymentMethod: "信息处理费缴费方式",
+  trackUrl: "申请查询网址",
 };

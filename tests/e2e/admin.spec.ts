@@ -11,7 +11,7 @@ const run = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(
 test("a liaison gets 403 on every office administration page and has no link to it", async ({ signIn }) => {
   const liaison = await signIn("liaison.gx");
   await expect(liaison.getByRole("link", { name: "公开办管理" })).toHaveCount(0);
-  for (const path of ["/console/admin", "/console/admin/departments", "/console/admin/columns", "/console/admin/columns/new", "/console/admin/channels", "/console/admin/targets"]) {
+  for (const path of ["/console/admin", "/console/admin/departments", "/console/admin/columns", "/console/admin/columns/new", "/console/admin/channels", "/console/admin/targets", "/console/admin/letters", "/console/admin/letters/granted"]) {
     const response = await liaison.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(liaison.getByRole("heading", { name: "无权访问" })).toBeVisible();
@@ -20,7 +20,7 @@ test("a liaison gets 403 on every office administration page and has no link to 
   const office = await signIn("office");
   await office.getByRole("link", { name: "公开办管理" }).click();
   await expect(office.getByRole("heading", { name: "公开办管理" })).toBeVisible();
-  await expect(office.getByRole("navigation", { name: "公开办管理" }).getByRole("link")).toHaveText(["处室管理", "栏目管理", "发布渠道", "月度目标"]);
+  await expect(office.getByRole("navigation", { name: "公开办管理" }).getByRole("link")).toHaveText(["处室管理", "栏目管理", "发布渠道", "月度目标", "文书模板"]);
 });
 
 test("the office creates a column and switches its review stages; 保密审查 cannot be switched off", async ({ signIn }) => {

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   "request.import": ["OFFICE"],
   "request.queue": ["OFFICE", "LIAISON", "DEPT_HEAD", "LEADER"],
   "appeal.manage": ["OFFICE"],
+  /** 答复书 and 告知书 templates: the office edits the wording it signs (issue 8 §6). */
+  "letter.manage": ["OFFICE"],
   "dashboard.department": ["LIAISON", "DEPT_HEAD", "LEADER", "OFFICE"],
 } as const satisfies Record<string, readonly Role[]>;
 

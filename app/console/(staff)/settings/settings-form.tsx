@@ -16,6 +16,9 @@ const TEXT_FIELDS: { name: SiteSettingField; required?: boolean; hint?: string; 
   { name: "fax", type: "tel", hint: "可不填" },
   { name: "email", type: "email", hint: "可不填" },
   { name: "website", type: "url", hint: "以 http:// 或 https:// 开头，可不填" },
+  { name: "reviewAuthority", hint: "印在答复书的救济途径中，如：吉林市人民政府；不填则无法生成答复书" },
+  { name: "feePaymentMethod", hint: "印在收费通知书中，如：银行转账至……（户名、账号）" },
+  { name: "trackUrl", type: "url", hint: "印在受理回执中，申请人凭查询码查询进度的网址，如 https://example.gov.cn/track" },
 ];
 
 export function SettingsForm({
