@@ -9,10 +9,12 @@ import { trackingCodeHash } from "@/lib/server/platform/crypto";
 import { db } from "@/lib/server/platform/db";
 import { consumeRateLimit, RATE_LIMITS, type RateLimitPolicy } from "@/lib/server/platform/rate-limit";
 import { idCopyOf } from "@/lib/server/requests/id-copy";
-import { confirmApplication, NOT_TRACKABLE } from "@/lib/server/requests/intake";
+import { assignRequest, confirmApplication, NOT_TRACKABLE, registerRequest } from "@/lib/server/requests/intake";
 import { applyOnline, trackPublic, type ApplicationForm } from "@/lib/server/requests/public";
+import { POST as downloadReply } from "@/app/(public)/track/reply/route";
 import { seedBureau, type Bureau } from "../support/bureau";
-import { applicationInput, must } from "../support/requests";
+import { approveReply, deliverReply, draftReply } from "@/lib/server/requests/reply";
+import { applicationInput, at, must, walkIn } from "../support/requests";
 import { sampleExe, samplePng } from "../support/sample-files";
 
 /** The public side of 依申请公开 against a real PostgreSQL: rate limits, the challenge, the application. */
@@ -208,5 +210,66 @@ describe("/track", () => {
       expect(found.answer).toMatchObject({ statusLabel: "已登记", replyReady: false, closedOn: null });
       expect(found.answer.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe("/track/reply: the delivered 答复书 for the holder of the code", () => {
+  const post = (fields: Record<string, string>, origin: string | null = "http://127.0.0.1:3000") =>
+    downloadReply(
+      new Request("http://127.0.0.1:3000/track/reply", {
+        method: "POST",
+        headers: { host: "127.0.0.1:3000", ...(origin ? { origin } : {}), "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+      }),
+    );
+
+  /** A walk-in whose granted reply is drafted with the fields its letter needs, then approved and (if asked) delivered. */
+  async function replied(deliver: boolean) {
+    await db().siteSetting.createMany({ data: [{ key: "letters.reviewAuthority", value: "吉林市人民政府" }], skipDuplicates: true });
+    const r = must(await registerRequest(b.people.office, walkIn("2026-03-02"), at("2026-03-02")));
+    must(await assignRequest(b.people.office, r.id, b.dept.id));
+    const fields = { 信息名称: "2025年度科技计划项目立项名单", 提供方式: "电子邮件发送至您预留的邮箱" };
+    must(await draftReply(b.people.liaison, r.id, { outcome: "granted", body: "", fields }, at("2026-03-05")));
+    must(await approveReply(b.people.head, r.id, at("2026-03-06")));
+    if (deliver) must(await deliverReply(b.people.office, r.id, "2026-03-09", at("2026-03-09")));
+    return r;
+  }
+
+  test("a closed request offers and serves its reply as PDF and DOCX; anything else is one not-found, refused before a 500", async () => {
+    const closed = await replied(true);
+    const found = await trackPublic(closed.trackingCode, metaOf(address()));
+    expect(found).toMatchObject({ status: "found", answer: { statusLabel: "已办结", replyReady: true } });
+    const open = await replied(false);
+    expect(await trackPublic(open.trackingCode, metaOf(address()))).toMatchObject({ status: "found", answer: { replyReady: false } });
+
+    const pdf = await post({ code: closed.trackingCode.toLowerCase(), format: "pdf" });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("cache-control")).toContain("no-store");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    const docx = await post({ code: closed.trackingCode, format: "docx" });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-disposition")).toContain(".docx");
+
+    for (const [fields, status] of [
+      [{ code: open.trackingCode, format: "pdf" }, 404],
+      [{ code: "GK-0000-0000-0000-0000-0", format: "pdf" }, 404],
+      [{ code: "nonsense", format: "pdf" }, 404],
+      [{ code: closed.trackingCode, format: "exe" }, 400],
+    ] as const) {
+      const response = await post(fields);
+      expect(response.status).toBe(status);
+      expect(await response.text()).toMatch(status === 404 ? NOT_TRACKABLE : /不支持的文件格式/);
+    }
+    expect((await post({ code: closed.trackingCode, format: "pdf" }, null)).status).toBe(403);
+    expect((await post({ code: closed.trackingCode, format: "pdf" }, "https://evil.example")).status).toBe(403);
+  });
+
+  test("downloads are rate-limited: 429 with Retry-After and a Chinese message", async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < RATE_LIMITS.trackDownload.windows[0].points + 1; i++) last = await post({ code: "GK-0000-0000-0000-0000-0", format: "pdf" });
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await last!.text()).toContain("操作过于频繁");
   });
 });

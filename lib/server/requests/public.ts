@@ -11,7 +11,10 @@ import {
   ID_DOCUMENT_TYPE_LABELS,
   isOrganisation,
 } from "@/lib/domain/requests/vocabulary";
+import { parseTrackingCode } from "@/lib/domain/requests/tracking-code";
 import { verifyAndSpendChallenge } from "@/lib/server/platform/challenge";
+import { trackingCodeHash } from "@/lib/server/platform/crypto";
+import { db } from "@/lib/server/platform/db";
 import { clientKey, consumeRateLimit, RATE_LIMITS, refundRateLimit } from "@/lib/server/platform/rate-limit";
 import { sealIdCopy, type SealedIdCopy } from "./id-copy";
 import { NOT_TRACKABLE, submitOnlineApplication, trackRequest } from "./intake";
@@ -109,9 +112,17 @@ export async function trackPublic(code: unknown, meta: Meta, now = new Date()): 
   const result = await trackRequest(typed, now);
   if (!result.ok) return { status: "refused", message: NOT_TRACKABLE, code: typed };
   const v = result.value;
+  const parsed = parseTrackingCode(typed);
+  // Closed with a delivered 答复书 (imported history has none to download).
+  const replyReady =
+    v.status === "CLOSED" &&
+    parsed.ok &&
+    (await db().requestDocument.count({
+      where: { kind: "REPLY", deliveredOn: { not: null }, returnedAt: null, request: { trackingCodeHash: trackingCodeHash(parsed.code) } },
+    })) > 0;
   return {
     status: "found",
     code: typed,
-    answer: { statusLabel: v.statusLabel, receivedOn: v.receivedOn, dueOn: v.dueOn, provisional: v.provisional, closedOn: v.closedOn, replyReady: v.status === "CLOSED" },
+    answer: { statusLabel: v.statusLabel, receivedOn: v.receivedOn, dueOn: v.dueOn, provisional: v.provisional, closedOn: v.closedOn, replyReady },
   };
 }
