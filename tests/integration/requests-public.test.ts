@@ -167,6 +167,12 @@ describe("an online application", () => {
     expect(await db().auditEvent.count({ where: { entityId: row.id, action: "request.view", result: "SUCCESS" } })).toBe(1);
     // Before assignment a 处室's liaison cannot see the request at all.
     expect(await idCopyOf(b.people.liaison, row.id)).toMatchObject({ ok: false, error: "not_found" });
+    // Assigned: the 处室's liaison handles it and may open it; its 分管领导 sees the request but not the copy.
+    must(await confirmApplication(b.people.office, row.id));
+    must(await assignRequest(b.people.office, row.id, b.dept.id));
+    expect(must(await idCopyOf(b.people.liaison, row.id))?.mimeType).toBe("image/png");
+    expect(await idCopyOf(b.people.leader, row.id)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await db().auditEvent.count({ where: { entityId: row.id, action: "request.view", result: "DENIED" } })).toBe(2);
   });
 
   test("an ID copy that is not an image or PDF, or too large, is refused on its field with everything else kept", async () => {
