@@ -135,6 +135,8 @@ describe("the challenge from the third application in a day", () => {
     received(await applyOnline(form(), metaOf(ip)));
     received(await applyOnline(form(), metaOf(ip)));
     for (let i = 0; i < 3; i++) editing(await applyOnline(form(), metaOf(ip)));
+    const counter = await db().rateLimit.findUniqueOrThrow({ where: { key: `${RATE_LIMITS.applySubmitted.name}:86400:${ip}` } });
+    expect(counter.points).toBe(2);
     received(await applyOnline(form({ challenge: await solvedPayload() }), metaOf(ip)));
   });
 });
