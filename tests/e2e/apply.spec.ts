@@ -61,7 +61,12 @@ test("a visitor applies, fixes Chinese errors without losing anything, gets a pr
   await page.getByLabel("证件号码").fill(good);
   await page.getByLabel("所需信息的内容描述").fill("2025年度市级科技计划项目立项名单（吉市科发〔2025〕12号）");
   await page.getByLabel("身份证明复印件（可选）").setInputFiles({ name: "身份证.png", mimeType: "image/png", buffer: PNG });
+  const answer = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/apply");
   await page.getByRole("button", { name: "提交申请" }).click();
+  // The answer carries the code: no shared cache may keep it.
+  const cacheControl = (await answer).headers()["cache-control"] ?? "";
+  expect(cacheControl).toContain("no-store");
+  expect(cacheControl).not.toContain("public");
 
   const receipt = page.getByRole("region", { name: "政府信息公开申请回执" });
   await expect(receipt).toBeVisible();
@@ -142,4 +147,38 @@ test("from the third application in a day the browser solves a self-hosted proof
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.getByRole("region", { name: "政府信息公开申请回执" })).toBeVisible();
   expect(outside).toEqual([]);
+});
+
+test("an overlong description, an oversized ID copy and a failed request: Chinese messages, nothing typed lost, never an error page", async ({ page }) => {
+  await fromOwnAddress(page);
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.goto("/apply");
+  await fillValid(page);
+  await page.getByLabel("身份证明复印件（可选）").setInputFiles({ name: "身份证.png", mimeType: "image/png", buffer: Buffer.alloc(6 * 1024 * 1024, 1) });
+  // A long paste, put straight into the field. (10 MB of text freezes Chromium's own textarea
+  // layout for minutes; the server's refusal of a 10 MB description is in the integration tests.)
+  await page.locator("#description").evaluate((el: HTMLTextAreaElement) => {
+    el.value = "情".repeat(200_000);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.locator("#description-error")).toHaveText(/所需信息的内容描述不能超过 2000 个字/);
+  await expect(page.locator("#idCopy-error")).toHaveText(/不能超过 5 MB/);
+  expect(await page.locator("#description").evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(200_000);
+  expect(posts).toEqual([]);
+
+  // The server unreachable or the body refused by the framework: the form stays, with a Chinese message.
+  await page.getByLabel("所需信息的内容描述").fill("2025年度市级科技计划项目立项名单");
+  await page.getByLabel("身份证明复印件（可选）").setInputFiles([]);
+  await page.route("**/apply", (route) => (route.request().method() === "POST" ? route.fulfill({ status: 500, body: "" }) : route.continue()));
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("提交没有成功");
+  await expect(page.getByLabel("姓名")).toHaveValue("李四");
+  await expect(page.getByLabel("所需信息的内容描述")).toHaveValue("2025年度市级科技计划项目立项名单");
+  await page.unroute("**/apply");
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByRole("region", { name: "政府信息公开申请回执" })).toBeVisible();
 });
