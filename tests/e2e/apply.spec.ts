@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { residentIdCheckChar } from "@/lib/domain/id-numbers";
 import { expect, test } from "./console-helpers";
@@ -11,6 +12,12 @@ import { expect, test } from "./console-helpers";
  */
 
 const NOT_TRACKABLE = "未查询到已受理的申请";
+
+/** WCAG 2.1 AA: no serious or critical axe finding (as tests/e2e/public-accessibility.spec.ts). */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 /** Each test files from its own address (the app reads X-Forwarded-For), so rate limits stay apart. */
 async function fromOwnAddress(page: Page) {
@@ -54,6 +61,7 @@ test("a visitor applies, fixes Chinese errors without losing anything, gets a pr
   await expect(page.getByLabel("姓名")).toHaveValue("李四");
   await expect(page.getByLabel("证件号码")).toHaveValue(badCheck);
   await expect(page.getByLabel("用途（选填）")).toHaveValue("科研");
+  expect(await seriousViolations(page)).toEqual([]);
 
   // 电子邮件 is the default way to receive the information, so the address is required.
   await expect(page.getByLabel("电子邮箱")).toHaveAccessibleDescription(/选择电子邮件获取的，请填写电子邮箱/);
@@ -78,6 +86,7 @@ test("a visitor applies, fixes Chinese errors without losing anything, gets a pr
   await expect(receipt).toContainText(`${good.slice(0, 4)}**********${good.slice(-4)}`);
   await expect(receipt).not.toContainText(good);
   await expect(receipt).toContainText("身份证明复印件已上传");
+  expect(await seriousViolations(page)).toEqual([]);
   // The code is the action's answer, never in the address.
   expect(page.url()).not.toContain(code);
   expect(new URL(page.url()).search).toBe("");
