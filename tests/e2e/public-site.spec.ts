@@ -31,7 +31,7 @@ test("the sections of the 政府信息公开 column, from the home page", async 
   await expect(page.getByRole("link", { name: "吉林市科技局2019年政府信息公开工作年度报告" })).toBeVisible();
 
   await sections.getByRole("link", { name: "依申请公开" }).click();
-  await expect(page.getByRole("note")).toContainText("在线申请功能正在建设中");
+  await expect(page.getByRole("form", { name: "政府信息公开申请表" })).toBeVisible();
   await expect(page.locator('[data-field="联系电话"]')).toHaveText("0432-62000000");
 });
 

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ApplyForm } from "@/components/public/apply-form";
 import { OfficeContact } from "@/components/public/office-contact";
 import { env } from "@/lib/env";
 import { siteSettings } from "@/lib/server/admin/site-settings";
+import { submitApplicationAction } from "./actions";
 
 export const metadata: Metadata = { title: "依申请公开" };
 
@@ -12,12 +15,18 @@ export default async function ApplyPage() {
   const { settings } = await siteSettings();
   const bureau = env().BUREAU_NAME;
   return (
-    <article className="rounded-lg border border-gray-200 bg-white px-5 py-6 shadow-sm sm:px-10">
-      <h1 className="text-2xl font-bold text-gray-900">依申请公开</h1>
-      <div role="note" className="mt-4 rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-blue-900">
-        本网站的在线申请功能正在建设中，暂时不能在网上提交申请，给您带来不便，敬请谅解。请通过信函、传真或当面向本机关政府信息公开工作机构提出申请，联系方式见下文；如有疑问，欢迎来电咨询。
-      </div>
+    <article className="rounded-lg border border-gray-200 bg-white px-5 py-6 shadow-sm sm:px-10 print:border-0 print:p-0 print:shadow-none">
+      <h1 className="text-2xl font-bold text-gray-900 print:hidden">依申请公开</h1>
+      <p className="mt-2 text-gray-700 print:hidden">
+        已经提交过申请？请凭查询码<Link href="/track" className="text-gov-red underline">查询办理进度</Link>。
+      </p>
 
+      <section aria-labelledby="apply-heading" className="mt-6">
+        <h2 id="apply-heading" className={`${h2} print:hidden`}>在线提交申请</h2>
+        <ApplyForm action={submitApplicationAction} />
+      </section>
+
+      <div className="print:hidden">
       <h2 className={h2}>一、谁可以申请</h2>
       <p className={p}>
         除本机关主动公开的政府信息外，公民、法人或者其他组织可以向本机关申请获取相关政府信息（《中华人民共和国政府信息公开条例》第二十七条）。申请前，建议先在
@@ -35,6 +44,7 @@ export default async function ApplyPage() {
 
       <h2 className={h2}>三、提出方式</h2>
       <ul className="my-2 list-disc space-y-1 ps-6">
+        <li>在线申请：填写本页上方的申请表，以本机关与申请人双方确认之日为收到申请之日；</li>
         <li>信函申请：请在信封左下角注明“政府信息公开申请”字样，以本机关签收之日为收到申请之日；</li>
         <li>传真申请：请注明“政府信息公开申请”，以双方确认之日为收到申请之日；</li>
         <li>当面申请：请在办公时间到本机关政府信息公开工作机构提出。</li>
@@ -48,6 +58,7 @@ export default async function ApplyPage() {
 
       <h2 className={h2}>五、受理机构</h2>
       <OfficeContact settings={settings} bureau={bureau} />
+      </div>
     </article>
   );
 }

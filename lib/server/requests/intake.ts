@@ -88,15 +88,20 @@ export async function submitOnlineApplication(
   input: unknown,
   meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
+  extras: { idCopy?: { mimeType: string; size: number; sealed: Uint8Array } } = {},
 ): Promise<Result<{ trackingCode: string; receiptRule: string; submittedAt: Date }>> {
   const parsed = applicationSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const tracking = newTrackingCode();
+  const { idCopy } = extras;
   await db().$transaction(async (tx) => {
     const row = await tx.disclosureRequest.create({
       data: { ...applicantColumns(parsed.data), channel: "online", status: "RECEIVED_ONLINE", trackingCodeHash: tracking.hash, submittedAt: now },
     });
-    await audit(tx, { actorName: "公众", action: "request.submit", entity: "DisclosureRequest", entityId: row.id, meta });
+    // 身份证明复印件 (lib/server/requests/id-copy.ts): sealed, in the request's own transaction.
+    if (idCopy) await tx.requestIdCopy.create({ data: { requestId: row.id, mimeType: idCopy.mimeType, size: idCopy.size, sealed: Buffer.from(idCopy.sealed) } });
+    const detail = idCopy ? { idCopy: { mimeType: idCopy.mimeType, size: idCopy.size } } : undefined;
+    await audit(tx, { actorName: "公众", action: "request.submit", entity: "DisclosureRequest", entityId: row.id, meta, detail });
   });
   return ok({ trackingCode: tracking.code, receiptRule: RECEIPT_RULES.online.text, submittedAt: now });
 }
@@ -219,7 +224,7 @@ export interface TrackView {
 }
 
 /** Answered alike for a code never issued and for an application not yet confirmed. */
-const NOT_TRACKABLE = "未查询到已受理的申请。在线提交的申请经本机关确认收到后方可查询，请核对查询码或稍后再试。";
+export const NOT_TRACKABLE = "未查询到已受理的申请。在线提交的申请经本机关确认收到后方可查询，请核对查询码或稍后再试。";
 
 /**
  * /track: status and dates only — never the applicant, the content or the outcome's reasons —
