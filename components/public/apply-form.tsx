@@ -124,7 +124,8 @@ function ApplicationFields({
   const legend = "px-1 text-base font-semibold text-gray-900";
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="政府信息公开申请表">
+    // method/encType: a submit before the page has hydrated (or with scripts off) posts the body, never a URL with the applicant in it.
+    <form onSubmit={onSubmit} method="post" encType="multipart/form-data" noValidate className="space-y-6" aria-label="政府信息公开申请表">
       <div ref={summaryRef} tabIndex={-1} className="focus:outline-none">
         {message && <Alert tone="error">{message}</Alert>}
       </div>

@@ -225,6 +225,8 @@ describe("editable templates", () => {
       expect(stale).toMatchObject({ ok: false, error: "conflict" });
       const older = await saveLetterTemplate(b.people.office2, "granted", { ...edit({ title: "被覆盖的标题" }), version: "2020-01-01T00:00:00.000Z" });
       expect(older).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("已被他人修改") });
+      // A forged version that is no date at all is a stale form too, not a 500.
+      expect(await saveLetterTemplate(b.people.office2, "granted", { ...edit({ title: "被覆盖的标题" }), version: "x" })).toMatchObject({ ok: false, error: "conflict" });
       expect((await getLetterTemplate("granted")).template.title).toBe(base.title);
       expect(await deniedAudits("granted", "letter.template.save")).toBeGreaterThanOrEqual(2);
     } finally {

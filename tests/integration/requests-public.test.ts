@@ -222,14 +222,21 @@ describe("/track", () => {
 });
 
 describe("/track/reply: the delivered 答复书 for the holder of the code", () => {
-  const post = (fields: Record<string, string>, origin: string | null = "http://127.0.0.1:3000") =>
-    downloadReply(
+  const post = (fields: Record<string, string>, origin: string | null = "http://127.0.0.1:3000", withLength = true) => {
+    const body = new URLSearchParams(fields).toString();
+    return downloadReply(
       new Request("http://127.0.0.1:3000/track/reply", {
         method: "POST",
-        headers: { host: "127.0.0.1:3000", ...(origin ? { origin } : {}), "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(fields).toString(),
+        headers: {
+          host: "127.0.0.1:3000",
+          ...(origin ? { origin } : {}),
+          ...(withLength ? { "content-length": String(Buffer.byteLength(body)) } : {}),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body,
       }),
     );
+  };
 
   /** A walk-in whose granted reply is drafted with the fields its letter needs, then approved and (if asked) delivered. */
   async function replied(deliver: boolean) {
@@ -270,6 +277,8 @@ describe("/track/reply: the delivered 答复书 for the holder of the code", () 
       expect(await response.text()).toMatch(status === 404 ? NOT_TRACKABLE : /不支持的文件格式/);
     }
     expect((await post({ code: closed.trackingCode, format: "pdf" }, null)).status).toBe(403);
+    // A body of unannounced size (chunked) is not read at all.
+    expect((await post({ code: closed.trackingCode, format: "pdf" }, undefined, false)).status).toBe(411);
     expect((await post({ code: closed.trackingCode, format: "pdf" }, "https://evil.example")).status).toBe(403);
   });
 

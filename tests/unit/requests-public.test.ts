@@ -1,4 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { residentIdCheckChar } from "@/lib/domain/id-numbers";
+import { applicationSchema } from "@/lib/domain/requests/application-schema";
+import { maskIdNumber } from "@/lib/domain/requests/masking";
 import { ID_COPY_MAX_BYTES, idCopyPrecheck } from "@/lib/domain/requests/id-copy";
 import { retryAfterMessage } from "@/lib/domain/retry-after";
 
@@ -31,5 +35,36 @@ describe("idCopyPrecheck: what the browser refuses before sending", () => {
     const problem = idCopyPrecheck(file);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toContain(expected);
+  });
+});
+
+describe("maskIdNumber: never more than a third of a short number, 4 + 4 of an 18-character one", () => {
+  test.each([
+    ["220202198506151234", "2202**********1234"],
+    ["91220200123456789X", "9122**********789X"],
+    ["E12345678", "E******78"],
+    ["C1234567", "C******7"],
+    ["1234", "****"],
+  ])("%s → %s", (id, masked) => {
+    expect(maskIdNumber(id)).toBe(masked);
+    const shown = [...masked].filter((c) => c !== "*").length;
+    expect(shown / id.length).toBeLessThanOrEqual(id.length >= 15 ? 0.45 : 1 / 3);
+  });
+});
+
+const VALID_APPLICATION = {
+  applicantType: "natural_person", name: "张三", idType: "resident_id", idNumber: "11010519491231002" + residentIdCheckChar("11010519491231002"),
+  phone: "13912345678", description: "2025年度本局科技项目立项清单", deliveryForm: "electronic", deliveryMethod: "email", email: "a@example.cn",
+};
+
+describe("application form: control characters are refused on their field, never passed to PostgreSQL", () => {
+  test.each(["abc\u0000def", "abc\u0007def", "abc\u007fdef"])("%j", (description) => {
+    const parsed = applicationSchema.safeParse({ ...VALID_APPLICATION, description });
+    expect(parsed.success).toBe(false);
+    expect(z.flattenError(parsed.error!).fieldErrors.description).toEqual(["所需信息的内容描述含有无法显示的控制字符，请删除后重新填写"]);
+  });
+
+  test("line breaks and tabs stay allowed", () => {
+    expect(applicationSchema.safeParse({ ...VALID_APPLICATION, description: "第一项\r\n第二项\t（附表）" }).success).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { applyOnline } from "@/lib/server/requests/public";
 
 /** 提交申请: the form's fields, the optional ID copy and the challenge payload → 回执 or errors. */
 export async function submitApplicationAction(_: ApplyState, formData: FormData): Promise<ApplyState> {
+  // A hand-made call may send anything: only a form is an application.
+  if (!(formData instanceof FormData)) return { status: "editing", message: "提交的内容无法识别，请刷新页面后重新填写。" };
   const { altcha, ...values } = formValues(formData);
   const file = formData.get("idCopy");
   const idCopy =

@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApplyForm } from "@/components/public/apply-form";
 import { OfficeContact } from "@/components/public/office-contact";
+import { RECEIPT_RULES } from "@/lib/domain/requests/receipt";
+import type { Channel } from "@/lib/domain/requests/vocabulary";
 import { env } from "@/lib/env";
 import { siteSettings } from "@/lib/server/admin/site-settings";
 import { submitApplicationAction } from "./actions";
 
 export const metadata: Metadata = { title: "依申请公开" };
+
+/** The 第三十一条 rules a visitor may meet, in the order the page lists the ways to apply. */
+const PUBLIC_RECEIPT_CHANNELS: Channel[] = ["online", "registered_mail", "ordinary_mail", "fax", "email", "in_person"];
 
 const h2 = "mt-8 mb-3 border-s-4 border-gov-red ps-3 text-lg font-semibold text-gray-900";
 const p = "my-2 leading-8";
@@ -44,10 +49,16 @@ export default async function ApplyPage() {
 
       <h2 className={h2}>三、提出方式</h2>
       <ul className="my-2 list-disc space-y-1 ps-6">
-        <li>在线申请：填写本页上方的申请表，以本机关与申请人双方确认之日为收到申请之日；</li>
-        <li>信函申请：请在信封左下角注明“政府信息公开申请”字样，以本机关签收之日为收到申请之日；</li>
-        <li>传真申请：请注明“政府信息公开申请”，以双方确认之日为收到申请之日；</li>
+        <li>在线申请：填写本页上方的申请表。</li>
+        <li>信函申请：请在信封左下角注明“政府信息公开申请”字样；平常信函请同时写明联系电话，以便本机关与您确认。</li>
+        <li>传真、电子邮件申请：请注明“政府信息公开申请”。</li>
         <li>当面申请：请在办公时间到本机关政府信息公开工作机构提出。</li>
+      </ul>
+      <p className={p}>收到申请之日按以下规则确定（答复期限自该日起计算）：</p>
+      <ul className="my-2 list-disc space-y-1 ps-6" data-testid="receipt-rules">
+        {PUBLIC_RECEIPT_CHANNELS.map((channel) => (
+          <li key={channel}>{RECEIPT_RULES[channel].text}</li>
+        ))}
       </ul>
 
       <h2 className={h2}>四、答复期限</h2>

@@ -6,5 +6,5 @@ import { trackPublic } from "@/lib/server/requests/public";
 
 /** 查询: the code comes in the POST body, never in the URL. */
 export async function trackAction(_: TrackState, formData: FormData): Promise<TrackState> {
-  return trackPublic(formData.get("code"), await requestMeta());
+  return trackPublic(formData instanceof FormData ? formData.get("code") : null, await requestMeta());
 }

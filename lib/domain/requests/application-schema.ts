@@ -21,10 +21,14 @@ import {
 export const DESCRIPTION_MAX = 2000;
 export const PURPOSE_MAX = 500;
 
+/** C0 controls but tab and line breaks, and DEL: PostgreSQL refuses NUL in text, and none belongs in a form. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
     .max(max, `${label}不能超过 ${max} 个字`)
+    .refine((v) => !CONTROL.test(v), `${label}含有无法显示的控制字符，请删除后重新填写`)
     .trim();
 const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
 const optional = (label: string, max: number) => text(label, max).default("");

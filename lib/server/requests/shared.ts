@@ -114,16 +114,4 @@ export async function nextRequestNumber(tx: Tx, receivedOn: string): Promise<str
   return formatRequestNumber(year, await nextSerial(tx, "request", year));
 }
 
-/** 2202**********1234: enough to recognise a number on the phone, not enough to use it. */
-export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 4) return "*".repeat(idNumber.length);
-  if (idNumber.length <= 8) return `${idNumber.slice(0, 1)}${"*".repeat(idNumber.length - 2)}${idNumber.slice(-1)}`;
-  return `${idNumber.slice(0, 4)}${"*".repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
-}
-
-/** A person's name shows its first character (张**); an organisation's name is not personal data. */
-export function maskName(name: string, organisation: boolean): string {
-  const chars = [...name];
-  if (organisation || chars.length === 0) return name;
-  return chars[0] + "*".repeat(Math.max(1, chars.length - 1));
-}
+export { maskIdNumber, maskName } from "@/lib/domain/requests/masking";

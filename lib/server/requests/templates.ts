@@ -24,7 +24,12 @@ import { expectOne, refuse, write, type Target } from "@/lib/server/platform/use
 
 export type LetterTemplateKey = ReplyTemplateKey | NoticeKind;
 
-export const LETTER_TEMPLATE_KEYS: readonly LetterTemplateKey[] = [...REPLY_TEMPLATE_KEYS, ...NOTICE_KINDS];
+/**
+ * Every template a letter is printed from. The 回执 templates (receipt, receipt_pending) are not
+ * among them: the 回执 carries the 查询码, which is shown once and stored only as a hash, so it
+ * is shown on screen at /apply and at registration and never printed later from a template.
+ */
+export const LETTER_TEMPLATE_KEYS: readonly LetterTemplateKey[] = [...REPLY_TEMPLATE_KEYS, ...NOTICE_KINDS.filter((k) => k !== "receipt" && k !== "receipt_pending")];
 
 export function isLetterTemplateKey(key: unknown): key is LetterTemplateKey {
   return typeof key === "string" && (LETTER_TEMPLATE_KEYS as readonly string[]).includes(key);
@@ -137,7 +142,9 @@ export async function saveLetterTemplate(actor: Actor, key: string, input: unkno
   const target: Target = { action: "letter.template.save", entity: "LetterTemplate", entityId: typeof key === "string" ? key.slice(0, 64) : undefined };
   if (!can(actor, "letter.manage")) return refuse(actor, target, "wrong_role", forbidden("只有政务公开办公室可以修改文书模板。"));
   if (!isLetterTemplateKey(key)) return refuse(actor, target, "not_found", notFound("没有这个文书模板。"));
-  const version = z.object({ version: z.string().max(40) }).safeParse(input);
+  const version = z
+    .object({ version: z.string().max(40).refine((v) => v === "" || !Number.isNaN(new Date(v).getTime())) })
+    .safeParse(input);
   if (!version.success) return conflict("页面已过期，您的修改未保存。请刷新页面后重新操作。");
   const parsed = letterTemplateEditSchema.safeParse(input);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);

@@ -22,7 +22,10 @@ function page(status: number, message: string, headers: Record<string, string> =
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return page(403, "请求来源无效，请在本网站的查询页面重新查询后下载。");
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY) return page(413, "请求内容过大。");
+  // A browser's form post always says its length; a chunked body of unknown size is not read at all.
+  const length = request.headers.get("content-length");
+  if (length === null || !/^\d{1,7}$/.test(length)) return page(411, "请求格式不正确，请在查询页面重新查询后下载。");
+  if (Number(length) > MAX_BODY) return page(413, "请求内容过大。");
   const limit = await consumeRateLimit(RATE_LIMITS.trackDownload, clientKey((await requestMeta()).ip));
   if (!limit.ok) return page(429, limit.message, retryAfterHeaders(limit));
   let form: FormData;
