@@ -29,9 +29,10 @@ export function renderDocument(doc: ExportDocument, format: "docx" | "pdf", opti
 /**
  * Content-Disposition for a Chinese file name: an ASCII fallback for old clients and the real
  * name in RFC 5987 `filename*` (what browsers use), so 答复书.pdf keeps its name on download.
+ * A file we did not render (an uploaded 身份证明 image) passes its own extension, e.g. { extension: ".png" }.
  */
-export function attachmentDisposition(baseName: string, format: ExportFormat): string {
-  const name = `${baseName}${EXPORT_MIME[format].extension}`;
+export function attachmentDisposition(baseName: string, format: ExportFormat | { extension: string }): string {
+  const name = `${baseName}${typeof format === "string" ? EXPORT_MIME[format].extension : format.extension}`;
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   // RFC 5987 attr-char excludes ' ( ) *, which encodeURIComponent leaves as they are.
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -9,7 +9,10 @@ import { cleanupOrphans } from "@/lib/server/jobs/cleanup-orphans";
 import { stopJobs } from "@/lib/server/jobs/queue";
 import { blobStore } from "@/lib/server/files/storage";
 import { db } from "@/lib/server/platform/db";
+import { assignRequest, registerRequest } from "@/lib/server/requests/intake";
+import { draftReply } from "@/lib/server/requests/reply";
 import { draftInput, seedBureau, type Bureau } from "../support/bureau";
+import { at, walkIn } from "../support/requests";
 import { samplePdf } from "../support/sample-files";
 
 // Uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
@@ -85,5 +88,29 @@ describe("orphan uploads and unreferenced blobs", () => {
     const again = await upload("旧孤儿-重传.pdf", "old orphan");
     expect(again.sha256).toBe(oldOrphan.sha256);
     expect(await blobStore().exists(oldOrphan.sha256)).toBe(true);
+  });
+});
+
+describe("files the request tables point at", () => {
+  test("a staff-attached 身份证明 (idCopyFileId) and a reply's attachments (attachmentFileIds) are references: they survive", async () => {
+    const now = new Date(Date.now() + 48 * HOUR);
+    const idCopy = await upload("身份证明.pdf", "id copy");
+    const replyAttachment = await upload("答复附件.pdf", "reply attachment");
+    const orphan = await upload("无人引用.pdf", "orphan beside requests");
+
+    const r = must(await registerRequest(b.people.office, walkIn("2026-03-02", { idCopyFileId: idCopy.id }), at("2026-03-02")));
+    must(await assignRequest(b.people.office, r.id, b.dept.id));
+    must(await draftReply(b.people.liaison, r.id, { outcome: "granted", body: "予以公开。", attachmentFileIds: [replyAttachment.id] }, at("2026-03-05")));
+
+    for (const f of [idCopy, replyAttachment, orphan]) await age(f.id, 25, now);
+    await cleanupOrphans(now, 24);
+
+    expect(await exists(idCopy.id)).toBe(true);
+    expect(await blobStore().exists(idCopy.sha256)).toBe(true);
+    expect((await db().disclosureRequest.findUniqueOrThrow({ where: { id: r.id } })).idCopyFileId).toBe(idCopy.id);
+    expect(await exists(replyAttachment.id)).toBe(true);
+    expect(await blobStore().exists(replyAttachment.sha256)).toBe(true);
+    // The same run still removes a file nothing points at.
+    expect(await exists(orphan.id)).toBe(false);
   });
 });

@@ -198,5 +198,8 @@ describe("JSON and MIME", () => {
     expect(EXPORT_MIME.pdf).toEqual({ contentType: "application/pdf", extension: ".pdf" });
     expect(EXPORT_MIME.csv.contentType).toBe("text/csv; charset=utf-8");
     expect(attachmentDisposition("答复书", "docx")).toBe(`attachment; filename="___.docx"; filename*=UTF-8''${encodeURIComponent("答复书.docx")}`);
+    expect(attachmentDisposition("身份证明-2026-0012", { extension: ".png" })).toBe(
+      `attachment; filename="____-2026-0012.png"; filename*=UTF-8''${encodeURIComponent("身份证明-2026-0012.png")}`,
+    );
   });
 });

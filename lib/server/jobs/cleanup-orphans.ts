@@ -11,8 +11,10 @@ import { blobStore } from "@/lib/server/files/storage";
  *
  * A StoredFile is kept while any revision's Attachment references it (revisions are immutable
  * and append-only; the foreign key refuses the delete anyway) or an autosaved editor draft lists
- * it. A blob is kept while any StoredFile has its hash, and while it is younger than the grace
- * period (an upload writes the blob before its row). Every batch of deleted rows is audited in
+ * it, or a request points at it: a staff-attached 身份证明复印件 (DisclosureRequest.idCopyFileId,
+ * whose foreign key would otherwise quietly set it to null) or an attachment of a 答复书 or notice
+ * (RequestDocument.fields.attachmentFileIds). A blob is kept while any StoredFile has its hash,
+ * and while it is younger than the grace period (an upload writes the blob before its row). Every batch of deleted rows is audited in
  * the transaction that deletes it (with the ids), and every removed blob in the transaction that
  * holds its lock, so a run cut short leaves no deletion unrecorded; rows go first and blobs after
  * their commit, because a removed blob cannot come back while a rolled-back row would.
@@ -43,6 +45,8 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
               jsonb_array_elements(CASE WHEN jsonb_typeof(e."data"->'values'->'attachments') = 'array'
                                         THEN e."data"->'values'->'attachments' ELSE '[]'::jsonb END) AS x
             WHERE x->>'fileId' = f."id")
+          AND NOT EXISTS (SELECT 1 FROM "DisclosureRequest" r WHERE r."idCopyFileId" = f."id")
+          AND NOT EXISTS (SELECT 1 FROM "RequestDocument" d WHERE d."fields"->'attachmentFileIds' @> jsonb_build_array(f."id"))
         ORDER BY f."createdAt" LIMIT ${BATCH})
       RETURNING "id", "fileName"`;
       if (rows.length) await audit(tx, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "orphan_uploads", graceHours, files: rows } });

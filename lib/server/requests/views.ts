@@ -73,6 +73,7 @@ export async function getRequestForStaff(actor: Actor, id: string, now = new Dat
             fees: true,
             appeals: { orderBy: { filedOn: "asc" } },
             assignedDepartment: { select: { id: true, name: true } },
+            idCopy: { select: { requestId: true } },
           },
         })
       : null;
@@ -103,6 +104,8 @@ export async function getRequestForStaff(actor: Actor, id: string, now = new Dat
     replyNumber: row.replyNumber,
     imported: row.imported,
     idCopyFileId: clear ? row.idCopyFileId : null,
+    /** A 身份证明复印件 (the public form's sealed copy or a file staff attached) the actor may open. */
+    hasIdCopy: clear && (row.idCopy !== null || row.idCopyFileId !== null),
     events: row.events.map((e, i) => ({ seq: e.seq, event: events[i], actorId: e.actorId, createdAt: e.createdAt })),
     documents: row.documents.map((d) => ({
       id: d.id,

@@ -171,6 +171,13 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             <Row term="电子邮箱">{a.email}</Row>
             <Row term="通信地址">{[a.address, a.postcode].filter(Boolean).join(" ")}</Row>
           </dl>
+          {r.hasIdCopy && (
+            <p className="mt-3 text-sm">
+              <a href={`/console/requests/${r.id}/id-copy`} className="text-gov-red hover:underline" data-testid="id-copy-link">
+                查看身份证明复印件
+              </a>
+            </p>
+          )}
         </Card>
 
         <Card title="申请内容">
