@@ -114,3 +114,22 @@ describe("files the request tables point at", () => {
     expect(await exists(orphan.id)).toBe(false);
   });
 });
+
+describe("台账 previews never confirmed", () => {
+  test("go after an hour, audited with their file names; a younger preview and an imported upload stay", async () => {
+    const now = new Date();
+    const base = { kind: "requests", digest: "0".repeat(64), content: Buffer.from("编号,收到日期\n"), rows: 1, uploadedById: "someone" };
+    const stale = await db().ledgerUpload.create({ data: { ...base, fileName: "旧台账.csv", status: "PREVIEWED", createdAt: new Date(now.getTime() - 2 * HOUR) } });
+    const fresh = await db().ledgerUpload.create({ data: { ...base, fileName: "新台账.csv", status: "PREVIEWED", createdAt: new Date(now.getTime() - HOUR / 2) } });
+    const done = await db().ledgerUpload.create({ data: { ...base, fileName: "已导入.csv", status: "DONE", content: null, createdAt: new Date(now.getTime() - 3 * HOUR) } });
+
+    const counts = await cleanupOrphans(now, 24);
+
+    expect(counts.ledgerPreviews).toBeGreaterThanOrEqual(1);
+    expect(await db().ledgerUpload.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect(await db().ledgerUpload.findUnique({ where: { id: fresh.id } })).not.toBeNull();
+    expect(await db().ledgerUpload.findUnique({ where: { id: done.id } })).not.toBeNull();
+    const audited = await db().auditEvent.findMany({ where: { action: "files.cleanup" }, orderBy: { id: "desc" }, take: 5 });
+    expect(audited.some((e) => JSON.stringify(e.detail).includes("旧台账.csv"))).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { audit } from "@/lib/server/platform/audit";
 import { db } from "@/lib/server/platform/db";
 import { lockBlob } from "@/lib/server/files/blob-lock";
 import { blobStore } from "@/lib/server/files/storage";
+import { PREVIEW_TTL_MS as LEDGER_PREVIEW_TTL_MS } from "@/lib/server/requests/ledger-upload";
 
 /**
  * 清理未使用的上传文件 (daily, 03:30 Beijing time): uploads that never became an attachment go
@@ -18,6 +19,8 @@ import { blobStore } from "@/lib/server/files/storage";
  * the transaction that deletes it (with the ids), and every removed blob in the transaction that
  * holds its lock, so a run cut short leaves no deletion unrecorded; rows go first and blobs after
  * their commit, because a removed blob cannot come back while a rolled-back row would.
+ * A 台账 preview never confirmed is dropped after an hour here too (the upload page drops them
+ * only when someone uploads again).
  */
 export const SYSTEM_ACTOR_NAME = "系统任务";
 const BATCH = 500;
@@ -25,6 +28,8 @@ const SYSTEM = { actorName: SYSTEM_ACTOR_NAME, meta: { ip: null, userAgent: null
 
 export interface CleanupCounts {
   files: number;
+  /** 台账 previews never confirmed (their file holds applicants' names and whatever else the sheet had). */
+  ledgerPreviews: number;
   blobs: number;
   bytes: number;
   graceHours: number;
@@ -56,6 +61,17 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
     if (removed.length < BATCH) break;
   }
 
+  const ledgerPreviews = await db().$transaction(async (tx) => {
+    const rows = await tx.ledgerUpload.findMany({
+      where: { status: "PREVIEWED", createdAt: { lt: new Date(now.getTime() - LEDGER_PREVIEW_TTL_MS) } },
+      select: { id: true, fileName: true },
+    });
+    if (!rows.length) return 0;
+    await tx.ledgerUpload.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, status: "PREVIEWED" } });
+    await audit(tx, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "ledger_previews", uploads: rows } });
+    return rows.length;
+  });
+
   let blobs = 0;
   let bytes = 0;
   const store = blobStore();
@@ -74,7 +90,7 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
     }
   }
 
-  const counts = { files, blobs, bytes, graceHours };
+  const counts = { files, ledgerPreviews, blobs, bytes, graceHours };
   await audit(null, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "summary", ...counts } });
   return counts;
 }

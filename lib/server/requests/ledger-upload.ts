@@ -40,7 +40,7 @@ const targetOf = (kind: LedgerKind, uploadId?: string): Target =>
 
 /** Claims serialise here, so two uploads of one file cannot both pass the "not yet imported" check. */
 const CLAIM_LOCK = 72910310;
-const PREVIEW_TTL_MS = 60 * 60 * 1000;
+export const PREVIEW_TTL_MS = 60 * 60 * 1000;
 const SAMPLE_ROWS = 10;
 
 export interface LedgerPreview {
