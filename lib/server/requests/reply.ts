@@ -65,6 +65,12 @@ export async function draftReply(actor: Actor, id: string, input: unknown, now =
   return write(actor, target, async (tx) => {
     const { count } = await tx.disclosureRequest.updateMany({ where: { id, status: d.from }, data: { status: d.to } });
     expectOne(count, "该申请状态已变化，可能已有人起草答复，请刷新后查看。");
+    if (outcome === "other_2_fee_unpaid") {
+      // Re-read under the request's row lock: a payment recorded meanwhile (recordFeePaid holds the
+      // same row) is committed by now, and the fee is no longer unpaid.
+      const unpaid = await tx.feeCharge.count({ where: { requestId: id, paidOn: null } });
+      expectOne(unpaid, "缴费已登记，不能按逾期未缴费处理，请刷新后查看。");
+    }
     const doc = await tx.requestDocument.create({
       data: {
         requestId: id,
