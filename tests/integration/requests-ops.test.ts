@@ -123,6 +123,18 @@ describe("第四十四条: similar requests", () => {
   });
 });
 
+describe("第四十四条 is checked on the server", () => {
+  test("a request nobody else asked alike: no draft, a Chinese refusal, audited", async () => {
+    const lone = await register("申请公开2026年吉林市青少年科技创新大赛获奖名单及评审意见", "2026-06-12");
+    const before = await db().disclosureItem.count({ where: { authorId: b.people.liaison.id } });
+    const result = await draftItemFromRequest(b.people.liaison, lone.id, at("2026-06-15"));
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("第四十四条") });
+    expect(await db().disclosureItem.count({ where: { authorId: b.people.liaison.id } })).toBe(before);
+    expect((await db().disclosureRequest.findUniqueOrThrow({ where: { id: lone.id } })).proactiveItemId).toBeNull();
+    expect(await db().auditEvent.count({ where: { entityId: lone.id, action: "request.draftItem", result: "DENIED" } })).toBe(1);
+  });
+});
+
 describe("到期提醒 from the job", () => {
   let soon: { id: string; number: string };
   let late: { id: string; number: string };

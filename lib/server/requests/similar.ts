@@ -278,6 +278,7 @@ function components(ids: readonly string[], pairs: readonly { a: string; b: stri
 }
 
 const DRAFT_CONFLICT = "该申请已据此起草过主动公开信息。";
+const NOT_SUGGESTED = "该申请不符合条例第四十四条：须多个申请人申请相同的政府信息，且该申请未被答复为不予公开、无法提供或不予处理，才能据此起草主动公开信息。";
 
 /**
  * 据此起草主动公开信息: a draft item in the request's 承办处室, made through the items' own
@@ -301,7 +302,10 @@ export async function draftItemFromRequest(actor: Actor, requestId: string, now 
   }
   if (request.proactiveItemId) return ok({ itemId: request.proactiveItemId, created: false });
   const similar = await similarRequests(actor, requestId);
-  const prompts = [request.number, ...(similar.ok ? similar.value.matches.filter((m) => m.counts).map((m) => m.number) : [])].filter(
+  if (!similar.ok) return similar;
+  // 第四十四条, as the page offers it: this request counts and several applicants asked for the same information.
+  if (!similar.value.suggest) return refuse(actor, target, "not_suggested", invalid({}, NOT_SUGGESTED));
+  const prompts = [request.number, ...similar.value.matches.filter((m) => m.counts).map((m) => m.number)].filter(
     (n): n is string => !!n,
   );
   const [column, channel] = await Promise.all([
