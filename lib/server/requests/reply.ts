@@ -86,13 +86,24 @@ export async function draftReply(actor: Actor, id: string, input: unknown, now =
   });
 }
 
-/** Outcomes that rest on a lapsed deadline are open only once it has lapsed. */
-function outcomeRefusal(outcome: Outcome, status: string, clock: { offersNoCorrection: boolean; offersFeeUnpaid: boolean }): string | null {
+/**
+ * Outcomes that rest on a lapsed deadline are open only once it has lapsed; 无法提供-3
+ * (补正后申请内容仍不明确, 第三十条) only once a 补正 was asked for and received.
+ */
+export function outcomeRefusal(
+  outcome: Outcome,
+  status: string,
+  clock: { offersNoCorrection: boolean; offersFeeUnpaid: boolean; correction: { receivedOn: string | null } | null },
+): string | null {
   if (status === "CORRECTION_REQUESTED" && outcome !== "other_1_no_correction") return "正在等待申请人补正，此时只能答复“申请人无正当理由逾期不补正”。";
   if (outcome === "other_1_no_correction" && !clock.offersNoCorrection) return "补正期限尚未届满或申请人已补正，不能按逾期不补正处理。";
   if (outcome === "other_2_fee_unpaid" && !clock.offersFeeUnpaid) return "缴费期限尚未届满或申请人已缴费，不能按逾期未缴费处理。";
+  if (outcome === "unable_3_unclear" && !clock.correction?.receivedOn) return UNCLEAR_WITHOUT_CORRECTION;
   return null;
 }
+
+const UNCLEAR_WITHOUT_CORRECTION =
+  "尚未收到申请人的补正，不能按“补正后申请内容仍不明确”答复：申请内容不明确的，应先一次性告知申请人补正（条例第三十条）；逾期不补正的，按“申请人无正当理由逾期不补正”答复。";
 
 /** 审核同意: not by the drafter; assigns the 答复书文号. */
 export async function approveReply(actor: Actor, id: string, now = new Date()): Promise<Result<{ replyNumber: string }>> {
