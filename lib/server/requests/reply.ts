@@ -20,6 +20,8 @@ import {
   refuseDecision,
   todayOf,
 } from "./shared";
+import { clerkFields, replyTemplateKey, TEMPLATE_KEY_FIELD } from "./documents";
+import { loadLetterTemplate } from "./templates";
 
 /**
  * The reply (答复): drafted by the assigned 处室's 联络员 or the office, approved by someone else
@@ -62,6 +64,10 @@ export async function draftReply(actor: Actor, id: string, input: unknown, now =
     return invalid({ attachmentFileIds: ["附件不存在，请重新上传"] });
   }
   const basis = parsed.data.basis || `《中华人民共和国政府信息公开条例》${OUTCOMES[outcome].basis}`;
+  // Only what the chosen letter asks the clerk to type is kept: 申请人, 收到日期, 机关名称 … are the system's.
+  const templateKey = replyTemplateKey(outcome, parsed.data.fields);
+  const typed = templateKey ? clerkFields(await loadLetterTemplate(templateKey), parsed.data.fields) : {};
+  const fields = { ...(templateKey ? { [TEMPLATE_KEY_FIELD]: templateKey } : {}), ...typed };
   return write(actor, target, async (tx) => {
     const { count } = await tx.disclosureRequest.updateMany({ where: { id, status: d.from }, data: { status: d.to } });
     expectOne(count, "该申请状态已变化，可能已有人起草答复，请刷新后查看。");
@@ -76,7 +82,7 @@ export async function draftReply(actor: Actor, id: string, input: unknown, now =
         requestId: id,
         kind: "REPLY",
         outcome,
-        fields: { ...parsed.data.fields, basis, body: parsed.data.body, attachmentFileIds } as object,
+        fields: { ...fields, basis, body: parsed.data.body, attachmentFileIds } as object,
         providedItemId: providedItemId ?? null,
         draftedById: actor.id,
       },
