@@ -221,3 +221,14 @@ describe("无法提供-3 (补正后申请内容仍不明确) rests on a 补正 r
     expect((await requestRow(r.id)).status).toBe("REPLY_DRAFTED");
   });
 });
+
+describe("第三十五条 deadline", () => {
+  test("at most a year after today: later is refused on its field in Chinese; a year exactly is accepted", async () => {
+    const r = await seedRequest(b, "IN_PROGRESS", "2026-03-02");
+    const custom = (due: string) => ({ type: "CUSTOM_DEADLINE", on: "2026-03-04", due, reason: "申请数量明显超过合理范围" });
+    const far = await recordClockEvent(b.people.office, r.id, custom("2027-03-05"), at("2026-03-04"));
+    expect(far).toMatchObject({ ok: false, fieldErrors: { due: [expect.stringContaining("2027-03-04")] } });
+    expect(await db().requestEvent.count({ where: { requestId: r.id, kind: "CUSTOM_DEADLINE" } })).toBe(0);
+    must(await recordClockEvent(b.people.office, r.id, custom("2027-03-04"), at("2026-03-04")));
+  });
+});
