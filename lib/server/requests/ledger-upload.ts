@@ -10,7 +10,7 @@ import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS } from "@/lib/domain/requests/voc
 import type { Actor } from "@/lib/server/platform/actor";
 import { can, type Permission } from "@/lib/server/platform/authz";
 import { db, type Tx } from "@/lib/server/platform/db";
-import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { conflict, forbidden, invalid, ok, type Failure, type Result } from "@/lib/server/platform/result";
 import { expectOne, refuse, refuseNotFound, Refusal, write, type Target } from "@/lib/server/platform/use-case";
 import { importAppeals, importRequests, type ImportHooks } from "./import";
 import { readLedgerFile } from "./ledger-file";
@@ -34,6 +34,11 @@ export const isLedgerKind = (v: unknown): v is LedgerKind => v === "requests" ||
 /** The page is request.import; appeals also need appeal.manage, as importAppeals checks. */
 const PERMISSIONS: Record<LedgerKind, Permission[]> = { requests: ["request.import"], appeals: ["request.import", "appeal.manage"] };
 export const mayImport = (actor: Actor, kind: LedgerKind) => PERMISSIONS[kind].every((p) => can(actor, p));
+
+/** The upload route's check, before it reads the body: null when allowed, else the audited refusal. */
+export async function refuseUnlessMayImport(actor: Actor, kind: LedgerKind): Promise<Failure | null> {
+  return mayImport(actor, kind) ? null : refuse(actor, targetOf(kind), "wrong_role", forbidden("您没有导入台账的权限。"));
+}
 
 const targetOf = (kind: LedgerKind, uploadId?: string): Target =>
   kind === "requests" ? { action: "request.import", entity: "DisclosureRequest", entityId: uploadId } : { action: "appeal.import", entity: "AppealCase", entityId: uploadId };
