@@ -93,6 +93,21 @@ describe("the reply (答复书)", () => {
     expect(!result.ok && result.message).toContain("缺少“提供方式”");
   });
 
+  test("typed system fields (申请人, 收到日期, 机关名称, 复议机关, 答复期限) are not kept and never reach the letter", async () => {
+    const forged = { 申请人: "冒名顶替", 收到日期: "2020-01-01", 机关名称: "伪造机关", 复议机关: "伪造复议机关", 答复期限: "2099-01-01" };
+    const r = await drafted({ ...GRANTED_FIELDS, ...forged }, "张三丰");
+    const doc = await db().requestDocument.findUniqueOrThrow({ where: { id: r.documentId } });
+    for (const name of Object.keys(forged)) expect(doc.fields).not.toHaveProperty(name);
+    expect(doc.fields).toMatchObject(GRANTED_FIELDS);
+    // A draft stored before the check (or written some other way) still prints the system's values.
+    await db().requestDocument.update({ where: { id: doc.id }, data: { fields: { ...(doc.fields as object), ...forged } } });
+    const text = await pdfText(Buffer.from(must(await renderRequestDocument(b.people.office, r.id, r.documentId, "pdf", at("2026-03-05"))).bytes));
+    for (const value of ["冒名顶替", "伪造", "2020年1月1日", "2099"]) expect(text).not.toContain(value);
+    expect(text).toContain("张三丰");
+    expect(text).toContain("2026年3月2日");
+    expect(text).toContain(reviewAuthority);
+  });
+
   test("a 法律依据 typed for a letter that fixes its own article is not printed: the template's is", async () => {
     const r = await drafted({ ...GRANTED_FIELDS, 法律依据: "某某办法第九十九条" });
     const text = await pdfText(Buffer.from(must(await renderRequestDocument(b.people.office, r.id, r.documentId, "pdf", at("2026-03-05"))).bytes));

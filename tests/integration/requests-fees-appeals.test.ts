@@ -4,6 +4,7 @@ import { bundledCalendar } from "@/lib/domain/work-calendar";
 import { createAppeal, getAppeal, listAppeals, updateAppeal } from "@/lib/server/requests/appeals";
 import { applicantMonthCount, feesCollected, issueFeeNotice, recordFeePaid } from "@/lib/server/requests/fees";
 import { registerRequest, assignRequest } from "@/lib/server/requests/intake";
+import { draftReply } from "@/lib/server/requests/reply";
 import { getRequestForStaff } from "@/lib/server/requests/views";
 import { db } from "@/lib/server/platform/db";
 import { setRaceSeam } from "@/lib/server/platform/use-case";
@@ -147,6 +148,33 @@ describe("fee payment", () => {
     expect(results.find((r) => !r.ok)).toMatchObject({ error: "conflict" });
     expect(await db().requestEvent.count({ where: { requestId: f.id, kind: "FEE_PAID" } })).toBe(1);
     expect(await db().auditEvent.count({ where: { entityId: f.id, action: "request.fee.paid", result: "SUCCESS" } })).toBe(1);
+  });
+
+  test("race: a late-entered payment and a 逾期未缴费 draft at once, exactly one lands", async () => {
+    for (let trial = 0; trial < 4; trial++) {
+      const f = await noticed();
+      const after = bundledCalendar.nextWorkingDay(f.payBy);
+      // Both decide on the same state: the window has lapsed (其他处理-2 offered), the charge unpaid,
+      // and the payment entered late but dated within the window.
+      let arrived = 0;
+      let release!: () => void;
+      const all = new Promise<void>((r) => (release = r));
+      setRaceSeam(async (target) => {
+        if (target.action !== "request.fee.paid" && target.action !== "request.reply.draft") return;
+        if (++arrived === 2) release();
+        await Promise.race([all, new Promise((r) => setTimeout(r, 5000))]);
+      });
+      const calls = [
+        () => recordFeePaid(b.people.office, f.id, { paidOn: f.payBy }, at(after)),
+        () => draftReply(b.people.office2, f.id, { outcome: "other_2_fee_unpaid", body: "视为放弃申请。" }, at(after)),
+      ];
+      const results = await Promise.all(trial % 2 ? calls.reverse().map((c) => c()) : calls.map((c) => c()));
+      setRaceSeam(null);
+      expect(results.filter((r) => r.ok), JSON.stringify(results)).toHaveLength(1);
+      const paid = (await db().feeCharge.findUniqueOrThrow({ where: { requestId: f.id } })).paidOn !== null;
+      const drafted = (await db().requestDocument.count({ where: { requestId: f.id, kind: "REPLY" } })) === 1;
+      expect([paid, drafted].filter(Boolean)).toHaveLength(1);
+    }
   });
 
   test("feesCollected sums the fees paid in the year, and only those", async () => {

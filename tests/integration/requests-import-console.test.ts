@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { importLedgerJob } from "@/lib/server/jobs/import-ledger";
 import { importRequests } from "@/lib/server/requests/import";
 import { confirmLedgerImport, ledgerUploadStatus, previewLedger, runLedgerImport } from "@/lib/server/requests/ledger-upload";
 import { db } from "@/lib/server/platform/db";
@@ -119,6 +120,40 @@ describe("confirm and run", () => {
       [4, "承办处室"],
     ]);
     expect(await db().disclosureRequest.count({ where: { number: `${b.tag}-0`, assignedDepartment: { name: "不存在的处室" } } })).toBe(0);
+  });
+
+  test("a stalled import (IMPORTING for over 15 minutes) no longer blocks its file; the new claim marks it FAILED", async () => {
+    const bytes = csv([`${b.tag}-s1,2024-05-09,当面,自然人,李四,,,,`]);
+    const first = must(await previewLedger(b.people.office, "requests", "s.csv", bytes));
+    must(await confirmLedgerImport(b.people.office, first.uploadId!, enqueue));
+    // Still fresh: the file is 正在导入.
+    expect(await previewLedger(b.people.office2, "requests", "s.csv", bytes)).toMatchObject({ ok: false, message: expect.stringContaining("正在导入") });
+    await db().$executeRaw`UPDATE "LedgerUpload" SET "updatedAt" = now() - interval '16 minutes' WHERE "id" = ${first.uploadId!}`;
+    expect(await ledgerUploadStatus(b.people.office, first.uploadId!)).toMatchObject({ status: "IMPORTING", stalled: true });
+    const second = must(await previewLedger(b.people.office2, "requests", "s.csv", bytes));
+    must(await confirmLedgerImport(b.people.office2, second.uploadId!, enqueue));
+    expect(await db().ledgerUpload.findUniqueOrThrow({ where: { id: first.uploadId! } })).toMatchObject({ status: "FAILED", content: null });
+    // The stalled job, were it to wake, imports nothing; the new one imports the file once.
+    expect(await runLedgerImport(first.uploadId!)).toEqual({ status: "FAILED" });
+    expect(await runLedgerImport(second.uploadId!)).toEqual({ status: "DONE" });
+    expect(await db().disclosureRequest.count({ where: { number: `${b.tag}-s1` } })).toBe(1);
+  });
+
+  test("the job's last attempt throws: the upload is FAILED, not 正在导入 for ever", async () => {
+    const bytes = csv([`${b.tag}-j1,2024-05-10,当面,自然人,李四,,,,`]);
+    const preview = must(await previewLedger(b.people.office, "requests", "j.csv", bytes));
+    must(await confirmLedgerImport(b.people.office, preview.uploadId!, enqueue));
+    setRaceSeam(async (target) => {
+      if (target.action === "request.import") throw new Error("数据库连接中断");
+    });
+    const job = (lastAttempt: boolean) => importLedgerJob({ id: "j", name: "import-ledger", payload: { uploadId: preview.uploadId! }, attempt: lastAttempt ? 2 : 1, lastAttempt });
+    await expect(job(false)).rejects.toThrow("数据库连接中断");
+    expect((await db().ledgerUpload.findUniqueOrThrow({ where: { id: preview.uploadId! } })).status).toBe("IMPORTING");
+    await expect(job(true)).rejects.toThrow("数据库连接中断");
+    setRaceSeam(null);
+    expect(await db().ledgerUpload.findUniqueOrThrow({ where: { id: preview.uploadId! } })).toMatchObject({ status: "FAILED", content: null });
+    // The file may be uploaded again.
+    must(await previewLedger(b.people.office, "requests", "j.csv", bytes));
   });
 
   test("someone else's preview is not found", async () => {

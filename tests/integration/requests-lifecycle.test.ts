@@ -201,3 +201,34 @@ describe("work queue", () => {
     expect(queue.every((q) => !q.applicantName.includes("三丰"))).toBe(true);
   });
 });
+
+describe("无法提供-3 (补正后申请内容仍不明确) rests on a 补正 received (第三十条)", () => {
+  const unclear = { outcome: "unable_3_unclear", body: "补正后申请内容仍不明确。" };
+
+  test("with no 补正 asked for, it is refused in Chinese and nothing changes", async () => {
+    const r = await seedRequest(b, "IN_PROGRESS", "2026-03-02");
+    const result = await draftReply(b.people.liaison, r.id, unclear, at("2026-03-05"));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { outcome: [expect.stringContaining("第三十条")] } });
+    expect((await requestRow(r.id)).status).toBe("IN_PROGRESS");
+  });
+
+  test("after a 补正 was asked for and received, it may be drafted", async () => {
+    const r = await seedRequest(b, "IN_PROGRESS", "2026-03-02");
+    must(await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_REQUESTED", on: "2026-03-03", deadline: "2026-03-17" }, at("2026-03-03")));
+    expect(await draftReply(b.people.liaison, r.id, unclear, at("2026-03-05"))).toMatchObject({ ok: false });
+    must(await recordClockEvent(b.people.office, r.id, { type: "CORRECTION_RECEIVED", on: "2026-03-06" }, at("2026-03-06")));
+    must(await draftReply(b.people.liaison, r.id, unclear, at("2026-03-09")));
+    expect((await requestRow(r.id)).status).toBe("REPLY_DRAFTED");
+  });
+});
+
+describe("第三十五条 deadline", () => {
+  test("at most a year after today: later is refused on its field in Chinese; a year exactly is accepted", async () => {
+    const r = await seedRequest(b, "IN_PROGRESS", "2026-03-02");
+    const custom = (due: string) => ({ type: "CUSTOM_DEADLINE", on: "2026-03-04", due, reason: "申请数量明显超过合理范围" });
+    const far = await recordClockEvent(b.people.office, r.id, custom("2027-03-05"), at("2026-03-04"));
+    expect(far).toMatchObject({ ok: false, fieldErrors: { due: [expect.stringContaining("2027-03-04")] } });
+    expect(await db().requestEvent.count({ where: { requestId: r.id, kind: "CUSTOM_DEADLINE" } })).toBe(0);
+    must(await recordClockEvent(b.people.office, r.id, custom("2027-03-04"), at("2026-03-04")));
+  });
+});

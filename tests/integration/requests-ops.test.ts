@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { REQUEST_STAGES } from "@/lib/domain/requests/stages";
 import { recordClockEvent } from "@/lib/server/requests/events";
 import { registerRequest, submitOnlineApplication } from "@/lib/server/requests/intake";
+import { importRequests } from "@/lib/server/requests/import";
 import { requestOverview } from "@/lib/server/requests/overview";
 import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { approveReply, deliverReply, draftReply } from "@/lib/server/requests/reply";
@@ -123,16 +124,36 @@ describe("第四十四条: similar requests", () => {
   });
 });
 
+describe("第四十四条 is checked on the server", () => {
+  test("a request nobody else asked alike: no draft, a Chinese refusal, audited", async () => {
+    const lone = await register("申请公开2026年吉林市青少年科技创新大赛获奖名单及评审意见", "2026-06-12");
+    const before = await db().disclosureItem.count({ where: { authorId: b.people.liaison.id } });
+    const result = await draftItemFromRequest(b.people.liaison, lone.id, at("2026-06-15"));
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("第四十四条") });
+    expect(await db().disclosureItem.count({ where: { authorId: b.people.liaison.id } })).toBe(before);
+    expect((await db().disclosureRequest.findUniqueOrThrow({ where: { id: lone.id } })).proactiveItemId).toBeNull();
+    expect(await db().auditEvent.count({ where: { entityId: lone.id, action: "request.draftItem", result: "DENIED" } })).toBe(1);
+  });
+});
+
 describe("到期提醒 from the job", () => {
   let soon: { id: string; number: string };
   let late: { id: string; number: string };
   let fresh: { id: string; number: string };
+  let imported: { id: string };
   const reminders = (requestId: string) => db().notification.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
 
   beforeAll(async () => {
     soon = await register("2026年科技成果转化奖励资金拨付明细", "2026-11-05"); // due 2026-12-03
     late = await register("2026年度市级重点实验室绩效评估报告", "2026-10-20", b.other.id); // due 2026-11-17
     fresh = await register("2026年科技特派员选派名单", "2026-11-25");
+    // Open history from a 台账, long overdue on its own clock: no reminders.
+    must(
+      await importRequests(b.people.office, [
+        { row: 2, number: `${b.tag}-hist`, receivedOn: "2026-09-01", channel: "in_person", applicantType: "natural_person", applicantName: "李四", content: "历史台账中的未办结申请", outcome: null, closedOn: null, departmentName: b.dept.name },
+      ], at("2026-11-27")),
+    );
+    imported = await db().disclosureRequest.findUniqueOrThrow({ where: { number: `${b.tag}-hist` }, select: { id: true } });
   });
 
   test("notifies the 处室's 联络员 and the office once per request, kind and day, however often it runs", async () => {
@@ -157,6 +178,7 @@ describe("到期提醒 from the job", () => {
     expect(l.some((n) => n.userId === b.people.liaison.id)).toBe(false);
     expect(l[0].reminder).toBe("overdue");
     expect(await reminders(fresh.id)).toHaveLength(0);
+    expect(await reminders(imported.id)).toHaveLength(0);
     // Nobody outside the handlers: not the 处室负责人, not the 分管领导.
     expect(await db().notification.count({ where: { requestId: { in: [soon.id, late.id] }, userId: { in: [b.people.head.id, b.people.leader.id] } } })).toBe(0);
   });

@@ -36,7 +36,8 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
   return { actor, fileName, bytes };
 }
 
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+/** The body, read up to `maxBytes`; null (and the rest of the stream cancelled) past it. */
+export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;

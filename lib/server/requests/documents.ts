@@ -22,6 +22,7 @@ import { refuseNotFound, type Target } from "@/lib/server/platform/use-case";
 import type { PersonalData } from "./intake";
 import { clockOf, isoDate, todayOf, toClockEvent } from "./shared";
 import { loadLetterTemplate } from "./templates";
+import { needsBasis, replyFormFields } from "@/components/console/requests/reply-fields";
 
 export { loadLetterTemplate } from "./templates";
 
@@ -72,6 +73,18 @@ function enteredFields(fields: unknown): LetterFields {
   }
   return out;
 }
+
+/**
+ * Of what a reply draft stored, only the placeholders its template asks the clerk to type
+ * (replyFormFields), and 法律依据 where the template leaves it to the clerk; never a system field.
+ */
+export function clerkFields(template: LetterTemplate, stored: unknown): LetterFields {
+  const asked = new Set<string>(replyFormFields(template).map((f) => f.name));
+  if (needsBasis(template)) asked.add("法律依据");
+  return Object.fromEntries(Object.entries(enteredFields(stored)).filter(([name]) => asked.has(name)));
+}
+
+const defined = (fields: LetterFields): LetterFields => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null && v !== ""));
 
 /** 机关名称 and what the office set in 站点设置 (复议机关, 联系电话, 回复地址, 查询网址, 缴费方式). */
 export async function bureauFields(): Promise<LetterFields> {
@@ -138,14 +151,15 @@ async function renderReply(row: LoadedRow, doc: DocumentRow, clear: boolean, for
   const events = row.events.map(toClockEvent);
   const draft = !doc.approvedAt || !!doc.returnedAt;
   const stored = (doc.fields ?? {}) as Record<string, unknown>;
-  const entered = enteredFields(stored);
+  const entered = clerkFields(template, stored);
   const body = typeof stored.body === "string" ? stored.body.trim() : "";
   const basis = typeof stored.basis === "string" ? stored.basis.trim() : "";
+  // The clerk's fields first, then every value the system knows: a typed 申请人 or 收到日期 never wins.
   const fields: LetterFields = {
-    ...(await requestFields(row, events, clear, today)),
-    ...(await bureauFields()),
     ...(body ? { 告知内容: body } : {}),
     ...entered,
+    ...defined(await requestFields(row, events, clear, today)),
+    ...defined(await bureauFields()),
     文号: draft ? DRAFT_NUMBER : (doc.number ?? row.replyNumber ?? undefined),
     答复日期: doc.deliveredOn ? isoDate(doc.deliveredOn) : !draft && doc.approvedAt ? chinaDate(doc.approvedAt) : today,
   };

@@ -65,6 +65,10 @@ export async function recordClockEvent(actor: Actor, id: string, input: unknown,
   const target: Target = { action: "request.event", entity: "DisclosureRequest", entityId: id };
   const parsed = clockEventInputSchema.safeParse(input);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (parsed.data.type === "CUSTOM_DEADLINE") {
+    const latest = oneYearAfter(todayOf(now));
+    if (parsed.data.due > latest) return invalid({ due: [`第三十五条的答复期限最迟为一年后（${latest}），请核对日期`] });
+  }
   const loaded = await findInScope(actor, id);
   if (!loaded) return refuseNotFound(actor, target);
   const d = decide(loaded, TRANSITION[parsed.data.type], actor);
@@ -88,4 +92,11 @@ export async function recordClockEvent(actor: Actor, id: string, input: unknown,
     },
     { onConstraint },
   );
+}
+
+/** The same day a year on (29 February → 28 February): the latest 第三十五条 deadline that may be set. */
+function oneYearAfter(date: string): string {
+  const [y, m, d] = date.split("-");
+  const next = `${Number(y) + 1}-${m}-${d}`;
+  return m === "02" && d === "29" ? `${Number(y) + 1}-02-28` : next;
 }

@@ -137,7 +137,7 @@ export async function recordFeePaid(actor: Actor, id: string, input: unknown, no
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const found = await loadForFee(actor, target, id);
   if (!found.ok) return found;
-  const { loaded } = found;
+  const { loaded, from } = found;
   const event: ClockEvent = { type: "FEE_PAID", on: parsed.data.paidOn };
   const clock = await clockOf([...loaded.events, event], todayOf(now));
   if (!clock.ok) return refuseClock(actor, target, clock);
@@ -146,6 +146,10 @@ export async function recordFeePaid(actor: Actor, id: string, input: unknown, no
     actor,
     target,
     async (tx) => {
+      // The request is still 办理中: a reply drafted meanwhile (e.g. 逾期未缴费) wins, and this
+      // no-op update holds the request's row, so such a draft waits for this payment and then sees it.
+      const status = await tx.disclosureRequest.updateMany({ where: { id, status: from }, data: { status: from } });
+      expectOne(status.count, "该申请状态已变化，可能已有人起草答复，请刷新后查看。");
       // The guard: the charge is still unpaid. A second recording waits on the row, then matches none.
       const { count } = await tx.feeCharge.updateMany({ where: { requestId: id, paidOn: null }, data: { paidOn: dateValue(parsed.data.paidOn) } });
       expectOne(count, "缴费已由他人登记，请刷新后查看。");

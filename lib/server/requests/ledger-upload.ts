@@ -10,7 +10,7 @@ import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS } from "@/lib/domain/requests/voc
 import type { Actor } from "@/lib/server/platform/actor";
 import { can, type Permission } from "@/lib/server/platform/authz";
 import { db, type Tx } from "@/lib/server/platform/db";
-import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result";
+import { conflict, forbidden, invalid, ok, type Failure, type Result } from "@/lib/server/platform/result";
 import { expectOne, refuse, refuseNotFound, Refusal, write, type Target } from "@/lib/server/platform/use-case";
 import { importAppeals, importRequests, type ImportHooks } from "./import";
 import { readLedgerFile } from "./ledger-file";
@@ -35,12 +35,24 @@ export const isLedgerKind = (v: unknown): v is LedgerKind => v === "requests" ||
 const PERMISSIONS: Record<LedgerKind, Permission[]> = { requests: ["request.import"], appeals: ["request.import", "appeal.manage"] };
 export const mayImport = (actor: Actor, kind: LedgerKind) => PERMISSIONS[kind].every((p) => can(actor, p));
 
+/** The upload route's check, before it reads the body: null when allowed, else the audited refusal. */
+export async function refuseUnlessMayImport(actor: Actor, kind: LedgerKind): Promise<Failure | null> {
+  return mayImport(actor, kind) ? null : refuse(actor, targetOf(kind), "wrong_role", forbidden("您没有导入台账的权限。"));
+}
+
 const targetOf = (kind: LedgerKind, uploadId?: string): Target =>
   kind === "requests" ? { action: "request.import", entity: "DisclosureRequest", entityId: uploadId } : { action: "appeal.import", entity: "AppealCase", entityId: uploadId };
 
 /** Claims serialise here, so two uploads of one file cannot both pass the "not yet imported" check. */
 const CLAIM_LOCK = 72910310;
 export const PREVIEW_TTL_MS = 60 * 60 * 1000;
+/**
+ * IMPORTING untouched for this long is an import that was cut short (the job died, its retries
+ * ran out): longer than the import transaction's timeout (2 minutes, import.ts), so a running
+ * import is never taken for a stalled one. Such an upload no longer blocks its file.
+ */
+export const IMPORT_STALL_MS = 15 * 60 * 1000;
+const STALLED_MESSAGE = "导入未能完成（任务中断），未导入任何数据，请重新上传。";
 const SAMPLE_ROWS = 10;
 
 export interface LedgerPreview {
@@ -93,10 +105,15 @@ async function parseFile(kind: LedgerKind, fileName: string, bytes: Uint8Array, 
 
 const digestOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** An import of this very file that landed or is landing, if any. */
-async function sameFile(client: Tx | ReturnType<typeof db>, kind: LedgerKind, digest: string, except?: string) {
+/** An import of this very file that landed or is landing (IMPORTING, not stalled), if any. */
+async function sameFile(client: Tx | ReturnType<typeof db>, kind: LedgerKind, digest: string, now: Date, except?: string) {
   return client.ledgerUpload.findFirst({
-    where: { kind, digest, status: { in: ["IMPORTING", "DONE"] }, ...(except ? { id: { not: except } } : {}) },
+    where: {
+      kind,
+      digest,
+      OR: [{ status: "DONE" }, { status: "IMPORTING", updatedAt: { gte: new Date(now.getTime() - IMPORT_STALL_MS) } }],
+      ...(except ? { id: { not: except } } : {}),
+    },
     select: { status: true, updatedAt: true, rows: true },
   });
 }
@@ -121,7 +138,7 @@ export async function previewLedger(actor: Actor, kind: LedgerKind, fileName: st
     return ok({ ...base, format: parsed.format ?? "", rows, errors: parsed.errors!, columns: [] });
   }
   const digest = digestOf(bytes);
-  const found = await sameFile(db(), kind, digest);
+  const found = await sameFile(db(), kind, digest, now);
   if (found) return invalid({ file: [alreadyMessage(found)] }, alreadyMessage(found));
   // Nothing waits longer than needed: this person's earlier previews, and anyone's older than an hour.
   await db().ledgerUpload.deleteMany({
@@ -149,7 +166,7 @@ export async function previewLedger(actor: Actor, kind: LedgerKind, fileName: st
 export type Enqueue = (uploadId: string) => Promise<unknown>;
 
 /** 确认导入: exactly one confirmation of a preview starts the import job. */
-export async function confirmLedgerImport(actor: Actor, uploadId: string, enqueue: Enqueue): Promise<Result<{ uploadId: string }>> {
+export async function confirmLedgerImport(actor: Actor, uploadId: string, enqueue: Enqueue, now = new Date()): Promise<Result<{ uploadId: string }>> {
   const upload =
     typeof uploadId === "string" && uploadId.length <= 64
       ? await db().ledgerUpload.findFirst({ where: { id: uploadId, uploadedById: actor.id }, select: { kind: true, digest: true } })
@@ -162,8 +179,13 @@ export async function confirmLedgerImport(actor: Actor, uploadId: string, enqueu
     actor,
     target,
     async (tx) => {
-      const found = await sameFile(tx, kind, upload.digest, uploadId);
+      const found = await sameFile(tx, kind, upload.digest, now, uploadId);
       if (found) throw new Refusal("duplicate_file", conflict(alreadyMessage(found)));
+      // A stalled import of the same file is over: marked FAILED, so it can never land after this one.
+      await tx.ledgerUpload.updateMany({
+        where: { kind, digest: upload.digest, status: "IMPORTING", updatedAt: { lt: new Date(now.getTime() - IMPORT_STALL_MS) }, id: { not: uploadId } },
+        data: { status: "FAILED", result: { message: STALLED_MESSAGE }, content: null },
+      });
       const { count } = await tx.ledgerUpload.updateMany({ where: { id: uploadId, status: "PREVIEWED" }, data: { status: "IMPORTING" } });
       expectOne(count, "该文件已确认导入，请勿重复提交。");
       return ok({ uploadId });
@@ -178,6 +200,11 @@ export async function confirmLedgerImport(actor: Actor, uploadId: string, enqueu
     return conflict("无法启动导入任务，请稍后重新上传。");
   }
   return claimed;
+}
+
+/** The import job's last attempt threw: the upload is FAILED, not IMPORTING for ever. */
+export async function abandonLedgerImport(uploadId: string): Promise<void> {
+  await finish(uploadId, "FAILED", { message: STALLED_MESSAGE });
 }
 
 async function finish(id: string, status: "FAILED", result: object) {
@@ -267,6 +294,6 @@ export async function ledgerUploadStatus(actor: Actor, uploadId: string, now = n
     status: u.status as LedgerUploadStatus["status"],
     progress: u.progress,
     result: (u.result as LedgerUploadStatus["result"]) ?? null,
-    stalled: u.status === "IMPORTING" && now.getTime() - u.updatedAt.getTime() > 15 * 60 * 1000,
+    stalled: u.status === "IMPORTING" && now.getTime() - u.updatedAt.getTime() > IMPORT_STALL_MS,
   };
 }

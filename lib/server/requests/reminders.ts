@@ -46,7 +46,8 @@ export async function sendDueReminders(now = new Date()): Promise<ReminderRun> {
   const run: ReminderRun = { today, skipped: false, requests: 0, created: 0, resolved: 0 };
   if (!calendar.isWorkingDay(today)) return { ...run, skipped: true };
   const open = await db().disclosureRequest.findMany({
-    where: { status: { notIn: ["CLOSED", "RECEIVED_ONLINE"] }, receivedOn: { not: null } },
+    // Imported open history (台账) is not reminded of: its clock ran outside the system (docs/decisions.md).
+    where: { status: { notIn: ["CLOSED", "RECEIVED_ONLINE"] }, receivedOn: { not: null }, imported: false },
     select: { id: true, number: true, assignedDepartmentId: true, events: { orderBy: { seq: "asc" }, select: { kind: true, on: true, data: true } } },
   });
   const due: { id: string; number: string | null; departmentId: string | null; kind: ReminderKind; clock: RequestClock }[] = [];

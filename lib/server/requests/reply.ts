@@ -20,6 +20,8 @@ import {
   refuseDecision,
   todayOf,
 } from "./shared";
+import { clerkFields, replyTemplateKey, TEMPLATE_KEY_FIELD } from "./documents";
+import { loadLetterTemplate } from "./templates";
 
 /**
  * The reply (答复): drafted by the assigned 处室's 联络员 or the office, approved by someone else
@@ -62,15 +64,25 @@ export async function draftReply(actor: Actor, id: string, input: unknown, now =
     return invalid({ attachmentFileIds: ["附件不存在，请重新上传"] });
   }
   const basis = parsed.data.basis || `《中华人民共和国政府信息公开条例》${OUTCOMES[outcome].basis}`;
+  // Only what the chosen letter asks the clerk to type is kept: 申请人, 收到日期, 机关名称 … are the system's.
+  const templateKey = replyTemplateKey(outcome, parsed.data.fields);
+  const typed = templateKey ? clerkFields(await loadLetterTemplate(templateKey), parsed.data.fields) : {};
+  const fields = { ...(templateKey ? { [TEMPLATE_KEY_FIELD]: templateKey } : {}), ...typed };
   return write(actor, target, async (tx) => {
     const { count } = await tx.disclosureRequest.updateMany({ where: { id, status: d.from }, data: { status: d.to } });
     expectOne(count, "该申请状态已变化，可能已有人起草答复，请刷新后查看。");
+    if (outcome === "other_2_fee_unpaid") {
+      // Re-read under the request's row lock: a payment recorded meanwhile (recordFeePaid holds the
+      // same row) is committed by now, and the fee is no longer unpaid.
+      const unpaid = await tx.feeCharge.count({ where: { requestId: id, paidOn: null } });
+      expectOne(unpaid, "缴费已登记，不能按逾期未缴费处理，请刷新后查看。");
+    }
     const doc = await tx.requestDocument.create({
       data: {
         requestId: id,
         kind: "REPLY",
         outcome,
-        fields: { ...parsed.data.fields, basis, body: parsed.data.body, attachmentFileIds } as object,
+        fields: { ...fields, basis, body: parsed.data.body, attachmentFileIds } as object,
         providedItemId: providedItemId ?? null,
         draftedById: actor.id,
       },
@@ -80,13 +92,24 @@ export async function draftReply(actor: Actor, id: string, input: unknown, now =
   });
 }
 
-/** Outcomes that rest on a lapsed deadline are open only once it has lapsed. */
-function outcomeRefusal(outcome: Outcome, status: string, clock: { offersNoCorrection: boolean; offersFeeUnpaid: boolean }): string | null {
+/**
+ * Outcomes that rest on a lapsed deadline are open only once it has lapsed; 无法提供-3
+ * (补正后申请内容仍不明确, 第三十条) only once a 补正 was asked for and received.
+ */
+export function outcomeRefusal(
+  outcome: Outcome,
+  status: string,
+  clock: { offersNoCorrection: boolean; offersFeeUnpaid: boolean; correction: { receivedOn: string | null } | null },
+): string | null {
   if (status === "CORRECTION_REQUESTED" && outcome !== "other_1_no_correction") return "正在等待申请人补正，此时只能答复“申请人无正当理由逾期不补正”。";
   if (outcome === "other_1_no_correction" && !clock.offersNoCorrection) return "补正期限尚未届满或申请人已补正，不能按逾期不补正处理。";
   if (outcome === "other_2_fee_unpaid" && !clock.offersFeeUnpaid) return "缴费期限尚未届满或申请人已缴费，不能按逾期未缴费处理。";
+  if (outcome === "unable_3_unclear" && !clock.correction?.receivedOn) return UNCLEAR_WITHOUT_CORRECTION;
   return null;
 }
+
+const UNCLEAR_WITHOUT_CORRECTION =
+  "尚未收到申请人的补正，不能按“补正后申请内容仍不明确”答复：申请内容不明确的，应先一次性告知申请人补正（条例第三十条）；逾期不补正的，按“申请人无正当理由逾期不补正”答复。";
 
 /** 审核同意: not by the drafter; assigns the 答复书文号. */
 export async function approveReply(actor: Actor, id: string, now = new Date()): Promise<Result<{ replyNumber: string }>> {

@@ -28,6 +28,7 @@ import {
 } from "@/lib/domain/requests/vocabulary";
 import { requireActor } from "@/lib/server/platform/auth";
 import { loadLetterTemplate } from "@/lib/server/requests/documents";
+import { outcomeRefusal } from "@/lib/server/requests/reply";
 import { feePanelProps } from "@/lib/server/requests/fees";
 import { allowedRequestActions, assignableDepartments, currentReply, getRequestForStaff, publishedItemsForReply, staffNames } from "@/lib/server/requests/views";
 import {
@@ -100,13 +101,10 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
     if (!clock?.custom) choices.push("CUSTOM_DEADLINE");
   }
 
-  // Outcomes the clock offers: 其他处理-1/-2 only once their deadline has lapsed; while a 补正 is awaited, only 其他处理-1.
-  const available: Outcome[] =
-    r.status === "CORRECTION_REQUESTED"
-      ? clock?.offersNoCorrection
-        ? ["other_1_no_correction"]
-        : []
-      : OUTCOME_KEYS.filter((k) => (k !== "other_1_no_correction" || clock?.offersNoCorrection) && (k !== "other_2_fee_unpaid" || clock?.offersFeeUnpaid));
+  // Outcomes the clock offers (draftReply's own rule): 其他处理-1/-2 only once their deadline has
+  // lapsed, 无法提供-3 only after a 补正 was received; while a 补正 is awaited, only 其他处理-1.
+  const offers = clock ?? { offersNoCorrection: false, offersFeeUnpaid: false, correction: null };
+  const available: Outcome[] = OUTCOME_KEYS.filter((k) => outcomeRefusal(k, r.status, offers) === null);
   const correctionEvent = r.events.find((e) => e.event.type === "CORRECTION_REQUESTED")?.event;
   const defaults: Record<string, string> = {};
   if (correctionEvent?.type === "CORRECTION_REQUESTED") {

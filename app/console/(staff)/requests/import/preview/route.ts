@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+import { readCapped } from "@/app/api/uploads/receive-upload";
 import { isSameOrigin } from "@/lib/server/items/attachments";
 import { getActor } from "@/lib/server/platform/auth";
-import { isLedgerKind, previewLedger } from "@/lib/server/requests/ledger-upload";
+import { isLedgerKind, previewLedger, refuseUnlessMayImport } from "@/lib/server/requests/ledger-upload";
 import { LEDGER_MAX_BYTES } from "@/lib/server/requests/ledger-file";
 
 /**
@@ -16,6 +17,9 @@ export async function POST(request: Request) {
   if (!actor) return answer(401, "登录已过期，请重新登录。");
   const kind = new URL(request.url).searchParams.get("kind");
   if (!isLedgerKind(kind)) return answer(400, "请选择导入依申请公开台账还是行政复议、诉讼台账。");
+  // Refused before the body is read: no other role can make the server buffer a file.
+  const denied = await refuseUnlessMayImport(actor, kind);
+  if (denied) return answer(403, denied.message);
   let fileName: string;
   try {
     fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "").slice(0, 200);
@@ -34,22 +38,4 @@ export async function POST(request: Request) {
 
 function answer(status: number, message: string) {
   return NextResponse.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
