@@ -33,6 +33,11 @@ export default defineConfig([
               from: ["./lib/server", "./lib/db", "./lib/generated", "./app", "./components"],
               message: "lib/export renders documents it is given; it reads nothing from the server.",
             },
+            {
+              target: "./lib/server",
+              from: ["./app", "./components"],
+              message: "Use cases know nothing of pages: what both need is pure and lives in lib/domain.",
+            },
           ],
         },
       ],

@@ -140,6 +140,8 @@ test("public form → confirmation → 补正 → consultation → extension →
     });
     await expect(office.getByTestId("due-date")).not.toHaveText(dueBeforeExtension);
     await expect(office.getByTestId("clock-explanation")).toContainText("延长");
+    // The README shows the request page with its 为什么是这一天.
+    await office.screenshot({ path: "docs/screenshots/request-page.png", fullPage: true });
     const notice = await office.request.get((await office.getByRole("link", { name: "延期答复告知书（PDF）" }).getAttribute("href"))!);
     expect(notice.status()).toBe(200);
     expect(await pdfText(await notice.body())).toContain("需要征求第三方意见并逐项核对验收材料");
@@ -178,6 +180,7 @@ test("public form → confirmation → 补正 → consultation → extension →
     await page.getByRole("button", { name: "查询" }).click();
     await expect(page.getByTestId("track-status")).toHaveText("已办结");
     await expect(page.getByRole("main")).not.toContainText("13804320000");
+    await page.screenshot({ path: "docs/screenshots/track.png", fullPage: true });
 
     const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载答复书（PDF）" }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);

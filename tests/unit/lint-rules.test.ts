@@ -44,6 +44,12 @@ describe("layer rules", () => {
     expect((await errorsOf("lib/domain/workflow.ts", line)).join("\n")).toContain(rule);
   });
 
+  test("lib/server may not import a page's or a component's module", async () => {
+    expect(await errorsOf("lib/server/requests/documents.ts", "")).toEqual([]);
+    const line = 'import { FeePanel } from "@/components/console/requests/fee-panel";';
+    expect((await errorsOf("lib/server/requests/documents.ts", line)).join("\n")).toContain("import/no-restricted-paths");
+  });
+
   test("a module cycle fails (tests/fixtures/lint/cycle-a.ts ↔ cycle-b.ts)", async () => {
     const [result] = await new ESLint({ cwd: root, ignore: false }).lintFiles([path.join(root, "tests/fixtures/lint/cycle-a.ts")]);
     expect(result.messages.map((m) => m.ruleId)).toContain("import/no-cycle");

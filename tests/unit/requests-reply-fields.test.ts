@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { missingReplyFields, replyFormFields, SYSTEM_FIELDS } from "@/components/console/requests/reply-fields";
+import { missingReplyFields, replyFormFields, SYSTEM_FIELDS } from "@/lib/domain/requests/reply-fields";
 import { stageOf } from "@/components/console/requests/labels";
 import { DEFAULT_REPLY_TEMPLATES, REPLY_TEMPLATE_KEYS } from "@/lib/domain/requests/letters-replies";
 import { fillLetter } from "@/lib/domain/requests/letters";

@@ -9,7 +9,7 @@ import { replyTemplatesFor, type ReplyTemplateKey } from "@/lib/domain/requests/
 import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS, OUTCOME_KEYS, OUTCOMES, type Outcome } from "@/lib/domain/requests/outcomes";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { DELIVERY_WAY_LABELS } from "./labels";
-import { needsBasis, replyFormFields } from "./reply-fields";
+import { needsBasis, replyFormFields } from "@/lib/domain/requests/reply-fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

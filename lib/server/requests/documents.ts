@@ -22,7 +22,7 @@ import { refuseNotFound, type Target } from "@/lib/server/platform/use-case";
 import type { PersonalData } from "./intake";
 import { clockOf, isoDate, todayOf, toClockEvent } from "./shared";
 import { loadLetterTemplate } from "./templates";
-import { needsBasis, replyFormFields } from "@/components/console/requests/reply-fields";
+import { needsBasis, replyFormFields } from "@/lib/domain/requests/reply-fields";
 
 export { loadLetterTemplate } from "./templates";
 

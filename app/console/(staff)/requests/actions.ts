@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { missingReplyFields } from "@/components/console/requests/reply-fields";
+import { missingReplyFields } from "@/lib/domain/requests/reply-fields";
 import { formValues, type FormState } from "@/lib/form-state";
 import { replyTemplatesFor, type ReplyTemplateKey } from "@/lib/domain/requests/letters-replies";
 import { isOutcome } from "@/lib/domain/requests/outcomes";

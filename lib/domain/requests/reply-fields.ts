@@ -1,4 +1,4 @@
-import { PLACEHOLDERS, placeholdersIn, requiredNames, type LetterTemplate, type Placeholder } from "@/lib/domain/requests/letters";
+import { PLACEHOLDERS, placeholdersIn, requiredNames, type LetterTemplate, type Placeholder } from "./letters";
 
 /*
  * Which {占位符} of a 答复书 the clerk types when drafting. The rest is filled when the letter is
