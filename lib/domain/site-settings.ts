@@ -20,9 +20,18 @@ export const SITE_SETTING_KEYS = {
   reviewAuthority: "letters.reviewAuthority",
   feePaymentMethod: "letters.feePaymentMethod",
   trackUrl: "letters.trackUrl",
+  requestDayOne: "requests.dayOne",
 } as const;
 
 export type SiteSettingField = keyof typeof SITE_SETTING_KEYS;
+
+/** How the 20 working days of a reply are counted: from the next working day (default) or the day of receipt. */
+export const REQUEST_DAY_ONE_VALUES = ["next_day", "same_day"] as const;
+export type RequestDayOne = (typeof REQUEST_DAY_ONE_VALUES)[number];
+export const REQUEST_DAY_ONE_LABELS: Record<RequestDayOne, string> = {
+  next_day: "自收到申请之日的次日起算（民法典第二百零一条，默认）",
+  same_day: "自收到申请之日当日起算（更严格）",
+};
 
 const PHONE = /^[0-9()（）\-－+＋ 、，,转]{5,40}$/;
 
@@ -52,6 +61,8 @@ export const siteSettingsSchema = z.object({
   trackUrl: optional(
     z.url({ protocol: /^https?$/, error: "请填写以 http:// 或 https:// 开头的网址" }).max(200, "网址不能超过 200 个字符"),
   ),
+  // 依申请公开 答复期限: day 1 is the next working day (民法典第二百零一条), or — a bureau's choice — the day of receipt.
+  requestDayOne: z.enum(REQUEST_DAY_ONE_VALUES, { error: "请选择答复期限的起算方式" }).default("next_day"),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -64,6 +75,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   phone: "",
   systemColumn: "gzzd",
   annualReportColumn: "ndbg",
+  requestDayOne: "next_day",
 };
 
 export const SITE_SETTING_LABELS: Record<SiteSettingField, string> = {
@@ -81,4 +93,5 @@ export const SITE_SETTING_LABELS: Record<SiteSettingField, string> = {
   reviewAuthority: "行政复议机关",
   feePaymentMethod: "信息处理费缴费方式",
   trackUrl: "申请查询网址",
+  requestDayOne: "答复期限起算方式",
 };

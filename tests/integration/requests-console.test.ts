@@ -140,3 +140,22 @@ describe("registration from the console form", () => {
     expect(row).toMatchObject({ status: "REGISTERED", assignedDepartmentId: null, idCopyFileId: null });
   });
 });
+
+describe("站点设置 → 答复期限起算方式 (the bureau may count from the day of receipt)", () => {
+  test("same_day moves every open request's due date one working day earlier and says why; next_day is the default", async () => {
+    // Received Monday 2026-03-02: next-day counting gives day 1 = Tue 03-03 and day 20 = Mon 03-30.
+    const r = must(await registerRequest(b.people.office, walkIn("2026-03-02"), at("2026-03-02")));
+    const before = await view(b.people.office, r.id, "2026-03-04");
+    expect(before.clock!.due).toBe("2026-03-30");
+    try {
+      await db().siteSetting.upsert({ where: { key: "requests.dayOne" }, create: { key: "requests.dayOne", value: "same_day" }, update: { value: "same_day" } });
+      const after = await view(b.people.office, r.id, "2026-03-04");
+      expect(after.clock!.due).toBe("2026-03-27");
+      expect(after.clock!.explanation.map((s) => s.text).join("\n")).toContain("按本机关规定，起算日当日为工作日的计入期限：第1个工作日为2026年3月2日");
+      const queued = must(await listRequestQueue(b.people.office, at("2026-03-04", 18))).find((q) => q.id === r.id)!;
+      expect(queued.due).toBe("2026-03-27");
+    } finally {
+      await db().siteSetting.deleteMany({ where: { key: "requests.dayOne" } });
+    }
+  });
+});

@@ -72,7 +72,11 @@ describe("XML", () => {
 describe("site settings", () => {
   const valid = { officeName: "办公室", address: "某路 1 号", officeHours: "工作日", phone: "0432-62000000", systemColumn: "gzzd", annualReportColumn: "ndbg" };
   test("blank optional fields are absent; values are trimmed", () => {
-    expect(siteSettingsSchema.parse({ ...valid, fax: "  ", email: " a@b.cn ", website: "" })).toEqual({ ...valid, email: "a@b.cn" });
+    expect(siteSettingsSchema.parse({ ...valid, fax: "  ", email: " a@b.cn ", website: "" })).toEqual({ ...valid, email: "a@b.cn", requestDayOne: "next_day" });
+  });
+  test("答复期限起算方式: next_day unless the bureau chooses same_day; nothing else", () => {
+    expect(siteSettingsSchema.parse({ ...valid, requestDayOne: "same_day" }).requestDayOne).toBe("same_day");
+    expect(siteSettingsSchema.safeParse({ ...valid, requestDayOne: "tomorrow" }).error!.issues[0].message).toBe("请选择答复期限的起算方式");
   });
   test.each([
     ["phone", "abc", "联系电话"],

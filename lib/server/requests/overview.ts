@@ -6,7 +6,7 @@ import { can, requestScope } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { forbidden, ok, type Result } from "@/lib/server/platform/result";
 import { refuse } from "@/lib/server/platform/use-case";
-import { calendarFor, todayOf, toClockEvent } from "./shared";
+import { calendarFor, requestDayOne, todayOf, toClockEvent } from "./shared";
 
 /**
  * 依申请公开办理概况 for the console home: open requests by stage, how many are due soon or
@@ -32,7 +32,7 @@ export async function requestOverview(actor: Actor, now = new Date()): Promise<R
   const scope = requestScope(actor);
   const yearStart = new Date(`${year}-01-01T00:00:00Z`);
   const nextYear = new Date(`${year + 1}-01-01T00:00:00Z`);
-  const [open, received, closed, calendar] = await Promise.all([
+  const [open, received, closed, calendar, dayOne] = await Promise.all([
     db().disclosureRequest.findMany({
       where: { AND: [scope, { status: { not: "CLOSED" } }] },
       select: { status: true, receivedOn: true, events: { orderBy: { seq: "asc" }, select: { kind: true, on: true, data: true } } },
@@ -40,6 +40,7 @@ export async function requestOverview(actor: Actor, now = new Date()): Promise<R
     db().disclosureRequest.count({ where: { AND: [scope, { receivedOn: { gte: yearStart, lt: nextYear } }] } }),
     db().disclosureRequest.count({ where: { AND: [scope, { closedOn: { gte: yearStart, lt: nextYear } }] } }),
     calendarFor(today),
+    requestDayOne(),
   ]);
   const counts = new Map<RequestStage, number>(REQUEST_STAGES.map((s) => [s, 0]));
   let dueSoon = 0;
@@ -49,7 +50,7 @@ export async function requestOverview(actor: Actor, now = new Date()): Promise<R
     const stage = requestStage(r.status, events);
     if (stage) counts.set(stage, counts.get(stage)! + 1);
     if (!r.receivedOn) continue;
-    const clock = computeRequestClock(events, calendar, { today });
+    const clock = computeRequestClock(events, calendar, { today, dayOne });
     if (clock.ok && clock.state === "due_soon") dueSoon++;
     if (clock.ok && clock.state === "overdue") overdue++;
   }

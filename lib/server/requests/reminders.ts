@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
-import { calendarFor, todayOf, toClockEvent } from "./shared";
+import { calendarFor, requestDayOne, todayOf, toClockEvent } from "./shared";
 
 /**
  * 到期提醒 (issue 8 §5): every working morning the job queue ("request-reminders", 08:00
@@ -43,6 +43,7 @@ function reminderTitle(number: string | null, kind: ReminderKind, clock: Request
 export async function sendDueReminders(now = new Date()): Promise<ReminderRun> {
   const today = todayOf(now);
   const calendar = await calendarFor(today);
+  const dayOne = await requestDayOne();
   const run: ReminderRun = { today, skipped: false, requests: 0, created: 0, resolved: 0 };
   if (!calendar.isWorkingDay(today)) return { ...run, skipped: true };
   const open = await db().disclosureRequest.findMany({
@@ -52,7 +53,7 @@ export async function sendDueReminders(now = new Date()): Promise<ReminderRun> {
   });
   const due: { id: string; number: string | null; departmentId: string | null; kind: ReminderKind; clock: RequestClock }[] = [];
   for (const r of open) {
-    const clock = computeRequestClock(r.events.map(toClockEvent), calendar, { today });
+    const clock = computeRequestClock(r.events.map(toClockEvent), calendar, { today, dayOne });
     if (!clock.ok || (clock.state !== "due_soon" && clock.state !== "overdue")) continue;
     due.push({ id: r.id, number: r.number, departmentId: r.assignedDepartmentId, kind: clock.state, clock });
   }

@@ -1,12 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { chinaDate, isIsoDate } from "@/lib/domain/dates";
+import type { DayOneRule } from "@/lib/domain/deadlines";
 import type { ClockEvent } from "@/lib/domain/requests/clock-events";
 import { computeRequestClock, type RequestClockResult } from "@/lib/domain/requests/clock";
 import { extendCalendarThrough } from "@/lib/domain/requests/computed-holidays";
 import { decideRequest, REQUEST_REFUSAL_MESSAGES, type RequestEventName, type RequestDecision } from "@/lib/domain/requests/status";
 import type { WorkCalendar } from "@/lib/domain/work-calendar";
 import { loadWorkCalendar } from "@/lib/server/admin/calendar";
+import { getSiteSettings } from "@/lib/server/admin/site-settings";
 import type { Actor } from "@/lib/server/platform/actor";
 import { requestScope } from "@/lib/server/platform/authz";
 import { db, type Tx } from "@/lib/server/platform/db";
@@ -37,8 +39,14 @@ export function toClockEvent(row: { kind: string; on: Date; data: unknown }): Cl
   return { ...(row.data as object), type: row.kind, on: isoDate(row.on) } as ClockEvent;
 }
 
+/** The bureau's choice in 站点设置: day 1 of the reply period is the next working day, or the day of receipt. */
+export async function requestDayOne(): Promise<DayOneRule> {
+  const { settings } = await getSiteSettings();
+  return settings.requestDayOne === "same_day" ? "SAME_DAY" : "NEXT_DAY";
+}
+
 export async function clockOf(events: readonly ClockEvent[], today: string): Promise<RequestClockResult> {
-  return computeRequestClock(events, await calendarFor(today), { today });
+  return computeRequestClock(events, await calendarFor(today), { today, dayOne: await requestDayOne() });
 }
 
 const requestInclude = {

@@ -10,7 +10,7 @@ import { db } from "@/lib/server/platform/db";
 import { forbidden, ok, type Result } from "@/lib/server/platform/result";
 import { refuse, refuseNotFound, type Target } from "@/lib/server/platform/use-case";
 import type { PersonalData } from "./intake";
-import { calendarFor, isoDate, todayOf, toClockEvent } from "./shared";
+import { calendarFor, isoDate, requestDayOne, todayOf, toClockEvent } from "./shared";
 import { computeRequestClock } from "@/lib/domain/requests/clock";
 
 /** What the console reads: one request in full, and the work queues. */
@@ -82,7 +82,7 @@ export async function getRequestForStaff(actor: Actor, id: string, now = new Dat
   if (clear && row.personalData) await audit(null, { actor, ...target });
   const events: ClockEvent[] = row.events.map(toClockEvent);
   const today = todayOf(now);
-  const clock = row.receivedOn ? computeRequestClock(events, await calendarFor(today), { today }) : null;
+  const clock = row.receivedOn ? computeRequestClock(events, await calendarFor(today), { today, dayOne: await requestDayOne() }) : null;
   return ok({
     id: row.id,
     number: row.number,
@@ -166,8 +166,9 @@ export async function listRequestQueue(actor: Actor, now = new Date()): Promise<
   });
   const today = todayOf(now);
   const calendar = await calendarFor(today);
+  const dayOne = await requestDayOne();
   const queue = rows.map((r): QueueRow => {
-    const result = r.receivedOn ? computeRequestClock(r.events.map(toClockEvent), calendar, { today }) : null;
+    const result = r.receivedOn ? computeRequestClock(r.events.map(toClockEvent), calendar, { today, dayOne }) : null;
     const clock: RequestClock | null = result && result.ok ? result : null;
     return {
       id: r.id,

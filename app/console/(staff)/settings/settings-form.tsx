@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { SITE_SETTING_LABELS, type SiteSettingField, type SiteSettings } from "@/lib/domain/site-settings";
+import { REQUEST_DAY_ONE_LABELS, REQUEST_DAY_ONE_VALUES, SITE_SETTING_LABELS, type SiteSettingField, type SiteSettings } from "@/lib/domain/site-settings";
 
 const TEXT_FIELDS: { name: SiteSettingField; required?: boolean; hint?: string; type?: string; autoComplete?: string }[] = [
   { name: "officeName", required: true, hint: "显示为“本机关名称 + 此名称”，如：政务公开工作领导小组办公室" },
@@ -60,6 +60,17 @@ export function SettingsForm({
           )}
         </Field>
       ))}
+      <Field id="requestDayOne" label={SITE_SETTING_LABELS.requestDayOne} required hint="依申请公开的 20 个工作日从哪一天数起；改动后所有未办结申请的答复期限随之重算" errors={errors("requestDayOne")}>
+        {(props) => (
+          <select {...props} name="requestDayOne" defaultValue={value("requestDayOne")} key={`requestDayOne-${state.message ?? ""}`}>
+            {REQUEST_DAY_ONE_VALUES.map((v) => (
+              <option key={v} value={v}>
+                {REQUEST_DAY_ONE_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : "保存设置"}
       </Button>
