@@ -76,6 +76,7 @@ export const AUDIT_ENTITIES = [
   "DisclosureRequest",
   "AppealCase",
   "LetterTemplate",
+  "LedgerUpload",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -141,19 +141,23 @@ describe("到期提醒 from the job", () => {
   let late: { id: string; number: string };
   let fresh: { id: string; number: string };
   let imported: { id: string };
+  let importedLive: { id: string };
   const reminders = (requestId: string) => db().notification.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
 
   beforeAll(async () => {
     soon = await register("2026年科技成果转化奖励资金拨付明细", "2026-11-05"); // due 2026-12-03
     late = await register("2026年度市级重点实验室绩效评估报告", "2026-10-20", b.other.id); // due 2026-11-17
     fresh = await register("2026年科技特派员选派名单", "2026-11-25");
-    // Open history from a 台账, long overdue on its own clock: no reminders.
+    // Open history from a 台账, long overdue on its own clock when it came in: no reminders. A case
+    // still running when the 台账 was imported (due 2026-12-01, imported 11-27) is a live one: reminded.
     must(
       await importRequests(b.people.office, [
         { row: 2, number: `${b.tag}-hist`, receivedOn: "2026-09-01", channel: "in_person", applicantType: "natural_person", applicantName: "李四", content: "历史台账中的未办结申请", outcome: null, closedOn: null, departmentName: b.dept.name },
+        { row: 3, number: `${b.tag}-live`, receivedOn: "2026-11-03", channel: "in_person", applicantType: "natural_person", applicantName: "王五", content: "导入时仍在办理的申请", outcome: null, closedOn: null, departmentName: b.dept.name },
       ], at("2026-11-27")),
     );
     imported = await db().disclosureRequest.findUniqueOrThrow({ where: { number: `${b.tag}-hist` }, select: { id: true } });
+    importedLive = await db().disclosureRequest.findUniqueOrThrow({ where: { number: `${b.tag}-live` }, select: { id: true } });
   });
 
   test("notifies the 处室's 联络员 and the office once per request, kind and day, however often it runs", async () => {
@@ -179,6 +183,7 @@ describe("到期提醒 from the job", () => {
     expect(l[0].reminder).toBe("overdue");
     expect(await reminders(fresh.id)).toHaveLength(0);
     expect(await reminders(imported.id)).toHaveLength(0);
+    expect((await reminders(importedLive.id)).map((n) => n.reminder)).toContain("due_soon");
     // Nobody outside the handlers: not the 处室负责人, not the 分管领导.
     expect(await db().notification.count({ where: { requestId: { in: [soon.id, late.id] }, userId: { in: [b.people.head.id, b.people.leader.id] } } })).toBe(0);
   });

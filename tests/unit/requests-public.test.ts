@@ -44,6 +44,7 @@ describe("maskIdNumber: never more than a third of a short number, 4 + 4 of an 1
     ["91220200123456789X", "9122**********789X"],
     ["E12345678", "E******78"],
     ["C1234567", "C******7"],
+    ["A2345", "*****"],
     ["1234", "****"],
   ])("%s → %s", (id, masked) => {
     expect(maskIdNumber(id)).toBe(masked);

@@ -6,7 +6,7 @@
  */
 export function maskIdNumber(idNumber: string): string {
   const n = idNumber.length;
-  const [head, tail] = n >= 15 ? [4, 4] : n >= 9 ? [1, 2] : n >= 5 ? [1, 1] : [0, 0];
+  const [head, tail] = n >= 15 ? [4, 4] : n >= 9 ? [1, 2] : n >= 6 ? [1, 1] : [0, 0];
   return `${idNumber.slice(0, head)}${"*".repeat(n - head - tail)}${tail ? idNumber.slice(-tail) : ""}`;
 }
 

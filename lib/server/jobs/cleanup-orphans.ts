@@ -61,14 +61,13 @@ export async function cleanupOrphans(now = new Date(), graceHours = env().ORPHAN
     if (removed.length < BATCH) break;
   }
 
+  const previewCutoff = new Date(now.getTime() - LEDGER_PREVIEW_TTL_MS);
   const ledgerPreviews = await db().$transaction(async (tx) => {
-    const rows = await tx.ledgerUpload.findMany({
-      where: { status: "PREVIEWED", createdAt: { lt: new Date(now.getTime() - LEDGER_PREVIEW_TTL_MS) } },
-      select: { id: true, fileName: true },
-    });
-    if (!rows.length) return 0;
-    await tx.ledgerUpload.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, status: "PREVIEWED" } });
-    await audit(tx, { ...SYSTEM, action: "files.cleanup", entity: "StoredFile", detail: { kind: "ledger_previews", uploads: rows } });
+    // Deleted and listed in one statement: a preview confirmed meanwhile is neither deleted nor listed.
+    const rows = await tx.$queryRaw<{ id: string; fileName: string }[]>`
+      DELETE FROM "LedgerUpload" WHERE "status" = 'PREVIEWED' AND "createdAt" < ${previewCutoff}
+      RETURNING "id", "fileName"`;
+    if (rows.length) await audit(tx, { ...SYSTEM, action: "files.cleanup", entity: "LedgerUpload", detail: { kind: "ledger_previews", uploads: rows } });
     return rows.length;
   });
 

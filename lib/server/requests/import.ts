@@ -117,7 +117,7 @@ export async function importRequests(actor: Actor, records: LedgerRequestRecord[
         return { ...p.row, number, assignedDepartmentId: departmentId, status: p.record.outcome ? ("CLOSED" as const) : departmentId ? ("IN_PROGRESS" as const) : ("REGISTERED" as const) };
       });
       const written = progress(requests.length + events.length, hooks);
-      await inBatches(requests, (batch) => insertRequests(tx, batch), written);
+      await inBatches(requests, (batch) => insertRequests(tx, batch, now), written);
       await inBatches(events, (batch) => insertEvents(tx, batch), written);
       await hooks.inTransaction?.(tx);
       const closed = records.filter((r) => r.outcome).length;
@@ -142,11 +142,12 @@ type PreparedRow = ReturnType<typeof prepareRequests>["prepared"][number]["row"]
  * One INSERT … SELECT FROM unnest(arrays) per batch: a statement with one parameter per column, not
  * per cell, so 10,000 rows take a few round trips instead of Prisma's per-row bind lists.
  */
-async function insertRequests(tx: Tx, rows: PreparedRow[]) {
+/** `importedAt` is the row's createdAt: the day the 台账 came in, which tells live cases from history. */
+async function insertRequests(tx: Tx, rows: PreparedRow[], importedAt: Date) {
   await tx.$executeRaw`
     INSERT INTO "DisclosureRequest" ("id", "number", "channel", "applicantType", "personalData", "applicantNameMasked", "description",
-      "submittedAt", "receivedOn", "status", "assignedDepartmentId", "outcome", "closedOn", "createdById", "imported", "updatedAt")
-    SELECT id, num, channel, atype, pd, masked, descr, received::timestamp(3), received::date, status::"RequestStatus", dept, outcome, closed::date, ${rows[0].createdById}, true, CURRENT_TIMESTAMP
+      "submittedAt", "receivedOn", "status", "assignedDepartmentId", "outcome", "closedOn", "createdById", "imported", "createdAt", "updatedAt")
+    SELECT id, num, channel, atype, pd, masked, descr, received::timestamp(3), received::date, status::"RequestStatus", dept, outcome, closed::date, ${rows[0].createdById}, true, ${importedAt}, CURRENT_TIMESTAMP
     FROM unnest(${col(rows, (r) => r.id)}::text[], ${col(rows, (r) => r.number)}::text[], ${col(rows, (r) => r.channel)}::text[],
       ${col(rows, (r) => r.applicantType)}::text[], ${col(rows, (r) => r.personalData)}::text[], ${col(rows, (r) => r.applicantNameMasked)}::text[],
       ${col(rows, (r) => r.description)}::text[], ${col(rows, (r) => day(r.receivedOn))}::text[], ${col(rows, (r) => r.status)}::text[],

@@ -1,4 +1,5 @@
 import "server-only";
+import { chinaDate } from "@/lib/domain/dates";
 import { calendarReminder, type CalendarReminder } from "@/lib/domain/requests/computed-holidays";
 import { computeRequestClock, type RequestClock } from "@/lib/domain/requests/clock";
 import { loadWorkCalendar } from "@/lib/server/admin/calendar";
@@ -47,14 +48,23 @@ export async function sendDueReminders(now = new Date()): Promise<ReminderRun> {
   const run: ReminderRun = { today, skipped: false, requests: 0, created: 0, resolved: 0 };
   if (!calendar.isWorkingDay(today)) return { ...run, skipped: true };
   const open = await db().disclosureRequest.findMany({
-    // Imported open history (台账) is not reminded of: its clock ran outside the system (docs/decisions.md).
-    where: { status: { notIn: ["CLOSED", "RECEIVED_ONLINE"] }, receivedOn: { not: null }, imported: false },
-    select: { id: true, number: true, assignedDepartmentId: true, events: { orderBy: { seq: "asc" }, select: { kind: true, on: true, data: true } } },
+    where: { status: { notIn: ["CLOSED", "RECEIVED_ONLINE"] }, receivedOn: { not: null } },
+    select: {
+      id: true,
+      number: true,
+      assignedDepartmentId: true,
+      imported: true,
+      createdAt: true,
+      events: { orderBy: { seq: "asc" }, select: { kind: true, on: true, data: true } },
+    },
   });
   const due: { id: string; number: string | null; departmentId: string | null; kind: ReminderKind; clock: RequestClock }[] = [];
   for (const r of open) {
     const clock = computeRequestClock(r.events.map(toClockEvent), calendar, { today, dayOne });
     if (!clock.ok || (clock.state !== "due_soon" && clock.state !== "overdue")) continue;
+    // An open case imported from a 台账 after its due date had passed is history whose clock ran
+    // outside the system: not reminded of daily. One still running when it came in is a live case.
+    if (r.imported && clock.due && clock.due < chinaDate(r.createdAt)) continue;
     due.push({ id: r.id, number: r.number, departmentId: r.assignedDepartmentId, kind: clock.state, clock });
   }
   const [office, liaisons] = await Promise.all([

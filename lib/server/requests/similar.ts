@@ -148,10 +148,6 @@ export interface SimilarCluster {
 
 /** The office's dashboard looks back this many months by default. */
 const CLUSTER_WINDOW_MONTHS = 12;
-/** A gram in more than this share of the window's descriptions says nothing about what is asked. */
-const COMMON_GRAM_SHARE = 0.2;
-/** …but in a small window a gram is never common below this many descriptions (a group may be most of it). */
-const COMMON_GRAM_FLOOR = 20;
 
 /**
  * 相似申请组: requests received since `since` (default the last 12 months; in the actor's scope,
@@ -218,46 +214,43 @@ function monthsBefore(date: string, months: number): string {
 }
 
 /**
- * The pairs of `rows` whose grams are at least SIMILARITY_THRESHOLD alike (Dice), found through
- * their shared rare grams rather than by comparing every pair.
+ * The pairs of `rows` whose grams are at least SIMILARITY_THRESHOLD alike (Dice), without comparing
+ * every pair and without losing one: prefix filtering. Dice ≥ t is Jaccard ≥ j = t / (2 − t); with
+ * every set's grams in one global order (rarest first), two sets that alike share a gram among the
+ * first |A| − ⌈j·|A|⌉ + 1 of each. Only pairs sharing a prefix gram are scored, once. A rare text
+ * is reached through its rare grams; many applicants sending one text (the case 第四十四条 is
+ * about) share even their rarest grams, and every such pair is found.
  */
 export function alikePairs(rows: readonly { id: string; descriptionGrams: readonly string[] }[]): { a: string; b: string }[] {
   const grams = rows.map((r) => new Set(r.descriptionGrams));
+  const frequency = new Map<string, number>();
+  for (const set of grams) for (const g of set) frequency.set(g, (frequency.get(g) ?? 0) + 1);
+  const order = (x: string, y: string) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
+  const jaccard = SIMILARITY_THRESHOLD / (2 - SIMILARITY_THRESHOLD);
+  const prefixes = grams.map((set) => {
+    const sorted = [...set].sort(order);
+    return sorted.slice(0, Math.max(0, sorted.length - Math.ceil(jaccard * sorted.length - 1e-9) + 1));
+  });
   const postings = new Map<string, number[]>();
-  grams.forEach((set, i) =>
-    set.forEach((g) => {
+  const pairs: { a: string; b: string }[] = [];
+  const seen = new Int32Array(rows.length).fill(-1);
+  rows.forEach((row, i) => {
+    const A = grams[i];
+    for (const g of prefixes[i]) {
+      for (const j of postings.get(g) ?? []) {
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        const B = grams[j];
+        let both = 0;
+        for (const x of A) if (B.has(x)) both++;
+        if ((2 * both) / (A.size + B.size) >= SIMILARITY_THRESHOLD) pairs.push({ a: rows[j].id, b: row.id });
+      }
+    }
+    for (const g of prefixes[i]) {
       const list = postings.get(g);
       if (list) list.push(i);
       else postings.set(g, [i]);
-    }),
-  );
-  const commonAbove = Math.max(COMMON_GRAM_FLOOR, Math.ceil(rows.length * COMMON_GRAM_SHARE));
-  const isRare = (list: number[]) => list.length >= 2 && list.length <= commonAbove;
-  const rare = grams.map((set) => [...set].map((g) => postings.get(g)!).filter(isRare));
-  const common = grams.map((set) => [...set].filter((g) => postings.get(g)!.length > commonAbove).length);
-  const pairs: { a: string; b: string }[] = [];
-  // For each request, how many rare grams it shares with each later one (a counter per row, reset as used).
-  const shared = new Int32Array(rows.length);
-  const touched: number[] = [];
-  rows.forEach((row, i) => {
-    for (const list of rare[i]) {
-      for (const j of list) {
-        if (j <= i) continue;
-        if (shared[j]++ === 0) touched.push(j);
-      }
     }
-    const A = grams[i];
-    for (const j of touched) {
-      const B = grams[j];
-      const count = shared[j];
-      shared[j] = 0;
-      // Shared grams are at most the rare ones counted plus the fewer common ones: skip a pair that cannot reach the threshold.
-      if (count + Math.min(common[i], common[j]) < (SIMILARITY_THRESHOLD * (A.size + B.size)) / 2) continue;
-      let both = 0;
-      for (const g of A) if (B.has(g)) both++;
-      if ((2 * both) / (A.size + B.size) >= SIMILARITY_THRESHOLD) pairs.push({ a: row.id, b: rows[j].id });
-    }
-    touched.length = 0;
   });
   return pairs;
 }
