@@ -1,0 +1,29 @@
+/**
+ * The database a command-line tool works on (npm run import, npm run report): DATABASE_URL, or
+ * the demo's embedded cluster in .data/pg — started for the command, or, when the demo is running
+ * and holds its port, reached there with the launcher's fixed local credentials
+ * (lib/db/embedded-postgres.ts). Sets DATABASE_URL before anything reads the environment
+ * (lib/env caches it). Returns the cluster to stop afterwards, null, or a Chinese message.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "../lib/env";
+
+export async function connectCliDatabase(options: { quiet?: boolean } = {}): Promise<{ stop(): Promise<void> } | null | string> {
+  const settings = parseEnv(process.env);
+  // The demo keeps its personal-data key beside its database (scripts/gongkai.ts); imported
+  // applicants' names are sealed with it, so the app can read them back.
+  const keyFile = path.resolve(settings.DATA_DIR, "pii-key");
+  if (!settings.PII_ENCRYPTION_KEY && existsSync(keyFile)) process.env.PII_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
+  if (settings.DATABASE_URL) return null;
+  const dataDir = path.resolve(settings.DATA_DIR, "pg");
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";
+  const { portIsFree, startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
+  if (!(await portIsFree(settings.EMBEDDED_PG_PORT))) {
+    process.env.DATABASE_URL = `postgresql://gongkai:gongkai@127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`;
+    return null;
+  }
+  const running = await startEmbeddedPostgres({ dataDir, port: settings.EMBEDDED_PG_PORT, quiet: options.quiet ?? true });
+  process.env.DATABASE_URL = running.url;
+  return running;
+}
