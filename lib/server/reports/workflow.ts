@@ -6,7 +6,7 @@ import "server-only";
  * resubmits the same item; publishing the item publishes the version (./publication-hook.ts).
  */
 import { z } from "zod";
-import { chinaDate, chinaYear } from "@/lib/domain/dates";
+import { chinaDate } from "@/lib/domain/dates";
 import { plainTextToHtml } from "@/lib/domain/html";
 import { itemDraftSchema, type ItemDraftInput } from "@/lib/domain/item";
 import { blockingChecks } from "@/lib/domain/reports/checks";
@@ -73,13 +73,11 @@ function blockingMessage(data: ReportData): string | null {
 /**
  * 送审: freezes the draft into a version and submits it as an item in the site's 年度报告 column,
  * authored by this office member in their department, straight into the column's review stages.
- * Refused while a check blocks, for a year not yet over, and without a department to send from.
+ * Refused while a check blocks and without a department to send from. The current year may be sent
+ * (a bureau prepares its report in December); whether it is too early is the reviewers' call.
  */
 export async function sendForReview(actor: Actor, year: number, input: { revision: number }, now = new Date()): Promise<Result<{ revision: number; itemId: string }>> {
   const target: Target = { action: "report.send", entity: "AnnualReport", entityId: String(year) };
-  if (!yearProblem(year, now) && year >= chinaYear(now)) {
-    return refuse(actor, target, "year_not_over", conflict(`${year} 年尚未结束，年度报告须在次年编制后送审。`));
-  }
   const opened = await openForWrite(actor, year, input?.revision, target, now);
   if (isFailure(opened)) return opened;
   const { row, latest, returned, revision } = opened;
