@@ -34,7 +34,7 @@ export function sanitizeSection(raw: unknown): { ok: true; html: string } | { ok
 const TYPE_NAMES: Record<string, string> = { number: "数字", string: "文字", object: "对象", array: "数组", boolean: "true 或 false", int: "整数" };
 
 /** One problem as "table3.granted.commercial：应为数字" — the path a clerk can find in the file. */
-function issueLines(error: z.ZodError): string[] {
+function issueLines(error: z.ZodError, json: unknown): string[] {
   const lines: string[] = [];
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");
@@ -43,9 +43,17 @@ function issueLines(error: z.ZodError): string[] {
       for (const key of issue.keys) lines.push(`${at(path ? `${path}.${key}` : key)}未知的键（该格式没有此行、此列或此项）`);
       continue;
     }
-    lines.push(`${at(path)}${issueMessage(issue)}`);
+    // zod does not report the input by default: whether the key is there is read from the file.
+    const missing = issue.code === "invalid_type" && valueAt(json, issue.path) === undefined;
+    lines.push(`${at(path)}${missing ? "缺少此项" : issueMessage(issue)}`);
   }
   return [...new Set(lines)];
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let v = json;
+  for (const key of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -53,7 +61,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "缺少此项" : `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case "invalid_union":
       return issue.path.at(-1) === "format" || issue.path.length === 0 ? "应为 \"GB2019\" 或 \"GB2021\"" : "内容无效";
     case "invalid_value":
@@ -75,7 +83,7 @@ export type ParsedImport = { ok: true; data: ReportData } | { ok: false; lines: 
 export function parseReportImport(json: unknown, now: Date, bureau: string): ParsedImport {
   if (!json || typeof json !== "object" || Array.isArray(json)) return { ok: false, lines: ["文件内容应为一个 JSON 对象（年度报告）"] };
   const parsed = reportDataSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, lines: issueLines(parsed.error) };
+  if (!parsed.success) return { ok: false, lines: issueLines(parsed.error, json) };
   const d = parsed.data;
   const lines: string[] = [];
   const problem = reportYearProblem(d.year, now);
