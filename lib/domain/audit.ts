@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS = {
   "request.document": "下载依申请公开答复书或告知书",
   "letter.template.save": "修改文书模板",
   "letter.template.reset": "恢复默认文书模板",
+  "report.export": "导出年度报告（Word 或 PDF）",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -77,6 +78,7 @@ export const AUDIT_ENTITIES = [
   "AppealCase",
   "LetterTemplate",
   "LedgerUpload",
+  "ReportExport",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
