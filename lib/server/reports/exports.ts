@@ -4,6 +4,7 @@ import type { ReportData } from "@/lib/domain/reports/shape";
 import { env } from "@/lib/env";
 import { EXPORT_MIME } from "@/lib/export";
 import type { Actor } from "@/lib/server/platform/actor";
+import { audit } from "@/lib/server/platform/audit";
 import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { conflict, forbidden, notFound, ok, type Result } from "@/lib/server/platform/result";
@@ -39,6 +40,7 @@ export async function requestExport(actor: Actor, year: number, format: ReportEx
   const created = await write(actor, target(), async (tx) => {
     await tx.annualReport.upsert({ where: { year }, create: { year, format: formatOfYear(year), sections: EMPTY_SECTIONS }, update: {} });
     const row = await tx.reportExport.create({ data: { year, format, versionId: versionId || null, requestedById: actor.id }, select: { id: true } });
+    await audit(tx, { actor, ...target(row.id), detail: { year, format, versionId: versionId || null } });
     return ok({ id: row.id });
   });
   if (!created.ok) return created;
