@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { RichTextEditor } from "@/components/items/rich-text-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { RevisionFields, SECTIONS_FORM_ID, useReportEditor } from "./editor-context";
+import { checkDomId, RevisionFields, SECTIONS_FORM_ID, useReportEditor } from "./editor-context";
 import { LIVE_FIELD_STYLES, LiveField } from "./live-field";
 
 export interface MetricChoice {
@@ -33,7 +33,8 @@ export function SectionEditor({
   metrics: MetricChoice[];
   sentences?: string[];
 }) {
-  const { canEdit, sections, setDirty } = useReportEditor();
+  const { canEdit, sections, setDirty, findingsByCell } = useReportEditor();
+  const findings = (findingsByCell.get(`sections.${sectionKey}`) ?? []).filter((f) => !f.overridden);
   const [html, setHtml] = useState(sections.state.values?.[sectionKey] ?? initialHtml);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [metric, setMetric] = useState(metrics[0]?.key ?? "");
@@ -69,14 +70,23 @@ export function SectionEditor({
   return (
     <section aria-labelledby={`${id}-label`} className="space-y-2">
       <h2 id={`${id}-label`} className="text-lg font-semibold">{title}</h2>
+      {findings.length > 0 && (
+        <ul className="space-y-1 text-sm" data-testid={`section-findings-${sectionKey}`}>
+          {findings.map((f) => (
+            <li key={f.id} className={f.severity === "error" ? "text-red-800" : "text-amber-800"}>
+              {f.severity === "error" ? "错误" : "提示"}：{f.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className={sentences ? "grid gap-4 xl:grid-cols-[1fr_18rem]" : ""}>
         <div className={`space-y-2 ${LIVE_FIELD_STYLES}`}>
           <input type="hidden" name={sectionKey} value={html} form={SECTIONS_FORM_ID} />
           <RichTextEditor
             id={id}
             labelId={`${id}-label`}
-            describedBy={`${id}-error`}
-            invalid={!!errors?.length}
+            describedBy={[`${id}-error`, ...findings.map((f) => checkDomId(f.id))].join(" ")}
+            invalid={!!errors?.length || findings.some((f) => f.severity === "error")}
             initialHtml={html}
             replaceKey={0}
             replaceWith=""
