@@ -57,6 +57,19 @@ export const AUDIT_ACTION_LABELS = {
   "request.document": "下载依申请公开答复书或告知书",
   "letter.template.save": "修改文书模板",
   "letter.template.reset": "恢复默认文书模板",
+  // 政府信息公开工作年度报告 (issue 9): each write of the working copy, and its versions.
+  "report.view": "查看年度报告（仅记录被拒绝的）",
+  "report.sections.save": "修改年度报告文字部分",
+  "report.figures.save": "填报年度报告数据",
+  "report.override.set": "手工修改年度报告数值",
+  "report.override.clear": "撤销年度报告数值的手工修改",
+  "report.check.note": "说明年度报告校验问题",
+  "report.check.clear": "撤销年度报告校验问题的说明",
+  "report.send": "年度报告送审",
+  "report.publish": "年度报告随信息发布而冻结公布",
+  "report.withdraw": "年度报告随信息撤回",
+  "report.correction.start": "发起年度报告更正",
+  "report.import": "导入历年年度报告",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -77,6 +90,8 @@ export const AUDIT_ENTITIES = [
   "AppealCase",
   "LetterTemplate",
   "LedgerUpload",
+  "AnnualReport",
+  "AnnualReportVersion",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

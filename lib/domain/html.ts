@@ -13,9 +13,9 @@ const CELL = ["colspan", "rowspan"];
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "h2", "h3", "h4", "strong", "em", "u", "s", "sub", "sup", "blockquote", "ul", "ol", "li", "a",
-    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "pre", "code",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "pre", "code", "span",
   ],
-  allowedAttributes: { a: ["href", "title", "rel"], ol: ["start"], th: [...CELL, "style"], td: [...CELL, "style"], p: ["style"], h2: ["style"], h3: ["style"], h4: ["style"] },
+  allowedAttributes: { a: ["href", "title", "rel"], ol: ["start"], th: [...CELL, "style"], td: [...CELL, "style"], p: ["style"], h2: ["style"], h3: ["style"], h4: ["style"], span: ["data-metric"] },
   allowedStyles: { p: BLOCK_ALIGN, h2: BLOCK_ALIGN, h3: BLOCK_ALIGN, h4: BLOCK_ALIGN, th: BLOCK_ALIGN, td: BLOCK_ALIGN },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesByTag: {},
@@ -42,8 +42,20 @@ const OPTIONS: sanitizeHtml.IOptions = {
     td: cell,
     th: cell,
     ol: (tagName, attribs): sanitizeHtml.Tag => ({ tagName, attribs: /^\d{1,4}$/.test(attribs.start ?? "") ? { start: attribs.start } : {} }),
+    span: liveField,
   },
 };
+
+/**
+ * A live field of the annual report's narrative (<span data-metric="…">, issue 9 §4) is the only
+ * span kept: any other span — Word and paste leave hundreds — loses its tag and keeps its text,
+ * as before spans were allowed (a name outside allowedTags is discarded by "discard" mode).
+ */
+const METRIC_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+function liveField(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const key = attribs["data-metric"];
+  return key && METRIC_KEY.test(key) ? { tagName, attribs: { "data-metric": key } } : { tagName: "unwrapped-span", attribs: {} };
+}
 
 function cell(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const kept: sanitizeHtml.Attributes = {};

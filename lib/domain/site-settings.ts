@@ -21,6 +21,7 @@ export const SITE_SETTING_KEYS = {
   feePaymentMethod: "letters.feePaymentMethod",
   trackUrl: "letters.trackUrl",
   requestDayOne: "requests.dayOne",
+  reportDeadline: "reports.deadline",
 } as const;
 
 export type SiteSettingField = keyof typeof SITE_SETTING_KEYS;
@@ -32,6 +33,19 @@ export const REQUEST_DAY_ONE_LABELS: Record<RequestDayOne, string> = {
   next_day: "自收到申请之日的次日起算（民法典第二百零一条，默认）",
   same_day: "自收到申请之日当日起算（更严格）",
 };
+
+/**
+ * 年度报告 的发布期限 (条例第四十九条: 每年1月31日前), as "MM-DD" of the following year. A province may
+ * set an earlier day; a day that does not exist every year (02-29, 04-31) is refused.
+ */
+export const DEFAULT_REPORT_DEADLINE = "01-31";
+export function isReportDeadline(value: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
 
 const PHONE = /^[0-9()（）\-－+＋ 、，,转]{5,40}$/;
 
@@ -63,6 +77,8 @@ export const siteSettingsSchema = z.object({
   ),
   // 依申请公开 答复期限: day 1 is the next working day (民法典第二百零一条), or — a bureau's choice — the day of receipt.
   requestDayOne: z.enum(REQUEST_DAY_ONE_VALUES, { error: "请选择答复期限的起算方式" }).default("next_day"),
+  // Blank means the statutory 01-31 (reportDeadlineOf), so a form without the field changes nothing.
+  reportDeadline: optional(z.string().refine(isReportDeadline, "请按“月-日”填写，如 01-31（不能是 02-29）")),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -76,7 +92,14 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   systemColumn: "gzzd",
   annualReportColumn: "ndbg",
   requestDayOne: "next_day",
+  reportDeadline: DEFAULT_REPORT_DEADLINE,
 };
+
+/** The deadline in force: the setting, or 01-31 when it is blank or unreadable. */
+export function reportDeadlineOf(settings: Pick<SiteSettings, "reportDeadline">): string {
+  const v = settings.reportDeadline?.trim() ?? "";
+  return isReportDeadline(v) ? v : DEFAULT_REPORT_DEADLINE;
+}
 
 export const SITE_SETTING_LABELS: Record<SiteSettingField, string> = {
   officeName: "工作机构名称",
@@ -94,4 +117,5 @@ export const SITE_SETTING_LABELS: Record<SiteSettingField, string> = {
   feePaymentMethod: "信息处理费缴费方式",
   trackUrl: "申请查询网址",
   requestDayOne: "答复期限起算方式",
+  reportDeadline: "年度报告发布期限（次年月-日）",
 };

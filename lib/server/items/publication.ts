@@ -15,6 +15,7 @@ import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result
 import { expectOne, refuse, refuseNotFound, write, type Target } from "@/lib/server/platform/use-case";
 import { handOver, refuseTransition } from "./transition";
 import type { Tx } from "@/lib/server/platform/db";
+import { reportItemPublished, reportItemWithdrawn } from "@/lib/server/reports/publication-hook";
 
 /**
  * Publication and the publishability rule (DESIGN §8), the one definition every public surface
@@ -76,6 +77,8 @@ export async function publishItem(
     expectOne(count, "该信息已被他人发布或状态已变化，请刷新后查看。");
     const indexNumber = facts.item.indexNumber ?? (await nextIndexNumber(tx, publishAt));
     await tx.disclosureItem.update({ where: { id: itemId }, data: { indexNumber } });
+    // An item carrying an annual report version (年度报告) publishes that version with it.
+    await reportItemPublished(tx, actor, itemId, publishAt);
     const scheduled = publishAt.getTime() > now.getTime();
     const title = scheduled
       ? `「${facts.revision.title}」将于 ${formatChineseDateTime(publishAt)} 发布，索引号 ${indexNumber}`
@@ -104,6 +107,7 @@ export async function withdrawItem(actor: Actor, itemId: string, rawReason: unkn
       data: { status: d.to, withdrawnAt: now, withdrawReason: reason.data },
     });
     expectOne(count, "该信息已被撤回或状态已变化，请刷新后查看。");
+    await reportItemWithdrawn(tx, actor, itemId);
     await handOver(tx, itemId, facts.workflow, d.from, d.to, `「${facts.revision.title}」已从公开网站撤回：${reason.data}`);
     await audit(tx, { actor, ...target, detail: { from: d.from, reason: reason.data } });
     return ok({ id: itemId });

@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   /** 答复书 and 告知书 templates: the office edits the wording it signs (issue 8 §6). */
   "letter.manage": ["OFFICE"],
   "dashboard.department": ["LIAISON", "DEPT_HEAD", "LEADER", "OFFICE"],
+  // 年度报告 (issue 9): the office compiles, sends and imports it; 分管领导 may read the working copy.
+  "report.manage": ["OFFICE"],
+  "report.read": ["OFFICE", "LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ const TEXT_FIELDS: { name: SiteSettingField; required?: boolean; hint?: string; 
   { name: "reviewAuthority", hint: "印在答复书的救济途径中，如：吉林市人民政府；不填则无法生成答复书" },
   { name: "feePaymentMethod", hint: "印在收费通知书中，如：银行转账至……（户名、账号）" },
   { name: "trackUrl", type: "url", hint: "印在受理回执中，申请人凭查询码查询进度的网址，如 https://example.gov.cn/track" },
+  { name: "reportDeadline", hint: "上一年度报告须在本年此日前公布（条例第四十九条：1 月 31 日前）；按“月-日”填写，如 01-15，不填即 01-31" },
 ];
 
 export function SettingsForm({
