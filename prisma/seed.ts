@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "@/lib/server/items/secrecy";
 import { seedDemoRequests } from "./seed-requests";
+import { seedReportHistory } from "./seed-report-history";
 import { COLUMNS, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
@@ -56,6 +57,9 @@ export async function seedDemoBureau(): Promise<boolean> {
   for (const [key, value] of Object.entries(SITE_SETTINGS)) await prisma.siteSetting.create({ data: { key, value } });
   const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, columns);
+  const historyStarted = performance.now();
+  const history = await seedReportHistory(users, columns);
+  console.log(`seeded ${history} items of 2019 (the annual report's records) in ${((performance.now() - historyStarted) / 1000).toFixed(1)} s`);
   await seedTimeliness(departments, users, columns, items[0].daysAgo);
   const handling = (code: string, liaison: string, head: string) => ({ id: departments.get(code)!, liaison: users.get(liaison)!, head: users.get(head)! });
   // Applicants' personal data is sealed like real intake's: without the key there are no requests.
