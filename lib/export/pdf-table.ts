@@ -24,8 +24,14 @@ export function drawTable(pdf: Pdf, table: Table, frame: TableFrame): void {
   const headerRows = Math.min(table.headerRows ?? 0, grid.placed.length);
   const header = range(0, headerRows);
   drawRows(pdf, grid, header, xs, heights, frame);
+  const headerHeight = sum(header.map((r) => heights[r]));
   for (const group of rowGroups(grid, headerRows)) {
     const need = sum(group.map((r) => heights[r]));
+    // Taller than a whole page (年报表三's 三、本年度办理结果 spans 22 rows): cut at page ends instead.
+    if (pdf.page.margins.top + headerHeight + need > frame.bottom()) {
+      drawSliced(pdf, grid, group, header, xs, heights, frame);
+      continue;
+    }
     if (pdf.y + need > frame.bottom()) {
       frame.newPage();
       drawRows(pdf, grid, header, xs, heights, frame);
@@ -33,6 +39,21 @@ export function drawTable(pdf: Pdf, table: Table, frame: TableFrame): void {
     drawRows(pdf, grid, group, xs, heights, frame);
   }
   pdf.x = frame.left;
+}
+
+/** A row group no page can hold, drawn page by page; a merged cell cut at a page end repeats its text. */
+function drawSliced(pdf: Pdf, grid: TableGrid, group: number[], header: number[], xs: number[], heights: number[], frame: TableFrame): void {
+  let slice: number[] = [];
+  for (const r of group) {
+    if (slice.length && pdf.y + sum(slice.map((s) => heights[s])) + heights[r] > frame.bottom()) {
+      drawRows(pdf, grid, slice, xs, heights, frame);
+      frame.newPage();
+      drawRows(pdf, grid, header, xs, heights, frame);
+      slice = [];
+    }
+    slice.push(r);
+  }
+  drawRows(pdf, grid, slice, xs, heights, frame);
 }
 
 function columnEdges(table: Table, columns: number, frame: TableFrame): number[] {
@@ -85,6 +106,9 @@ function drawRows(pdf: Pdf, grid: TableGrid, rows: number[], xs: number[], heigh
   const ys = [top];
   for (const r of rows) ys.push(ys[ys.length - 1] + heights[r]);
   const first = rows[0];
+  // Cells merged down from a row on an earlier page (drawSliced) continue at the top of this one.
+  const continued = [...new Set(grid.owner[first].filter((p): p is PlacedCell => p !== undefined && p.row < first))];
+  for (const p of continued) drawCell(pdf, p, xs, ys[0], ys[Math.min(p.row + p.rowSpan - first, rows.length)], frame, true);
   for (const r of rows)
     for (const p of grid.placed[r]) {
       const rowsInGroup = Math.min(p.rowSpan, rows.length - (r - first));
@@ -93,7 +117,8 @@ function drawRows(pdf: Pdf, grid: TableGrid, rows: number[], xs: number[], heigh
   pdf.y = ys[ys.length - 1];
 }
 
-function drawCell(pdf: Pdf, p: PlacedCell, xs: number[], y0: number, y1: number, frame: TableFrame): void {
+/** `continued`: the rest of a cell cut at a page end; its text is repeated only where it fits. */
+function drawCell(pdf: Pdf, p: PlacedCell, xs: number[], y0: number, y1: number, frame: TableFrame, continued = false): void {
   const x0 = xs[p.column];
   const x1 = xs[p.column + p.colSpan];
   pdf.save().lineWidth(0.75).strokeColor("#000000").rect(x0, y0, x1 - x0, y1 - y0).stroke().restore();
@@ -101,6 +126,7 @@ function drawCell(pdf: Pdf, p: PlacedCell, xs: number[], y0: number, y1: number,
   const width = x1 - x0 - 2 * PAD_X;
   const options = { width, lineGap: LINE_GAP, align: cellAlign(p.cell), lineBreak: true };
   const h = pdf.heightOfString(p.cell.text || " ", options);
+  if (continued && h > y1 - y0) return;
   pdf.fillColor("#000000").text(p.cell.text, x0 + PAD_X, y0 + (y1 - y0 - h) / 2, options);
 }
 

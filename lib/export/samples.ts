@@ -1,3 +1,5 @@
+import { GB2019 } from "@/lib/domain/reports/formats";
+import { emptyTables, type ReportData } from "@/lib/domain/reports/shape";
 import { heading, paragraph, type ExportDocument, type Table, type TableCell } from "./document";
 
 /**
@@ -77,5 +79,44 @@ export function sampleTableDocument(options: { draft?: boolean } = {}): ExportDo
       { kind: "table", table: sampleAnnualTable() },
       { kind: "notes", items: ["本表数据统计期间为2026年1月1日至2026年12月31日。", "申请人情况按申请时的身份统计。"] },
     ],
+  };
+}
+
+/**
+ * A whole 年度报告 of the demo bureau in the 2019 format, with the seed report's table 二 and a few
+ * requests and appeals: what the report sample files and the report export tests render.
+ */
+export function sampleReportData(options: { status?: ReportData["status"] } = {}): ReportData {
+  const tables = emptyTables(GB2019);
+  Object.assign(tables.table2.normative_documents, { new_made: 5, new_published: 5, total_published: 7 });
+  Object.assign(tables.table2.licensing, { previous_year_items: 0, change: 1, decisions: 79 });
+  Object.assign(tables.table2.other_services, { previous_year_items: 8, change: 0, decisions: 365 });
+  Object.assign(tables.table2.procurement, { projects: 2, amount: "12.5" });
+  const row = (natural: number, commercial: number) => ({ natural_person: natural, commercial, research: 0, public_welfare: 0, legal_service: 0, other: 0, total: natural + commercial });
+  Object.assign(tables.table3, {
+    new_received: row(5, 2),
+    carried_over: row(1, 0),
+    granted: row(3, 1),
+    partial: row(1, 0),
+    unable_1_not_held: row(1, 1),
+    total_processed: row(5, 2),
+    carried_forward: row(1, 0),
+  });
+  Object.assign(tables.table4.review, { upheld: 1, pending: 1, total: 2 });
+  return {
+    year: 2019,
+    format: "GB2019",
+    status: options.status ?? "published",
+    bureau: SAMPLE_ORGAN,
+    sections: {
+      overview:
+        "<h3>（一）加强领导，确保政务公开工作落到实处</h3><p>2019年，我局在本机关网站公开信息共<strong>165</strong>条，其中：</p><ol><li>图片新闻13条；</li><li>科技动态69条。</li></ol>",
+      problems: "<p>一是公开内容还不够丰富；二是依申请公开答复的规范性有待提高。</p>",
+      other: "<p>本年度未收取信息处理费。</p>",
+    },
+    ...tables,
+    statistics: { items_published: 165, by_column: [], by_channel: [], fees_collected_yuan: 0 },
+    checks: [{ id: "T2:normative_documents", severity: "warning", cells: ["table2.normative_documents.total_published"], message: "规范性文件对外公开总数量与上年不衔接", overridden: true, reason: "2018年底清理废止2件" }],
+    overrides: [{ cell: "table2.licensing.decisions", value: 79, computed: 78, reason: "1件许可决定为纸质办理，系统未登记", by: "公开办", at: "2020-01-10T08:00:00.000Z" }],
   };
 }
