@@ -23,7 +23,7 @@ export function FiguresForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <details className="rounded-md border border-gray-200 bg-gray-50 p-3" open={!!state.fieldErrors}>
-      <summary className="cursor-pointer text-sm font-medium">录入表二业务数据</summary>
+      <summary className="cursor-pointer text-sm font-medium">年度数据：表二填报项</summary>
       <form action={action} className="mt-3 space-y-3" noValidate data-testid="figures-form">
         <RevisionFields />
         <div className="overflow-x-auto">

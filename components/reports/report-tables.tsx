@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { cellLabel, readCell } from "@/lib/domain/reports/cells";
+import { enteredRows } from "@/lib/domain/reports/figures";
 import { FORMATS, TABLE2_LABEL_HEAD, TABLE3_COLUMNS, TABLE3_HEADER, TABLE4, type Table3Row } from "@/lib/domain/reports/formats";
 import { initialFormState } from "@/lib/form-state";
 import { checkDomId, formatValue, RevisionFields, useReportEditor } from "./editor-context";
@@ -40,6 +41,8 @@ function Cell({ path }: { path: string }) {
     noted: "bg-gray-50 ring-1 ring-inset ring-gray-400",
   };
   const label = cellLabel(FORMATS[format], path);
+  // Entered figures are typed in the 年度数据 form, never overridden (the store refuses it too).
+  const entered = enteredRows(FORMATS[format]).some(({ row }) => path.startsWith(`table2.${row.key}.`));
   return (
     <td
       data-cell={path}
@@ -48,7 +51,7 @@ function Cell({ path }: { path: string }) {
       title={title || undefined}
       className={`border border-gray-300 px-1 py-1 text-center tabular-nums ${mark ? tone[mark] : ""} ${selected === path ? "outline outline-2 outline-blue-700" : ""}`}
     >
-      {canEdit ? (
+      {canEdit && !entered ? (
         <button
           type="button"
           onClick={() => select(selected === path ? null : path)}

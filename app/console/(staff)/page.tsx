@@ -11,10 +11,10 @@ import { can } from "@/lib/server/platform/authz";
 import { listNotifications } from "@/lib/server/platform/notifications";
 import { workQueue } from "@/lib/server/items/work-queue";
 import { requestOverview } from "@/lib/server/requests/overview";
+import { reportCountdown } from "@/lib/server/reports/store";
 import { calendarNotice } from "@/lib/server/requests/reminders";
 import { similarClusters } from "@/lib/server/requests/similar";
 import { markAllReadAction } from "./actions";
-import { reportCountdownFallback } from "./reports/countdown";
 
 export const metadata = { title: "工作台" };
 
@@ -27,7 +27,7 @@ export default async function ConsoleHome() {
     mayRequests ? requestOverview(actor) : null,
     mayRequests ? similarClusters(actor) : null,
     calendarNotice(actor),
-    can(actor, "report.manage") ? reportCountdownFallback(new Date()) : null,
+    can(actor, "report.manage") ? reportCountdown(new Date()) : null,
   ]);
   const adminLinks = [
     can(actor, "user.list") && { href: "/console/users", label: "用户与账户安全" },

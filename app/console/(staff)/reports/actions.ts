@@ -106,7 +106,7 @@ export async function importReportAction(_: ImportState, formData: FormData): Pr
   const result = await importReport(actor, json);
   if (!result.ok) {
     const problems = Object.entries(result.fieldErrors ?? {}).flatMap(([path, messages]) => (messages ?? []).map((message) => ({ path, message })));
-    return { ok: false, message: `${result.message}未导入任何内容。`, problems };
+    return { ok: false, message: result.message, problems };
   }
   revalidatePath("/console/reports");
   return { ok: true, message: `已导入 ${result.value.year} 年年度报告。`, year: result.value.year };

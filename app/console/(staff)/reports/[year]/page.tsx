@@ -29,7 +29,7 @@ export default async function ReportYearPage({ params }: { params: Promise<{ yea
   }
   const v = result.value;
   const format = FORMATS[v.format];
-  const metrics = reportMetrics(v.data.statistics).map((m) => ({ ...m, value: metricValue(v.data, m.key) ?? "—" }));
+  const metrics = reportMetrics(v.data.statistics, format).map((m) => ({ ...m, value: metricValue(v.data, m.key) ?? "—" }));
   const { table2, table3, table4 } = v.data;
 
   function body(section: ReportSection) {
