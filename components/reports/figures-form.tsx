@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { saveFiguresAction } from "@/app/console/(staff)/reports/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,11 +18,12 @@ import { formatValue, RevisionFields, useReportEditor } from "./editor-context";
 export function FiguresForm() {
   const { format: key, computed, canEdit } = useReportEditor();
   const [state, action, pending] = useActionState(saveFiguresAction, initialFormState);
+  const [open, setOpen] = useState(false);
   const rows = enteredRows(FORMATS[key]);
   if (!canEdit || rows.length === 0) return null;
   const errors = state.fieldErrors ?? {};
   return (
-    <details className="rounded-md border border-gray-200 bg-gray-50 p-3" open={!!state.fieldErrors}>
+    <details className="rounded-md border border-gray-200 bg-gray-50 p-3" open={open || !!state.fieldErrors} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-medium">年度数据：表二填报项</summary>
       <form action={action} className="mt-3 space-y-3" noValidate data-testid="figures-form">
         <RevisionFields />

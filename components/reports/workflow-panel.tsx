@@ -18,7 +18,9 @@ import { RevisionFields, useReportEditor } from "./editor-context";
 export function SendForReviewForm({ state }: { state: ReportState }) {
   const { checks, canEdit, dirty } = useReportEditor();
   const [result, action, pending] = useActionState(sendForReviewAction, initialFormState);
-  if (!canEdit || (state !== "draft" && state !== "correcting")) return null;
+  const message = <div aria-live="polite">{result.message && <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>}</div>;
+  // Once sent the page is locked; the answer stays where the button was.
+  if (!canEdit || (state !== "draft" && state !== "correcting")) return result.message ? message : null;
   const blocking = blockingChecks(checks);
   const reason = blocking.length
     ? `尚有 ${blocking.length} 项错误未修正或说明，不能送审。`
@@ -34,14 +36,14 @@ export function SendForReviewForm({ state }: { state: ReportState }) {
       <p id="send-review-reason" aria-live="polite" className="text-sm text-gray-700">
         {reason ?? "送审后报告作为“年度报告”栏目的公开信息，依次经处室负责人、分管领导、保密审查，由公开办发布。"}
       </p>
-      <div aria-live="polite">{result.message && <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>}</div>
+      {message}
     </form>
   );
 }
 
 export function CorrectionForm({ state }: { state: ReportState }) {
   const [result, action, pending] = useActionState(startCorrectionAction, initialFormState);
-  if (state !== "published") return null;
+  if (state !== "published") return result.ok ? <Alert tone="success">{result.message}</Alert> : null;
   return (
     <form action={action} className="space-y-2" noValidate>
       <RevisionFields />

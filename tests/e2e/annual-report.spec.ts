@@ -95,7 +95,10 @@ async function reviewAndPublish(pages: { head: Page; leader: Page; secrecy: Page
 }
 
 /** The public report page: real tables and every download with its type. */
-async function checkPublic(visitor: Page, year: number) {
+async function checkPublic(visitor: Page, year: number, itemId: string) {
+  // The report is itself a published item under 年度报告: its body holds the real tables.
+  expect((await visitor.goto(`/items/${itemId}`))?.status()).toBe(200);
+  await expect(visitor.getByRole("table").first()).toBeVisible();
   expect((await visitor.goto(`/annual-reports/${year}`))?.status()).toBe(200);
   await expect(visitor.getByRole("table").first()).toBeVisible();
   const types: [RegExp, RegExp][] = [
@@ -218,7 +221,7 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
   });
 
   await test.step("public: real tables and the four downloads, the JSON with the seed figures", async () => {
-    const bodies = await checkPublic(visitor, 2019);
+    const bodies = await checkPublic(visitor, 2019, itemId);
     await expect(visitor.getByText("规范性文件").first()).toBeVisible();
     const data = tablesOf(bodies[/JSON/i.source]);
     expect(data.table2.normative_documents).toEqual({ new_made: 5, new_published: 5, total_published: 7 });
@@ -268,7 +271,7 @@ test("GB2021: 2026 validates on the records (送审 waits for the year's end); 2
     await reviewAndPublish({ head, leader, secrecy, office }, itemId);
   });
   await test.step("public page and downloads", async () => {
-    const bodies = await checkPublic(visitor, 2025);
+    const bodies = await checkPublic(visitor, 2025, itemId);
     const data = tablesOf(bodies[/JSON/i.source]);
     expect(data.table4.review.upheld).toBe(1);
   });
