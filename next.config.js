@@ -20,7 +20,7 @@ const csp = [
 ].join("; ");
 
 const publicCache = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
-const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/apply", "/search", "/columns/:path*", "/items/:path*"];
+const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/annual-reports/:path*", "/apply", "/search", "/columns/:path*", "/items/:path*"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

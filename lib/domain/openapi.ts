@@ -8,6 +8,8 @@ import {
   apiItemSchema,
 } from "./public-api";
 import { apiItemsQuerySchema } from "./public-query";
+import { apiReportYearListSchema } from "./reports/public-api";
+import { reportDataSchema } from "./reports/shape";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the schemas the API itself uses. */
 export function openApiDocument(options: { origin: string; bureau: string }) {
@@ -46,6 +48,35 @@ export function openApiDocument(options: { origin: string; bureau: string }) {
     path: "/api/v1/departments",
     summary: "发布机构（处室）",
     responses: { 200: json(z.object({ departments: z.array(apiDepartmentSchema) }), "全部处室") },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/reports",
+    summary: "政府信息公开工作年度报告：已公开的年份",
+    responses: { 200: json(apiReportYearListSchema, "已发布或已导入年度报告的年份，新的在前") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/reports/{year}",
+    summary: "一个年度的政府信息公开工作年度报告（结构化数据）",
+    description:
+      "最新公开版本的全部数据：各节正文、表二、表三、表四（键名固定，见 /api/v1/reports/schema.json）。更正前的版本用 version 参数获取。",
+    request: {
+      params: z.object({ year: z.string().regex(/^\d{4}$/).meta({ example: "2019" }) }),
+      query: z.object({ version: z.string().regex(/^[1-9]\d{0,3}$/).optional().meta({ description: "版本号（1 为首次公开的版本）；缺省为最新版本" }) }),
+    },
+    responses: {
+      200: json(reportDataSchema, "年度报告数据"),
+      400: error("年份或版本号格式有误"),
+      404: error("该年度报告尚未公开，或没有该版本"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/reports/schema.json",
+    summary: "年度报告数据的 JSON Schema（draft 2020-12）",
+    responses: { 200: { description: "JSON Schema", content: { "application/schema+json": { schema: z.object({}).loose() } } } },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -163,6 +163,14 @@ describe("table 三 (requests, years 2024–2026)", () => {
     expect(table3.carried_forward).toEqual(cells({ research: 1, public_welfare: 1, total: 2 }));
   });
 
+  test("a record closed before it was received still counts as received, and then fails the 勾稽 check", async () => {
+    await prisma.disclosureRequest.createMany({ data: [requestRow({ receivedOn: "2027-03-01", closedOn: "2026-12-01" })] });
+    const { table3 } = await computeYear(2027, prisma);
+    expect(table3.new_received.total).toBe(1);
+    expect(table3.new_received.total + table3.carried_over.total).not.toBe(table3.total_processed.total + table3.carried_forward.total);
+    await prisma.disclosureRequest.deleteMany({ where: { receivedOn: day("2027-03-01") } });
+  });
+
   test("2024's 结转下年度 is 2025's 上年结转, and 2026 takes over what 2025 left open", async () => {
     const [y2024, y2025, y2026] = await Promise.all([2024, 2025, 2026].map((y) => computeYear(y, prisma)));
     expect(y2024.table3.carried_forward).toEqual(y2025.table3.carried_over);

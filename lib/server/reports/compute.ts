@@ -166,8 +166,7 @@ function publishedItems(untilInstant: Prisma.Sql) {
 }
 
 /** The metrics of table 二's item rows, named by the formats' column keys. */
-const ITEM_METRICS = ["issued", "repealed", "in_force", "new_made", "new_published", "total_published"] as const;
-type ItemMetric = (typeof ITEM_METRICS)[number];
+type ItemMetric = "issued" | "repealed" | "in_force" | "new_made" | "new_published" | "total_published";
 type ItemMetrics = { documentType: string } & Record<ItemMetric, number>;
 
 function itemsQuery(year: number, format: ReportFormat) {

@@ -6,7 +6,7 @@ import "server-only";
  * resubmits the same item; publishing the item publishes the version (./publication-hook.ts).
  */
 import { z } from "zod";
-import { chinaDate, chinaYear } from "@/lib/domain/dates";
+import { chinaDate } from "@/lib/domain/dates";
 import { plainTextToHtml } from "@/lib/domain/html";
 import { itemDraftSchema, type ItemDraftInput } from "@/lib/domain/item";
 import { blockingChecks } from "@/lib/domain/reports/checks";
@@ -73,16 +73,14 @@ function blockingMessage(data: ReportData): string | null {
 /**
  * 送审: freezes the draft into a version and submits it as an item in the site's 年度报告 column,
  * authored by this office member in their department, straight into the column's review stages.
- * Refused while a check blocks, for a year not yet over, and without a department to send from.
+ * Refused while a check blocks and without a department to send from. The current year may be sent
+ * (a bureau prepares its report in December); whether it is too early is the reviewers' call.
  */
 export async function sendForReview(actor: Actor, year: number, input: { revision: number }, now = new Date()): Promise<Result<{ revision: number; itemId: string }>> {
   const target: Target = { action: "report.send", entity: "AnnualReport", entityId: String(year) };
-  if (!yearProblem(year, now) && year >= chinaYear(now)) {
-    return refuse(actor, target, "year_not_over", conflict(`${year} 年尚未结束，年度报告须在次年编制后送审。`));
-  }
   const opened = await openForWrite(actor, year, input?.revision, target, now);
   if (isFailure(opened)) return opened;
-  const { row, latest, returned, revision } = opened;
+  const { row, latest, revision } = opened;
   if (!actor.departmentId) {
     return refuse(actor, target, "no_department", forbidden("您的账号未设置所属处室，年度报告须以处室名义送审。请联系系统管理员设置。"));
   }
@@ -119,7 +117,10 @@ export async function sendForReview(actor: Actor, year: number, input: { revisio
   }
   // Sent back (退回): the same item gets a new revision and goes round again. Refused (不予公开):
   // that item is closed, so the next send is a new version with a new item.
-  const resend = returned && latest?.item?.status === "RETURNED" ? latest : null;
+  // The latest version, not the row's state, says so: the office's first edit after 退回 already
+  // moved the row back to draft and marked the version returned.
+  const sentBack = latest && (latest.status === "review" || latest.status === "returned") && (latest.item?.status === "RETURNED" || latest.item?.status === "REJECTED");
+  const resend = sentBack && latest.item!.status === "RETURNED" ? latest : null;
   const first = STATUS_OF_STAGE[stages[0]];
   const workflow = (status: ItemStatus): WorkflowItem => ({
     status,
@@ -151,7 +152,7 @@ export async function sendForReview(actor: Actor, year: number, input: { revisio
       expectOne(v.count, STALE);
       await resubmitItem(tx, actor, itemId, item.data, bureau, first, stages, workflow("RETURNED"));
     } else {
-      if (returned && latest) await tx.annualReportVersion.updateMany({ where: { id: latest.id, status: "review" }, data: { status: "returned" } });
+      if (sentBack) await tx.annualReportVersion.updateMany({ where: { id: latest.id, status: "review" }, data: { status: "returned" } });
       const last = await tx.annualReportVersion.aggregate({ where: { year }, _max: { number: true } });
       number = (last._max.number ?? 0) + 1;
       itemId = await submitNewItem(tx, actor, department.id, item.data, bureau, first, stages, workflow("DRAFT"), now);

@@ -4,8 +4,7 @@ import "server-only";
  * the office's figures merged, overrides applied, live fields filled and the cross-checks run. One
  * definition for the console, the CLI, the send to review and the import's checks.
  */
-import { chinaYear } from "@/lib/domain/dates";
-import { normalizeBody } from "@/lib/domain/html";
+import { FIRST_REPORT_YEAR, reportYearProblem, sanitizeSection } from "@/lib/domain/reports/import-shape";
 import { formatFor, SECTION_KEYS, type ReportFormat } from "@/lib/domain/reports/formats";
 import { applyOverrides, readCell, type ReportTables } from "@/lib/domain/reports/cells";
 import { applyCheckNotes, runChecks, type CheckInput, type CheckNotes } from "@/lib/domain/reports/checks";
@@ -23,12 +22,8 @@ import { refuse, type Target } from "@/lib/server/platform/use-case";
 import { computeYear, type ComputedYear } from "./compute";
 import type { ReportState } from "./store";
 
-/** 条例 took effect in 2008; the report schema starts there too. */
-export const FIRST_REPORT_YEAR = 2008;
 /** The console lists years from the first year of the current formats' era. */
 export const LISTED_FROM = 2019;
-/** Sanitised HTML of one section; the item body (tables included) must stay under 100,000. */
-export const SECTION_MAX = 20_000;
 /** Overrides and check notes need a reason an auditor can read (issue 9 §4, §5). */
 export const REASON_MIN = 4;
 export const REASON_MAX = 500;
@@ -43,12 +38,8 @@ export interface StoredOverride extends ReportOverride {
   byId: string;
 }
 
-/** Why a year cannot have a report (yet), or null. */
-export function yearProblem(year: number, now: Date): string | null {
-  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > 2100) return "年份无效。";
-  if (year > chinaYear(now)) return `${year} 年尚未到来，不能编制该年度的年度报告。`;
-  return null;
-}
+export const yearProblem = reportYearProblem;
+export { FIRST_REPORT_YEAR, sanitizeSection };
 
 export function bureauName(): string {
   return env().BUREAU_NAME;
@@ -67,15 +58,6 @@ export function storedOverrides(value: unknown): StoredOverride[] {
 }
 export function storedNotes(value: unknown): CheckNotes {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as CheckNotes) : {};
-}
-
-/** A section as typed (rich text or plain): sanitised, live fields kept; too long → a message. */
-export function sanitizeSection(raw: unknown): { ok: true; html: string } | { ok: false; message: string } {
-  if (raw === undefined || raw === null) return { ok: true, html: "" };
-  if (typeof raw !== "string") return { ok: false, message: "内容无效" };
-  if (raw.length > SECTION_MAX * 5) return { ok: false, message: `不能超过 ${SECTION_MAX} 个字符` };
-  const html = normalizeBody(raw);
-  return html.length > SECTION_MAX ? { ok: false, message: `不能超过 ${SECTION_MAX} 个字符（含格式）` } : { ok: true, html };
 }
 
 /** The latest version of the year and its item's workflow status (for a returned send). */

@@ -1,0 +1,9 @@
+import { jsonResponse } from "@/lib/server/platform/http";
+import { apiReport } from "@/lib/server/reports/api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
+  const result = await apiReport((await params).year, new URL(request.url).searchParams.get("version"));
+  return jsonResponse(result.body, result.status);
+}
