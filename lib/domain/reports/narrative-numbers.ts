@@ -194,7 +194,7 @@ function negations(clause: string, stated: Statement[]): Statement[] {
   const out: Statement[] = [];
   for (const { quantity, re } of NEGATIONS) {
     const m = re.exec(clause);
-    // "未经复议直接起诉" names a column of table 四, it denies nothing.
+    // "未经复议直接起诉" names a column of table 四, "未经批准收费" a prohibition: neither denies anything.
     if (!m || clause.slice(m.index).startsWith("未经")) continue;
     for (const q of quantity) {
       if (stated.some((s) => s.quantity === q)) continue;
