@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { renderDocument, tableToCsv, toJson } from "@/lib/export";
-import { sampleAnnualTable, sampleReplyLetter, sampleTableDocument } from "@/lib/export/samples";
+import { reportCsv, reportDocument } from "@/lib/export/report";
+import { reportPrintPage } from "@/lib/export/report-print";
+import { sampleAnnualTable, sampleReplyLetter, sampleReportData, sampleTableDocument } from "@/lib/export/samples";
 
 const outDir = process.argv[2] ? path.resolve(process.argv[2]) : mkdtempSync(path.join(os.tmpdir(), "gongkai-export-"));
 mkdirSync(outDir, { recursive: true });
@@ -21,6 +23,12 @@ const files: [string, string | Buffer][] = [
   ["annual-table.pdf", await renderDocument(sampleTableDocument(), "pdf")],
   ["annual-table.csv", tableToCsv(sampleAnnualTable())],
   ["annual-table.json", toJson(sampleAnnualTable())],
+  ["annual-report.docx", await renderDocument(reportDocument(sampleReportData(), { draft: false }), "docx")],
+  ["annual-report.pdf", await renderDocument(reportDocument(sampleReportData(), { draft: false }), "pdf")],
+  ["annual-report-draft.pdf", await renderDocument(reportDocument(sampleReportData({ status: "draft" }), { draft: true }), "pdf")],
+  ["annual-report.csv", reportCsv(sampleReportData(), "all")],
+  ["annual-report.json", toJson(sampleReportData())],
+  ["annual-report-print.html", reportPrintPage(sampleReportData(), { publishedAt: "2020-01-14" })],
 ];
 for (const [name, content] of files) {
   writeFileSync(path.join(outDir, name), content);

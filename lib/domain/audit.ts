@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS = {
   "report.withdraw": "年度报告随信息撤回",
   "report.correction.start": "发起年度报告更正",
   "report.import": "导入历年年度报告",
+  "report.export": "导出年度报告（Word 或 PDF）",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -92,6 +93,7 @@ export const AUDIT_ENTITIES = [
   "LedgerUpload",
   "AnnualReport",
   "AnnualReportVersion",
+  "ReportExport",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

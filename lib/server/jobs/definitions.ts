@@ -46,6 +46,16 @@ export const JOBS = {
     concurrency: 1,
     expireInSeconds: 10 * 60,
   },
+  /** 年度报告导出: a report's DOCX or PDF, rendered off the request (lib/server/jobs/render-report.ts). */
+  "render-report": {
+    label: "年度报告导出",
+    schema: z.object({ exportId: z.string().min(1).max(64) }).strict(),
+    // Safe to retry: rendering is pure and the row turns done in one conditional update.
+    retryLimit: 1,
+    retryDelaySeconds: 5,
+    concurrency: 1,
+    expireInSeconds: 10 * 60,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {

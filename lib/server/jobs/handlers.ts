@@ -3,6 +3,7 @@ import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
 import { importLedgerJob } from "./import-ledger";
+import { renderReportJob } from "./render-report";
 import type { JobHandlers } from "./queue";
 
 /**
@@ -14,4 +15,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "import-ledger": importLedgerJob,
   "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
   "request-reminders": () => sendDueReminders(),
+  "render-report": renderReportJob,
 };

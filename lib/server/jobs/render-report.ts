@@ -1,0 +1,13 @@
+import "server-only";
+import { abandonReportExport, runReportExport } from "@/lib/server/reports/exports";
+import type { JobHandler } from "./queue";
+
+/** 年度报告导出: renders one ReportExport row (its progress is on the row the page polls). */
+export const renderReportJob: JobHandler<"render-report"> = async ({ payload, lastAttempt }) => {
+  try {
+    return await runReportExport(payload.exportId);
+  } catch (error) {
+    if (lastAttempt) await abandonReportExport(payload.exportId);
+    throw error;
+  }
+};
