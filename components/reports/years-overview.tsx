@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatChineseDate } from "@/lib/domain/dates";
 import type { ReportYearSummary } from "@/lib/server/reports/store";
 import { REPORT_FORMAT_LABELS, StateBadge } from "./labels";
+import { YearChart } from "./year-chart";
 
 /** The years the office can open, newest first: each year's format, state and publication date. */
 export function ReportYearsTable({ years }: { years: ReportYearSummary[] }) {
@@ -47,13 +48,15 @@ export const COMPARISON_FIGURES = [
 ] as const;
 
 /**
- * 多年对比 (issue 9 §10): the years side by side. The table is the chart's accessible alternative
- * and stays on the page whether or not the chart is drawn.
+ * 多年对比 (issue 9 §10): the chart (year-chart.tsx, one panel per figure with its own table) and
+ * the years side by side with 予以公开 too, which the chart leaves out.
  */
 export function ReportComparisonTable({ years }: { years: ReportYearSummary[] }) {
   const shown = years.filter((y) => y.figures).sort((a, b) => a.year - b.year);
   if (shown.length === 0) return <p className="text-sm text-gray-600">尚无可对比的年度数据。</p>;
   return (
+    <>
+    <YearChart rows={shown.map((y) => ({ year: y.year, ...y.figures! }))} title="各年度主要数据对比" />
     <div className="overflow-x-auto" role="region" aria-label="多年对比表（可左右滚动）" tabIndex={0}>
       <table className="min-w-full text-right text-sm tabular-nums" data-testid="report-comparison">
         <caption className="sr-only">各年度主要数据对比</caption>
@@ -79,5 +82,6 @@ export function ReportComparisonTable({ years }: { years: ReportYearSummary[] })
         </tbody>
       </table>
     </div>
+    </>
   );
 }

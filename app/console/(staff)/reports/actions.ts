@@ -5,6 +5,7 @@ import { formValues, type FormState } from "@/lib/form-state";
 import { SECTION_KEYS } from "@/lib/domain/reports/formats";
 import { requireActor } from "@/lib/server/platform/auth";
 import type { Result } from "@/lib/server/platform/result";
+import { requestExport } from "@/lib/server/reports/exports";
 import {
   clearCheckNote,
   clearOverride,
@@ -110,4 +111,16 @@ export async function importReportAction(_: ImportState, formData: FormData): Pr
   }
   revalidatePath("/console/reports");
   return { ok: true, message: `已导入 ${result.value.year} 年年度报告。`, year: result.value.year };
+}
+
+export type ExportRequestState = FormState & { exportId?: string; format?: string };
+
+/** 导出 Word/PDF: queues the render-report job; the page polls its progress. */
+export async function requestExportAction(_: ExportRequestState, formData: FormData): Promise<ExportRequestState> {
+  const actor = await requireActor();
+  const { values, year } = parsed(formData);
+  const format = values.format === "pdf" ? "pdf" : "docx";
+  const result = await requestExport(actor, year, format, values.versionId || null);
+  if (!result.ok) return { ok: false, message: result.message, values };
+  return { ok: true, exportId: result.value.id, format, values };
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ChecksPanel } from "@/components/reports/checks-panel";
 import { ReportEditorProvider } from "@/components/reports/editor-context";
-import { ExportLinks } from "@/components/reports/export-panel";
+import { ExportPanel } from "@/components/reports/export-panel";
 import { FiguresForm } from "@/components/reports/figures-form";
 import { REPORT_FORMAT_LABELS, StateBadge } from "@/components/reports/labels";
 import { Table2View, Table3View, Table4View } from "@/components/reports/report-tables";
@@ -82,7 +82,7 @@ export default async function ReportYearPage({ params }: { params: Promise<{ yea
         <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-gray-200 bg-white/95 px-4 py-3 shadow-sm" role="region" aria-label="报告操作">
           <SectionsSaveBar />
           <PreviewLink year={v.year} />
-          <ExportLinks year={v.year} />
+          <ExportPanel year={v.year} versionId={v.state === "published" || v.state === "imported" ? (v.versions.find((x) => x.status === "published" || x.status === "imported")?.id ?? null) : null} />
         </div>
         <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
           <div className="min-w-0 space-y-8 rounded-lg border border-gray-200 bg-white px-5 py-5 shadow-sm">
