@@ -189,6 +189,16 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
     await expect(check(office, "N-")).toHaveCount(0);
   });
 
+  await test.step("导出 PDF runs on the job queue with its progress, then downloads (草稿)", async () => {
+    await office.getByRole("button", { name: "导出 PDF" }).click();
+    const link = office.getByTestId("export-jobs").getByRole("link", { name: /下载PDF文件/ });
+    await expect(link).toBeVisible({ timeout: 60_000 });
+    const response = await office.request.get((await link.getAttribute("href"))!);
+    expect(response.headers()["content-type"]).toMatch(/application\/pdf/);
+    const json = await office.request.get("/console/reports/2019/export/json");
+    expect(tablesOf(await json.body()).table2.licensing).toEqual({ previous_year_items: 0, change: 1, decisions: 79 });
+  });
+
   await test.step("the computed sentences are at hand", async () => {
     await expect(office.getByTestId("overview-sentences")).toContainText("165");
   });
