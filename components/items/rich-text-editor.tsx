@@ -2,6 +2,7 @@
 
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import TextAlign from "@tiptap/extension-text-align";
+import type { Extensions } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
@@ -24,6 +25,11 @@ export interface RichTextEditorProps {
   replaceWith: string;
   /** `byUser` is false for the content the editor starts with. */
   onChange: (html: string, text: string, byUser: boolean) => void;
+  /** Nodes beyond the item body's (the annual report's live fields), read once at creation. */
+  extensions?: Extensions;
+  /** The editor once created, for controls outside the toolbar (插入数据). */
+  onEditor?: (editor: Editor | null) => void;
+  toolbarLabel?: string;
 }
 
 const EXTENSIONS = [
@@ -44,9 +50,9 @@ export function textOf(editor: Editor): string {
   return editor.getText({ blockSeparator: "\n" });
 }
 
-export function RichTextEditor({ id, labelId, describedBy, invalid, initialHtml, replaceKey, replaceWith, onChange }: RichTextEditorProps) {
+export function RichTextEditor({ id, labelId, describedBy, invalid, initialHtml, replaceKey, replaceWith, onChange, extensions, onEditor, toolbarLabel }: RichTextEditorProps) {
   const editor = useEditor({
-    extensions: EXTENSIONS,
+    extensions: extensions ? [...EXTENSIONS, ...extensions] : EXTENSIONS,
     content: initialHtml,
     immediatelyRender: false,
     editorProps: {
@@ -65,6 +71,8 @@ export function RichTextEditor({ id, labelId, describedBy, invalid, initialHtml,
     onUpdate: ({ editor }) => onChange(editor.getHTML(), textOf(editor), true),
   });
 
+  useEffect(() => onEditor?.(editor), [editor, onEditor]);
+
   const applied = useRef(replaceKey);
   useEffect(() => {
     if (!editor || applied.current === replaceKey) return;
@@ -82,7 +90,7 @@ export function RichTextEditor({ id, labelId, describedBy, invalid, initialHtml,
 
   return (
     <div className={`rounded-md border bg-white shadow-sm focus-within:ring-2 focus-within:ring-blue-700/30 ${invalid ? "border-red-600" : "border-gray-300"} ${TABLE_STYLES}`}>
-      <Toolbar editor={editor} controls={id} />
+      <Toolbar editor={editor} controls={id} label={toolbarLabel} />
       <EditorContent editor={editor} />
     </div>
   );
@@ -137,7 +145,7 @@ function promptLink(e: Editor) {
   else chain(e).extendMarkRange("link").setLink({ href: href.trim() }).run();
 }
 
-function Toolbar({ editor, controls }: { editor: Editor | null; controls: string }) {
+function Toolbar({ editor, controls, label = "正文格式" }: { editor: Editor | null; controls: string; label?: string }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -159,7 +167,7 @@ function Toolbar({ editor, controls }: { editor: Editor | null; controls: string
   }
 
   return (
-    <div ref={ref} role="toolbar" aria-label="正文格式" aria-controls={controls} onKeyDown={onKeyDown} className="flex flex-wrap items-center gap-1 border-b border-gray-200 bg-gray-50 px-2 py-1.5">
+    <div ref={ref} role="toolbar" aria-label={label} aria-controls={controls} onKeyDown={onKeyDown} className="flex flex-wrap items-center gap-1 border-b border-gray-200 bg-gray-50 px-2 py-1.5">
       {TOOLS.map((t, i) =>
         t === "|" ? (
           <span key={i} aria-hidden="true" className="mx-1 h-5 w-px bg-gray-300" />

@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(actor, "request.queue")) nav.push({ href: "/console/requests", label: "依申请公开" });
   if (can(actor, "appeal.manage")) nav.push({ href: "/console/appeals", label: "复议诉讼" });
   if (can(actor, "request.import")) nav.push({ href: "/console/requests/import", label: "导入台账" });
+  if (can(actor, "report.manage")) nav.push({ href: "/console/reports", label: "年度报告" });
   if (can(actor, "user.list")) nav.push({ href: "/console/users", label: "用户管理" });
   if (can(actor, "audit.read")) nav.push({ href: "/console/audit", label: "审计日志" });
   if (can(actor, "department.manage")) nav.push({ href: "/console/admin", label: "公开办管理" });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { QueueSection } from "@/components/console/queue-section";
 import { RequestOverviewCard, SimilarClustersCard } from "@/components/dashboard/request-overview";
+import { ReportCountdownCard } from "@/components/reports/countdown-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { can } from "@/lib/server/platform/authz";
 import { listNotifications } from "@/lib/server/platform/notifications";
 import { workQueue } from "@/lib/server/items/work-queue";
 import { requestOverview } from "@/lib/server/requests/overview";
+import { reportCountdown } from "@/lib/server/reports/store";
 import { calendarNotice } from "@/lib/server/requests/reminders";
 import { similarClusters } from "@/lib/server/requests/similar";
 import { markAllReadAction } from "./actions";
@@ -19,12 +21,13 @@ export const metadata = { title: "工作台" };
 export default async function ConsoleHome() {
   const actor = await requireActor();
   const mayRequests = can(actor, "request.queue");
-  const [sections, notifications, overview, clusters, calendar] = await Promise.all([
+  const [sections, notifications, overview, clusters, calendar, countdown] = await Promise.all([
     workQueue(actor),
     listNotifications(actor),
     mayRequests ? requestOverview(actor) : null,
     mayRequests ? similarClusters(actor) : null,
     calendarNotice(actor),
+    can(actor, "report.manage") ? reportCountdown(new Date()) : null,
   ]);
   const adminLinks = [
     can(actor, "user.list") && { href: "/console/users", label: "用户与账户安全" },
@@ -66,7 +69,8 @@ export default async function ConsoleHome() {
           </Card>
         )}
       </div>
-      <aside>
+      <aside className="space-y-6">
+        {countdown && <ReportCountdownCard {...countdown} />}
         <Card
           title="消息"
           action={
