@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "../lib/generated/prisma/client";
 import { env } from "@/lib/env";
@@ -12,6 +11,7 @@ import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "@/lib/server/items/secrecy";
 import { seedDemoRequests } from "./seed-requests";
 import { seedReportHistory } from "./seed-report-history";
+import { seedDemoReports } from "./seed-reports";
 import { COLUMNS, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
 
 /**
@@ -55,7 +55,7 @@ export async function seedDemoBureau(): Promise<boolean> {
     columns.set(c.code, row.id);
   }
   for (const [key, value] of Object.entries(SITE_SETTINGS)) await prisma.siteSetting.create({ data: { key, value } });
-  const items = [...PUBLISHED_ITEMS, annualReport2019()].sort((a, b) => b.daysAgo - a.daysAgo);
+  const items = [...PUBLISHED_ITEMS].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const spec of items) await publishThroughWorkflow(spec, users, columns);
   const historyStarted = performance.now();
   const history = await seedReportHistory(users, columns);
@@ -63,8 +63,10 @@ export async function seedDemoBureau(): Promise<boolean> {
   await seedTimeliness(departments, users, columns, items[0].daysAgo);
   const handling = (code: string, liaison: string, head: string) => ({ id: departments.get(code)!, liaison: users.get(liaison)!, head: users.get(head)! });
   // Applicants' personal data is sealed like real intake's: without the key there are no requests.
+  const reportPeople = { office: users.get("office")!, head: users.get("head.bgs")!, leader: users.get("leader.wang")!, secrecy: users.get("secrecy")! };
   if (!env().PII_ENCRYPTION_KEY) {
     console.warn("PII_ENCRYPTION_KEY is not set: the demo's 依申请公开 requests were not seeded");
+    await seedDemoReports(reportPeople, { requests: false });
     return true;
   }
   const started = performance.now();
@@ -73,6 +75,7 @@ export async function seedDemoBureau(): Promise<boolean> {
     departments: { GXJS: handling("GXJS", "liaison.gx", "head.gx"), BGS: handling("BGS", "liaison.bgs", "head.bgs"), CGZH: handling("CGZH", "liaison.cg", "head.cg") },
   });
   console.log(`seeded ${requests.length} demo requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await seedDemoReports(reportPeople, { requests: true });
   return true;
 }
 
@@ -149,15 +152,6 @@ async function seedTimeliness(
 
 function must(result: { ok: boolean; message?: string }) {
   if (!result.ok) throw new Error(`seed step refused: ${result.message}`);
-}
-
-/**
- * The seed document itself, published under 年度报告: the bureau's text as published, with the
- * statutory tables of 二、主动公开政府信息情况 as the tables they are (the template's columns).
- */
-function annualReport2019() {
-  const html = readFileSync(path.join(import.meta.dirname, "seed-annual-report-2019.html"), "utf8");
-  return { column: "ndbg", liaison: "liaison.bgs", title: "吉林市科技局2019年政府信息公开工作年度报告", daysAgo: 60, body: html, article20Item: 15 };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

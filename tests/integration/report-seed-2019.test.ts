@@ -105,7 +105,55 @@ describe("the demo's 2026 request year", () => {
     expect(t.carried_over.total).toBe(3);
     expect(t.new_received.total).toBeGreaterThan(30);
     expect(y2026.table4.review.total + y2026.table4.litigation_direct.total + y2026.table4.litigation_after_review.total).toBeGreaterThan(0);
-    // The demo items of 2026 and the hand-typed 2019 report (published "60 days ago") stay out of 2019.
+    // 年度报告 in 2026: the 2025 report, published from records on 2026-01-20.
     expect(y2026.statistics.by_column.find((c) => c.code === "ndbg")?.count).toBe(1);
+  });
+});
+
+describe("the demo's reports, published from records", () => {
+  test("2019 is published in GB2019 with the seed's table 二, the computed 165 where the seed says 162, and no open check", async () => {
+    const { publicReportVersions } = await import("@/lib/server/reports/store");
+    const [version, ...older] = await publicReportVersions(2019);
+    expect(older).toHaveLength(0);
+    const data = version.data;
+    expect(data).toMatchObject({ year: 2019, format: "GB2019", status: "published" });
+    expect(data.table2).toEqual({
+      regulations: { new_made: 0, new_published: 0, total_published: 0 },
+      normative_documents: { new_made: 5, new_published: 5, total_published: 7 },
+      licensing: { previous_year_items: 0, change: 1, decisions: 79 },
+      other_services: { previous_year_items: 8, change: 0, decisions: 365 },
+      penalty: { previous_year_items: 0, change: 0, decisions: 0 },
+      enforcement: { previous_year_items: 0, change: 0, decisions: 0 },
+      fees: { previous_year_items: 0, change: 0 },
+      procurement: { projects: 0, amount: "0" },
+    });
+    expect(data.statistics).toEqual(y2019.statistics);
+    expect(data.table3).toEqual(y2019.table3);
+    expect(data.checks.filter((c) => c.severity === "error")).toEqual([]);
+    expect(data.sections.overview).toContain(">165</span>条");
+    expect(data.sections.overview).toContain(">16</span>");
+    expect(data.sections.overview).not.toContain("162");
+    expect(data.sections.problems).toContain("公开渠道单一");
+    expect(version.publishedAt?.slice(0, 10)).toBe("2020-01-14");
+  });
+
+  test("a clerk typing the seed's 162 back into 2019's text is flagged by the narrative check", async () => {
+    const { runChecks } = await import("@/lib/domain/reports/checks");
+    const { GB2019 } = await import("@/lib/domain/reports/formats");
+    const { publicReportVersions } = await import("@/lib/server/reports/store");
+    const [{ data }] = await publicReportVersions(2019);
+    const typed = data.sections.overview.replace(/共<span data-metric="statistics.channel.website">165<\/span>条/, "共162条");
+    expect(typed).not.toBe(data.sections.overview);
+    const findings = runChecks({ format: GB2019, data: { ...data, sections: { ...data.sections, overview: typed } }, previous: null });
+    expect(findings.map((f) => f.message).join("\n")).toContain("162");
+  });
+
+  test("2025 is published; 2026, the GB2021 year with requests and appeals, passes every check as a draft", async () => {
+    const { publicReportVersions, draftReportData } = await import("@/lib/server/reports/store");
+    expect((await publicReportVersions(2025))[0].data).toMatchObject({ format: "GB2021", status: "published" });
+    const y2026 = await draftReportData(2026);
+    expect(y2026.format).toBe("GB2021");
+    expect(y2026.checks).toEqual([]);
+    expect(y2026.table3.new_received.total).toBeGreaterThan(30);
   });
 });
