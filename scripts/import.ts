@@ -17,9 +17,9 @@ import { chinaDate } from "../lib/domain/dates";
 import { parseAppealLedger, parseRequestLedger, type LedgerError } from "../lib/domain/requests/ledger-parse";
 import type { LedgerAppealRecord, LedgerRequestRecord } from "../lib/domain/requests/ledger-records";
 import { parseReportImport } from "../lib/domain/reports/import-shape";
-import { parseEnv } from "../lib/env";
 import { readLedgerFile } from "../lib/server/requests/ledger-file";
 import type { Actor } from "../lib/server/platform/actor";
+import { connectCliDatabase } from "./cli-database";
 
 type Kind = "requests" | "appeals" | "report";
 
@@ -105,7 +105,7 @@ async function withDatabase(
   username: string | null,
   success = (actor: Actor, imported: number) => `已导入 ${imported} 条记录（操作人：${actor.displayName}）。`,
 ): Promise<number> {
-  const embedded = await connect();
+  const embedded = await connectCliDatabase();
   if (typeof embedded === "string") return fail(embedded, 1);
   const { db } = await import("@/lib/server/platform/db");
   try {
@@ -119,30 +119,6 @@ async function withDatabase(
     await db().$disconnect();
     await embedded?.stop();
   }
-}
-
-/**
- * Sets DATABASE_URL before anything reads the environment (lib/env caches it). Without one, the
- * demo's cluster: started from .data/pg, or — when the demo is running and holds its port —
- * reached on that port with the launcher's fixed local credentials (lib/db/embedded-postgres.ts).
- */
-async function connect(): Promise<{ stop(): Promise<void> } | null | string> {
-  const settings = parseEnv(process.env);
-  // The demo keeps its personal-data key beside its database (scripts/gongkai.ts); imported
-  // applicants' names are sealed with it, so the app can read them back.
-  const keyFile = path.resolve(settings.DATA_DIR, "pii-key");
-  if (!settings.PII_ENCRYPTION_KEY && existsSync(keyFile)) process.env.PII_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
-  if (settings.DATABASE_URL) return null;
-  const dataDir = path.resolve(settings.DATA_DIR, "pg");
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";
-  const { portIsFree, startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
-  if (!(await portIsFree(settings.EMBEDDED_PG_PORT))) {
-    process.env.DATABASE_URL = `postgresql://gongkai:gongkai@127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`;
-    return null;
-  }
-  const running = await startEmbeddedPostgres({ dataDir, port: settings.EMBEDDED_PG_PORT, quiet: true });
-  process.env.DATABASE_URL = running.url;
-  return running;
 }
 
 /** The import is done by a person: --as USERNAME, or the first active 公开办 user. */

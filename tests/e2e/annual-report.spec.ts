@@ -141,6 +141,17 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
   await expect(office.getByTestId("report-format")).toHaveText("GB2019 2019试行格式");
   await expect(office.locator('[data-cell^="table3.other."]')).toHaveCount(7);
 
+  await test.step("the demo published 2019 from its records: locked, 更正 needs a note, then it opens", async () => {
+    await expect(office.getByText("已公布").first()).toBeVisible();
+    await expect(cell(office, "table2.licensing.decisions")).toContainText("79");
+    await office.getByRole("button", { name: "发布更正版" }).click();
+    await expect(office.locator("#correction-note-error")).not.toBeEmpty();
+    await office.getByLabel(/^更正说明/).fill("补录纸质登记的一件申请，并更正第一部分的表述。");
+    await office.getByRole("button", { name: "发布更正版" }).click();
+    await expect(office.getByTestId("report-locked")).toHaveCount(0);
+    await expect(office.getByRole("textbox", { name: "一、总体情况" })).toBeVisible();
+  });
+
   await test.step("table 二: 规范性文件 5/5/7 from the items", async () => {
     await expect(cell(office, "table2.normative_documents.new_made")).toContainText("5");
     await expect(cell(office, "table2.normative_documents.new_published")).toContainText("5");
@@ -223,15 +234,15 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
     await reviewAndPublish({ head, leader, secrecy, office }, itemId);
   });
 
-  await test.step("the office's page shows it published, with 发布更正版", async () => {
+  await test.step("the office's page shows the corrected version published", async () => {
     await office.goto("/console/reports/2019");
     await expect(office.getByText("已公布").first()).toBeVisible();
-    await office.getByRole("button", { name: "发布更正版" }).click();
-    await expect(office.locator("#correction-note-error")).not.toBeEmpty();
+    await expect(office.getByTestId("report-versions").getByRole("link")).toHaveCount(2);
   });
 
-  await test.step("public: real tables and the four downloads, the JSON with the seed figures", async () => {
+  await test.step("public: both versions, real tables and the four downloads, the JSON with the seed figures", async () => {
     const bodies = await checkPublic(visitor, 2019, itemId);
+    await expect(visitor.getByTestId("report-versions")).toContainText("补录纸质登记的一件申请");
     await expect(visitor.getByText("规范性文件").first()).toBeVisible();
     const data = tablesOf(bodies[/JSON/i.source]);
     expect(data.table2.normative_documents).toEqual({ new_made: 5, new_published: 5, total_published: 7 });

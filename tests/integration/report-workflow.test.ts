@@ -4,6 +4,7 @@ import { db } from "@/lib/server/platform/db";
 import { setRaceSeam } from "@/lib/server/platform/use-case";
 import { publishItem, withdrawItem } from "@/lib/server/items/publication";
 import { reviewItem } from "@/lib/server/items/reviews";
+import { submitItem, updateDraft } from "@/lib/server/items/drafts";
 import {
   draftReportData,
   publicReportVersions,
@@ -15,7 +16,7 @@ import {
   startCorrection,
 } from "@/lib/server/reports/store";
 import { raceBarrier } from "../support/race";
-import { allClearApproval, seedBureau, type Bureau } from "../support/bureau";
+import { allClearApproval, draftInput, seedBureau, type Bureau } from "../support/bureau";
 
 /**
  * The report's way to the public (issue 9 §7) through the real item workflow: 送审 creates the item
@@ -166,6 +167,12 @@ describe("sent back, refused, withdrawn", () => {
     const { itemId } = must(await sendForReview(office, Y, { revision: await revisionOf(Y) }));
     const revisionId = (await itemOf(itemId)).currentRevisionId!;
     must(await reviewItem(b.people.head, itemId, { decision: "RETURN", revisionId, comment: "第五部分请写具体措施。" }));
+    // The 处室's 联络员 may edit a returned item of the 处室 — but not the report's: its frozen
+    // version is what publication publishes, so it changes only from the report's page.
+    const viaItemForm = await updateDraft(b.people.liaison, itemId, revisionId, draftInput(b, { title: "改过的年度报告" }));
+    expect(viaItemForm).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("请在“年度报告”页面修改") });
+    expect(await submitItem(b.people.liaison, itemId, revisionId)).toMatchObject({ ok: false, error: "conflict" });
+    expect((await itemOf(itemId)).currentRevisionId).toBe(revisionId);
     let view = must(await reportView(office, Y));
     expect(view).toMatchObject({ state: "draft", canEdit: true });
     expect(view.versions[0]).toMatchObject({ status: "returned", itemStatus: "已退回修改" });

@@ -93,10 +93,18 @@ describe("site settings", () => {
 });
 
 describe("OpenAPI", () => {
-  test("documents the four paths, the query parameters and the response shapes", () => {
+  test("documents the item and report paths, the query parameters and the response shapes", () => {
     const doc = openApiDocument({ origin: "https://x", bureau: "局" }) as { openapi: string; paths: Record<string, { get: { parameters?: { name: string }[] } }>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/columns", "/api/v1/departments", "/api/v1/items", "/api/v1/items/{id}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/columns",
+      "/api/v1/departments",
+      "/api/v1/items",
+      "/api/v1/items/{id}",
+      "/api/v1/reports",
+      "/api/v1/reports/schema.json",
+      "/api/v1/reports/{year}",
+    ]);
     expect(doc.paths["/api/v1/items"].get.parameters!.map((p) => p.name).sort()).toEqual(["article20", "column", "cursor", "department", "limit", "q", "year"]);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["Item", "ItemSummary", "ItemList", "Column", "Department", "Error"]));
   });

@@ -77,6 +77,7 @@ export async function updateDraft(
   if (!facts) return refuseNotFound(actor, target);
   const d = authorizeTransition(actor, facts.workflow, "edit");
   if (!d.ok) return refuseTransition(actor, target, d);
+  if (await isReportItem(itemId)) return refuse(actor, target, "report_item", conflict(REPORT_ITEM));
   const draft = await parseDraft(input, now);
   if (!draft.ok) return draft.failure;
   // A published item's column is where the public finds it (its lists, feeds, 目录); the item row
@@ -109,6 +110,16 @@ export async function updateDraft(
   }, COLUMN_GONE);
 }
 
+/**
+ * A 年度报告 item carries a frozen report version (lib/server/reports/workflow.ts): what is
+ * published is that version's figures, so its text is changed and resent only from the report's
+ * own page — an edit through the item form would publish a body that no longer matches them.
+ */
+const REPORT_ITEM = "这是年度报告的公开稿，请在“年度报告”页面修改并重新送审。";
+async function isReportItem(itemId: string): Promise<boolean> {
+  return (await db().annualReportVersion.count({ where: { itemId } })) > 0;
+}
+
 /** 提交审核: hands the item to the first review stage its column requires. */
 export async function submitItem(actor: Actor, itemId: string, expectedRevisionId: string): Promise<Result<{ id: string }>> {
   const target: Target = { action: "item.submit", entity: "DisclosureItem", entityId: itemId };
@@ -116,6 +127,7 @@ export async function submitItem(actor: Actor, itemId: string, expectedRevisionI
   if (!facts) return refuseNotFound(actor, target);
   const d = authorizeTransition(actor, facts.workflow, "submit");
   if (!d.ok) return refuseTransition(actor, target, d);
+  if (await isReportItem(itemId)) return refuse(actor, target, "report_item", conflict(REPORT_ITEM));
   const stages = requiredStages(facts.workflow.stages);
   if (stages.includes("LEADER") && !facts.workflow.departmentLeaderId) {
     // Nobody would be notified and the item would wait for no one.
