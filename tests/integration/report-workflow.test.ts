@@ -140,6 +140,7 @@ describe("draft → review → published → correction", () => {
     expect(view).toMatchObject({ state: "correcting", canEdit: true, correction: "表四行政复议数据漏报一件，予以更正。" });
     expect(view.data.status).toBe("draft");
     revision = must(await saveSections(office, Y, { revision, sections: { other: "<p>无其他事项。</p>" } })).revision;
+    revision = must(await setOverride(office, Y, { revision, cell: "table2.normative_documents.issued", value: "1", reason: "一件规范性文件线下印发，未在系统登记" })).revision;
     const sent = must(await sendForReview(office, Y, { revision }));
     expect(sent.itemId).not.toBe(firstItem);
     const item = await itemOf(sent.itemId);
@@ -153,6 +154,9 @@ describe("draft → review → published → correction", () => {
       [1, ""],
     ]);
     expect(versions[0].data.table4.review.total).toBe(versions[1].data.table4.review.total + 1);
+    // The override is public with its reason, in the bureau's name; the clerk's name stays in the console.
+    expect(versions[0].data.overrides).toEqual([expect.objectContaining({ cell: "table2.normative_documents.issued", value: 1, reason: "一件规范性文件线下印发，未在系统登记", by: versions[0].data.bureau })]);
+    expect(must(await reportView(office, Y)).data.overrides[0].by).toBe(office.displayName);
     expect((await db().disclosureItem.findUniqueOrThrow({ where: { id: firstItem } })).status).toBe("PUBLISHED");
     expect(must(await reportView(office, Y))).toMatchObject({ state: "published", correction: "" });
     expect(await publicReportYears()).toEqual(expect.arrayContaining([expect.objectContaining({ year: Y, status: "published", format: "GB2021" })]));

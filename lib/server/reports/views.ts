@@ -150,7 +150,16 @@ export async function publicReportVersions(year: number, now = new Date()): Prom
     orderBy: { number: "desc" },
     select: { id: true, number: true, note: true, publishedAt: true, itemId: true, data: true },
   });
-  return versions.map((v) => ({ ...v, publishedAt: v.publishedAt?.toISOString() ?? null, data: v.data as unknown as ReportData }));
+  return versions.map((v) => ({ ...v, publishedAt: v.publishedAt?.toISOString() ?? null, data: publicCopy(v.data as unknown as ReportData) }));
+}
+
+/**
+ * What the public reads of a frozen report: everything, except the clerk who overrode a cell —
+ * the report speaks for the bureau (its name stands there), and who did it stays in the audit log
+ * and the console (个人信息保护法: no staff names where the purpose does not need them).
+ */
+function publicCopy(data: ReportData): ReportData {
+  return { ...data, overrides: (data.overrides ?? []).map((o) => ({ ...o, by: data.bureau })) };
 }
 
 /** Public: the years with a published or imported report, newest first. */
