@@ -1,4 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { migrate } from "@/lib/db/migrate";
+import { createDatabase, dropDatabase } from "../support/throwaway-db";
 import type { Actor } from "@/lib/server/platform/actor";
 import { db } from "@/lib/server/platform/db";
 import { setRaceSeam } from "@/lib/server/platform/use-case";
@@ -22,26 +24,36 @@ import { allClearApproval, draftInput, seedBureau, type Bureau } from "../suppor
  * The report's way to the public (issue 9 §7) through the real item workflow: 送审 creates the item
  * in review, the reviewers approve it as any item, publishItem publishes and freezes the version,
  * a correction is a second version and both stay public. Years 2020, 2022 and 2025 belong to this
- * file (the integration database is shared).
+ * file; it runs on a database of its own, because a year's checks read every record of the year
+ * and of the year before, and the shared database holds other files' requests of those years.
  */
+const isolated = vi.hoisted(() => {
+  // Before any import reads lib/env: every use case below then talks to this file's database.
+  const shared = process.env.DATABASE_URL!;
+  const name = `gongkai_reportflow_${Math.random().toString(16).slice(2, 12)}`;
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  return { shared, name };
+});
 let b: Bureau;
 let office: Actor;
 let columnCode: string;
-let previousColumn: string | null;
 
 beforeAll(async () => {
+  await migrate(await createDatabase(isolated.shared, isolated.name));
+  expect((await db().$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0].name).toBe(isolated.name);
   b = await seedBureau();
   // The 公开办 sends the report as a member of a 处室 (its 处室负责人 and 分管领导 review it).
   office = await b.user("officeInDept", ["OFFICE"], b.dept.id);
   columnCode = `ndbg-${b.tag}`;
   await db().column.create({ data: { code: columnCode, name: "年度报告" } });
-  previousColumn = (await db().siteSetting.findUnique({ where: { key: "site.annualReportColumn" } }))?.value as string | null;
   await db().siteSetting.upsert({ where: { key: "site.annualReportColumn" }, create: { key: "site.annualReportColumn", value: columnCode }, update: { value: columnCode } });
 });
 afterEach(() => setRaceSeam(null));
 afterAll(async () => {
-  if (previousColumn) await db().siteSetting.update({ where: { key: "site.annualReportColumn" }, data: { value: previousColumn } });
-  else await db().siteSetting.deleteMany({ where: { key: "site.annualReportColumn" } });
+  await db().$disconnect();
+  await dropDatabase(isolated.shared, isolated.name);
 });
 
 const must = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): T => {

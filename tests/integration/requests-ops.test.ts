@@ -186,7 +186,7 @@ describe("到期提醒 from the job", () => {
     expect((await reminders(importedLive.id)).map((n) => n.reminder)).toContain("due_soon");
     // Nobody outside the handlers: not the 处室负责人, not the 分管领导.
     expect(await db().notification.count({ where: { requestId: { in: [soon.id, late.id] }, userId: { in: [b.people.head.id, b.people.leader.id] } } })).toBe(0);
-  });
+  }, 120_000);
 
   test("skips days off; the next working day's reminder resolves yesterday's; closing resolves them all", async () => {
     expect(await sendDueReminders(at("2026-12-05", 8))).toMatchObject({ skipped: true, created: 0 });
@@ -246,5 +246,5 @@ describe("the office's figures by stage", () => {
     });
     expect(own).toMatchObject({ year: 2026, open: 5, dueSoon: 1, received: 6, closed: 1 });
     expect(await requestOverview(b.people.secrecy, now)).toMatchObject({ ok: false, error: "forbidden" });
-  });
+  }, 120_000);
 });
