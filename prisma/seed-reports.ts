@@ -84,7 +84,9 @@ function gb2021Sections(year: number, closing: string) {
 async function publishReport(people: ReportPeople, year: number, publishedOn: Date) {
   const { office } = people;
   const read = async () => (await db().annualReport.findUniqueOrThrow({ where: { year } })).revision;
-  const sent = must(await sendForReview(office, year, { revision: await read() }), `send ${year}`);
+  // Sent a few days before publication, as the office would (成文日期 then precedes 发布日期).
+  const sentOn = new Date(publishedOn.getTime() - 4 * 86_400_000);
+  const sent = must(await sendForReview(office, year, { revision: await read() }, sentOn), `send ${year}`);
   const itemId = sent.itemId;
   for (const reviewer of [people.head, people.leader, people.secrecy]) {
     const item = await db().disclosureItem.findUniqueOrThrow({ where: { id: itemId } });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { chinaDate } from "@/lib/domain/dates";
 import { createDatabase, dropDatabase } from "../support/throwaway-db";
 import type { Actor } from "@/lib/server/platform/actor";
 import { db } from "@/lib/server/platform/db";
@@ -99,9 +100,20 @@ describe("draft → review → published → correction", () => {
     expect(await sendForReview(office, Y, { revision: revision - 1 })).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("已被他人修改") });
   });
 
+  test("送审 waits for the year's end: the report covers the whole year (第五十条)", async () => {
+    await withProblems(Y);
+    const revision = await revisionOf(Y);
+    const early = await sendForReview(office, Y, { revision }, new Date("2022-12-31T15:00:00Z"));
+    expect(early).toMatchObject({ ok: false, error: "conflict", message: expect.stringContaining("2022年尚未结束") });
+    expect(await versionsOf(Y)).toEqual([]);
+    const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+    expect(await sendForReview(office, thisYear, { revision: await revisionOf(thisYear) })).toMatchObject({ ok: false, message: expect.stringContaining("尚未结束") });
+  });
+
   test("送审 freezes a version and submits an item under 年度报告 into its review stages", async () => {
     const revision = await revisionOf(Y);
-    const sent = must(await sendForReview(office, Y, { revision }));
+    // 1 January 2023, 00:30 in Beijing: the year is over.
+    const sent = must(await sendForReview(office, Y, { revision }, new Date("2022-12-31T16:30:00Z")));
     firstItem = sent.itemId;
     expect(sent.revision).toBe(revision + 1);
     const item = await itemOf(sent.itemId);
@@ -109,6 +121,8 @@ describe("draft → review → published → correction", () => {
     expect((await db().column.findUniqueOrThrow({ where: { id: item.columnId } })).code).toBe(columnCode);
     expect(item.currentRevision).toMatchObject({ title: "吉林市科学技术局2022年政府信息公开工作年度报告", attribute: "PROACTIVE", article20Item: 15, publisher: "吉林市科学技术局" });
     expect(item.currentRevision!.bodyHtml).toContain("<table");
+    // What the reviewers approve is what the public reads: no 草稿 mark in the item's body.
+    expect(item.currentRevision!.bodyHtml).not.toContain("草稿");
     const [version] = await versionsOf(Y);
     expect(version).toMatchObject({ number: 1, status: "review", itemId: sent.itemId, note: "" });
     expect((version.data as { status: string }).status).toBe("draft");

@@ -47,7 +47,8 @@ export function reportTitle(bureau: string, year: number, correction: boolean): 
 /** The item's body: the report as HTML, a correction led by its note (更正说明). */
 function reportBody(data: ReportData, note: string): string {
   const lead = note ? plainTextToHtml(`更正说明：${note}`) : "";
-  return `${lead}${reportHtml(data)}`;
+  // The body is the text the reviewers approve for publication: never marked 草稿.
+  return `${lead}${reportHtml({ ...data, status: "published" })}`;
 }
 
 /** The channels the bureau published its last report on, else every active channel. */
@@ -73,14 +74,19 @@ function blockingMessage(data: ReportData): string | null {
 /**
  * 送审: freezes the draft into a version and submits it as an item in the site's 年度报告 column,
  * authored by this office member in their department, straight into the column's review stages.
- * Refused while a check blocks and without a department to send from. The current year may be sent
- * (a bureau prepares its report in December); whether it is too early is the reviewers' call.
+ * Refused while a check blocks, without a department to send from, and for a year not yet over:
+ * the report covers the whole year (条例第五十条), and a copy frozen in December would lack the
+ * rest of it — next year's 上年结转 check would then fail against it. The office drafts in
+ * December; it sends from 1 January.
  */
 export async function sendForReview(actor: Actor, year: number, input: { revision: number }, now = new Date()): Promise<Result<{ revision: number; itemId: string }>> {
   const target: Target = { action: "report.send", entity: "AnnualReport", entityId: String(year) };
   const opened = await openForWrite(actor, year, input?.revision, target, now);
   if (isFailure(opened)) return opened;
   const { row, latest, revision } = opened;
+  if (year >= Number(chinaDate(now).slice(0, 4))) {
+    return refuse(actor, target, "year_not_over", conflict(`${year}年尚未结束。年度报告须在年度结束后据全年数据编制（条例第五十条），${year + 1}年1月1日起可以送审。`));
+  }
   if (!actor.departmentId) {
     return refuse(actor, target, "no_department", forbidden("您的账号未设置所属处室，年度报告须以处室名义送审。请联系系统管理员设置。"));
   }
