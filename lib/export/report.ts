@@ -28,9 +28,14 @@ function tableOf(format: ReportFormat, data: ReportData, key: ReportTableKey): T
   return key === "table2" ? table2Layout(format, data) : key === "table3" ? table3Layout(format, data) : table4Layout(format, data);
 }
 
-/** The section's narrative: live fields filled, through the allowlist again (an imported JSON's HTML is not trusted). */
+/**
+ * The section's narrative through the allowlist again (an imported JSON's HTML is not trusted).
+ * Live fields are filled for a draft only: a frozen report (published, imported) prints the values
+ * it was frozen with — an import may lack the statistics a refill would read as zeros.
+ */
 function sectionHtml(data: ReportData, section: ReportSection & { content: { kind: "text" } }): string {
-  return sanitizeBodyHtml(fillLiveFields(data.sections?.[section.content.key] ?? "", data));
+  const html = data.sections?.[section.content.key] ?? "";
+  return sanitizeBodyHtml(data.status === "draft" ? fillLiveFields(html, data) : html);
 }
 
 /** The notes (说明) every format prints at the end: overrides with their reasons, accepted checks. */

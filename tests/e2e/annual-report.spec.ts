@@ -254,7 +254,7 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
   });
 });
 
-test("2026 (GB2021): validates on the records, an override accepted, review and publication", async ({ signIn, page: visitor }) => {
+test("GB2021: 2026 validates on the records but waits for the year's end; 2025 corrected with an override, reviewed, published", async ({ signIn, page: visitor }) => {
   test.setTimeout(600_000);
   const office = await signIn("office");
   await openYear(office, 2026);
@@ -263,12 +263,19 @@ test("2026 (GB2021): validates on the records, an override accepted, review and 
   // GB2021 splits （六）其他处理 into three rows; GB2019 has one.
   await expect(office.locator('[data-cell^="table3.other_"]')).toHaveCount(3 * 7);
 
-  await test.step("every table check passes on the demo's requests and appeals", async () => {
-    await expect(checksPanel(office).locator('li[data-severity="error"][data-check-id^="T"]')).toHaveCount(0);
-    await typeSection(office, "五、存在的主要问题及改进情况", "部分申请答复说理不够充分，下一步将加强答复书审核。");
-    await typeSection(office, "六、其他需要报告的事项", "本年度依法收取信息处理费的情况已在统计中列明。");
-    await save(office);
-    await expect(checksPanel(office).locator('li[data-severity="error"]:not([data-overridden])')).toHaveCount(0);
+  await test.step("2026: every check passes on the demo's requests and appeals; 送审 waits for 1 January", async () => {
+    await expect(checksPanel(office).locator('li[data-severity="error"]')).toHaveCount(0);
+    await office.getByRole("button", { name: "送审" }).click();
+    await expect(office.getByText(/2026年尚未结束/)).toBeVisible();
+  });
+
+  await openYear(office, 2025);
+  await expect(office.getByTestId("report-format")).toHaveText("GB2021");
+  await test.step("2025, published by the demo: a correction opens it", async () => {
+    await expect(office.getByText("已公布").first()).toBeVisible();
+    await office.getByLabel(/^更正说明/).fill("表四漏报一件行政复议案件，予以更正。");
+    await office.getByRole("button", { name: "发布更正版" }).click();
+    await expect(office.getByTestId("report-locked")).toHaveCount(0);
   });
 
   let upheld = 0;
@@ -288,8 +295,9 @@ test("2026 (GB2021): validates on the records, an override accepted, review and 
     const [head, leader, secrecy] = [await signIn("head.bgs"), await signIn("leader.wang"), await signIn("secrecy")];
     await reviewAndPublish({ head, leader, secrecy, office }, itemId);
   });
-  await test.step("public page and downloads", async () => {
-    const bodies = await checkPublic(visitor, 2026, itemId);
+  await test.step("public page: both versions, the correction's note, downloads", async () => {
+    const bodies = await checkPublic(visitor, 2025, itemId);
+    await expect(visitor.getByTestId("report-versions")).toContainText("表四漏报一件行政复议案件");
     const data = tablesOf(bodies[/JSON/i.source]);
     expect(data.table4.review.upheld).toBe(upheld);
   });

@@ -23,6 +23,7 @@ import {
   setOverride,
 } from "@/lib/server/reports/store";
 import { raceBarrier } from "../support/race";
+import { reportHtml } from "@/lib/export/report";
 import { seedBureau, type Bureau } from "../support/bureau";
 
 /**
@@ -235,6 +236,20 @@ describe("import of a past year", () => {
     expect(await importReport(b.people.office, [1, 2])).toMatchObject({ ok: false, message: expect.stringContaining("JSON 对象") });
     expect(await importReport(b.people.liaison, reportJson(2021))).toMatchObject({ ok: false, error: "forbidden" });
     expect(await row(2021)).toBeNull();
+  });
+
+  test("without section 一's counts, the narrative's stated and live figures are kept, not held against zeros", async () => {
+    const stated = '<p>全年共公开政府信息165条，其中通知公告39条。</p><p>本机关网站发布信息<span data-metric="statistics.items_published">165</span>条。</p>';
+    const json = reportJson(2014, (d) => {
+      d.sections.overview = stated;
+      delete (d as Partial<ReportData>).statistics;
+    });
+    must(await importReport(b.people.office, json));
+    const [version] = await publicReportVersions(2014);
+    expect(version.data.checks.filter((c) => c.id.startsWith("N-"))).toEqual([]);
+    const html = reportHtml(version.data);
+    expect(html).toContain(">165</span>条");
+    expect(html).not.toContain(">0</span>条");
   });
 
   test("an inconsistent import is stored frozen, flagged by each check it breaks, public, and cannot be imported twice", async () => {

@@ -50,6 +50,25 @@ describe("the import's shape check", () => {
     expect((parseReportImport(bad, now, "") as { lines: string[] }).lines).toContain("table3.carried_over：缺少此项");
     expect(r.lines.every((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
   });
+  test("an override names a cell of the format and holds what that cell can: '__proto__' paths and bad values refused", () => {
+    const override = (cell: string, value: number | string) => ({ cell, value, computed: 0, reason: "纸质台账补录", by: "某人", at: "2021-01-05" });
+    const withOverrides = (...o: ReturnType<typeof override>[]) => ({ ...report(2020), overrides: o });
+    expect(parseReportImport(withOverrides(override("table3.granted.commercial", 2)), now, "").ok).toBe(true);
+    const r = parseReportImport(withOverrides(override("table3.__proto__.toString", 1), override("table3.constructor.name", 1), override("table3.granted.commercial", -1)), now, "");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.lines).toEqual([
+      "overrides.0.cell：没有这个单元格（table3.__proto__.toString）",
+      "overrides.1.cell：没有这个单元格（table3.constructor.name）",
+      "overrides.2.value：该单元格不能填写 -1",
+    ]);
+    expect(({} as Record<string, unknown>).toString).toBe(Object.prototype.toString);
+  });
+  test("statistics are optional, and the parse says whether the file had them", () => {
+    expect(parseReportImport(report(2020), now, "")).toMatchObject({ ok: true, hasStatistics: false });
+    const stats = { items_published: 3, by_column: [], by_channel: [], fees_collected_yuan: 0 };
+    expect(parseReportImport({ ...report(2020), statistics: stats }, now, "")).toMatchObject({ ok: true, hasStatistics: true, data: { statistics: stats } });
+  });
   test("years: not before 2008, not after this year", () => {
     expect(reportYearProblem(2007, now)).toBe("年份无效。");
     expect(reportYearProblem(2027, now)).toContain("尚未到来");

@@ -7,7 +7,8 @@
 import type { z } from "zod";
 import { chinaYear } from "../dates";
 import { normalizeBody } from "../html";
-import { formatOfYear, SECTION_KEYS } from "./formats";
+import { cellPaths, parseCellValue } from "./cells";
+import { FORMATS, formatOfYear, SECTION_KEYS } from "./formats";
 import { reportDataSchema, type PublishingStatistics, type ReportData } from "./shape";
 
 /** 条例 took effect in 2008; the report schema starts there too. */
@@ -77,7 +78,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 
 const EMPTY_STATISTICS: PublishingStatistics = { items_published: 0, by_column: [], by_channel: [], fees_collected_yuan: 0 };
 
-export type ParsedImport = { ok: true; data: ReportData } | { ok: false; lines: string[] };
+/** `hasStatistics`: the file gave section 一's counts; without them no check may compare against zeros. */
+export type ParsedImport = { ok: true; data: ReportData; hasStatistics: boolean } | { ok: false; lines: string[] };
 
 /** The shape, then what the shape cannot say: the year and its format, the sections' HTML. */
 export function parseReportImport(json: unknown, now: Date, bureau: string): ParsedImport {
@@ -96,9 +98,17 @@ export function parseReportImport(json: unknown, now: Date, bureau: string): Par
     if (clean.ok) sections[key] = clean.html;
     else lines.push(`sections.${key}：${clean.message}`);
   }
+  // An override names a cell of the format and holds a value that cell can hold; anything else
+  // ("table3.__proto__.x") is refused here, before any code indexes the tables with it.
+  const cells = new Set(cellPaths(FORMATS[d.format]));
+  (d.overrides ?? []).forEach((o, i) => {
+    if (!cells.has(o.cell)) lines.push(`overrides.${i}.cell：没有这个单元格（${o.cell.slice(0, 40)}）`);
+    else if (!parseCellValue(FORMATS[d.format], o.cell, String(o.value)).ok) lines.push(`overrides.${i}.value：该单元格不能填写 ${String(o.value).slice(0, 20)}`);
+  });
   if (lines.length) return { ok: false, lines };
   return {
     ok: true,
+    hasStatistics: d.statistics !== undefined,
     data: {
       year: d.year,
       format: d.format,

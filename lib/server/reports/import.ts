@@ -6,6 +6,7 @@ import "server-only";
  * with the path of the problem, and nothing is saved.
  */
 import { applyCheckNotes, runChecks } from "@/lib/domain/reports/checks";
+import type { ReportData } from "@/lib/domain/reports/shape";
 import { formatFor } from "@/lib/domain/reports/formats";
 import { parseReportImport } from "@/lib/domain/reports/import-shape";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -41,7 +42,9 @@ export async function importReport(actor: Actor, json: unknown, now = new Date()
   const data = parsed.data;
   const taken = await yearTaken(data.year);
   if (taken) return refuse(actor, target, "year_taken", conflict(taken));
-  const findings = runChecks({ format: formatFor(data.year), data, previous: await previousYear(data.year) });
+  // Without the file's section-一 counts there is nothing to hold its narrative against: zeros would flag every count it states.
+  const checked = parsed.hasStatistics ? data : { ...data, statistics: undefined as unknown as ReportData["statistics"] };
+  const findings = runChecks({ format: formatFor(data.year), data: checked, previous: await previousYear(data.year) });
   data.checks = applyCheckNotes(findings, {});
 
   return write(actor, target, async (tx) => {

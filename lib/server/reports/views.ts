@@ -29,8 +29,11 @@ function beforeOverrides(data: ReportData): ReportTables {
   const tables = structuredClone({ table2: data.table2, table3: data.table3, table4: data.table4 }) as ReportTables;
   for (const o of data.overrides ?? []) {
     const [table, row, column] = o.cell.split(".");
-    const cells = (tables as unknown as Record<string, Record<string, Record<string, unknown>>>)[table]?.[row];
-    if (cells && column in cells && o.computed !== null) cells[column] = o.computed;
+    const byTable = tables as unknown as Record<string, Record<string, Record<string, unknown>>>;
+    // Own keys only: a stored cell path is data, and "__proto__" must not reach a prototype.
+    if (!Object.hasOwn(byTable, table) || !Object.hasOwn(byTable[table], row)) continue;
+    const cells = byTable[table][row];
+    if (Object.hasOwn(cells, column) && o.computed !== null && o.computed !== undefined) cells[column] = o.computed;
   }
   return tables;
 }
