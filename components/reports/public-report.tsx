@@ -29,7 +29,8 @@ export function ReportVersionNotes({ report }: { report: ReportVersions }) {
       <ul className="space-y-1">
         {versions.map((v) => (
           <li key={v.number}>
-            {v.number === 1 ? `第1版于${published(v.publishedAt)}公开。` : `本报告于${published(v.publishedAt)}更正（第${v.number}版），更正说明：${v.note || "无"}`}
+            {/* Only a version with a 更正说明 is a correction; one sent again after a withdrawal is not. */}
+            {v.note ? `本报告于${published(v.publishedAt)}更正（第${v.number}版），更正说明：${v.note}` : `第${v.number}版于${published(v.publishedAt)}公开。`}
             {v.number !== shown.number && (
               <>
                 {" "}

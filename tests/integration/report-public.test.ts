@@ -28,7 +28,7 @@ const apiSchema = (await import("@/app/api/v1/reports/schema.json/route")).GET;
 const exportDownload = (await import("@/app/console/(staff)/reports/exports/[id]/download/route")).GET;
 
 const OLD = 2012; // GB2019, corrected once: versions 1 and 2
-const NEW = 2041; // GB2021
+const NEW = 2011; // GB2019 by year; its data is built as GB2021 where a test needs the other format
 const NONE = 2043; // no report
 const BUREAU = "吉林市科学技术局";
 
@@ -79,9 +79,10 @@ describe("/api/v1/reports", () => {
     // The route only adds the site's origin (read from the request headers Next provides).
     const body = await apiReportYears("https://gk.test");
     const mine = body.reports.filter((r: { year: number }) => r.year === OLD || r.year === NEW);
+    // Newest year first.
     expect(mine).toEqual([
-      expect.objectContaining({ year: NEW, format: "GB2021", status: "published", url: expect.stringMatching(new RegExp(`/api/v1/reports/${NEW}$`)), page: expect.stringMatching(new RegExp(`/annual-reports/${NEW}$`)) }),
       expect.objectContaining({ year: OLD, format: "GB2019", status: "published" }),
+      expect.objectContaining({ year: NEW, format: "GB2021", status: "published", url: expect.stringMatching(new RegExp(`/api/v1/reports/${NEW}$`)), page: expect.stringMatching(new RegExp(`/annual-reports/${NEW}$`)) }),
     ]);
   });
 
@@ -233,6 +234,9 @@ describe("console exports (render-report job)", () => {
     expect(await db().auditEvent.count({ where: { actorId: b.people.liaison.id, action: "report.export", result: "DENIED" } })).toBe(1);
     const other = await db().annualReportVersion.findFirstOrThrow({ where: { year: OLD }, select: { id: true } });
     expect(await requestExport(b.people.office, NEW, "docx", other.id, async () => undefined)).toMatchObject({ ok: false, error: "not_found" });
+    // A future year has no report, so no export makes one up.
+    expect(await requestExport(b.people.office, NONE, "docx", null, async () => undefined)).toMatchObject({ ok: false, error: "not_found" });
+    expect(await db().annualReport.findUnique({ where: { year: NONE } })).toBeNull();
   });
 
   test("a job that cannot start leaves the export failed with a Chinese message, not queued for ever", async () => {

@@ -217,4 +217,12 @@ describe("notes and blocking", () => {
     expect(checks[0]).toMatchObject({ overridden: true, reason: "复议机关统计口径不同" });
     expect(blockingChecks(checks).map((c) => c.id)).toEqual(["S5:problems"]);
   });
+
+  test("a note answers the finding as it read: when the figures change, the rule's new discrepancy is open again", () => {
+    const finding = (sum: number) => ({ id: "T4:review", severity: "error" as const, cells: [], message: `表四“行政复议”：合计 ${sum}，而总计为 3` });
+    const notes = { "T4:review": { reason: "一件次年送达", message: finding(4).message } };
+    expect(applyCheckNotes([finding(4)], notes)[0]).toMatchObject({ overridden: true, reason: "一件次年送达" });
+    expect(applyCheckNotes([finding(43)], notes)[0]).toMatchObject({ overridden: false, reason: null });
+    expect(blockingChecks(applyCheckNotes([finding(43)], notes))).toHaveLength(1);
+  });
 });

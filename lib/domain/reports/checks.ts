@@ -177,11 +177,20 @@ function table2Inventory(input: Input, previous: Input["previous"]): CheckFindin
 }
 
 /** Notes of accepted checks: { checkId: { reason } }. */
-export type CheckNotes = Record<string, { reason: string; by?: string; at?: string }>;
+export type CheckNotes = Record<string, { reason: string; by?: string; at?: string; message?: string }>;
 
-/** The findings with their notes: a noted finding is `overridden` with the note's reason. */
+/**
+ * The findings with their notes: a noted finding is `overridden` with the note's reason. A note
+ * answers the finding as it read when the note was written (`message` carries its figures): once
+ * the figures change, the same rule's new discrepancy is open again — a reason given for "off by 1"
+ * must not clear "off by 40". Notes without a message (imported, older) match by id alone.
+ */
 export function applyCheckNotes(findings: readonly CheckFinding[], notes: CheckNotes): ReportCheck[] {
-  return findings.map((f) => ({ ...f, overridden: Boolean(notes[f.id]), reason: notes[f.id]?.reason ?? null }));
+  return findings.map((f) => {
+    const note = Object.hasOwn(notes, f.id) ? notes[f.id] : undefined;
+    const holds = Boolean(note) && (note!.message === undefined || note!.message === f.message);
+    return { ...f, overridden: holds, reason: holds ? note!.reason : null };
+  });
 }
 
 /** What stops publication: errors neither fixed nor overridden. Warnings never block. */

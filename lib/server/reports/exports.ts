@@ -1,4 +1,5 @@
 import "server-only";
+import { reportYearProblem } from "@/lib/domain/reports/import-shape";
 import { formatOfYear } from "@/lib/domain/reports/formats";
 import type { ReportData } from "@/lib/domain/reports/shape";
 import { env } from "@/lib/env";
@@ -32,7 +33,9 @@ const EMPTY_SECTIONS = { overview: "", problems: "", other: "" };
 /** 导出: a queued ReportExport row and its job. The year's report row is created (empty) if it has none yet. */
 export async function requestExport(actor: Actor, year: number, format: ReportExportFormat, versionId?: string | null, enqueue?: Enqueue): Promise<Result<{ id: string }>> {
   if (!can(actor, "report.manage")) return refuse(actor, target(), "wrong_role", forbidden("您没有导出年度报告的权限。"));
-  if (!Number.isInteger(year) || year < 2008 || year > 2100 || !isReportExportFormat(format)) return refuse(actor, target(), "invalid", notFound("没有该年度或格式。"));
+  // The year rules of the report itself: no row for a future year, and none made up for a year
+  // nobody opened — a row would join the console's list and move its first year of data.
+  if (!Number.isInteger(year) || reportYearProblem(year, new Date()) || !isReportExportFormat(format)) return refuse(actor, target(), "invalid", notFound("没有该年度或格式。"));
   if (versionId) {
     const version = typeof versionId === "string" && versionId.length <= 64 ? await db().annualReportVersion.findFirst({ where: { id: versionId, year }, select: { id: true } }) : null;
     if (!version) return refuseNotFound(actor, target(versionId), "没有找到该版本的年度报告。");
@@ -126,4 +129,12 @@ async function fail(id: string, message: string) {
 /** The job's last attempt threw: the export is failed, not running for ever. */
 export async function abandonReportExport(id: string): Promise<void> {
   await fail(id, "导出未能完成，请重新导出。");
+}
+
+/**
+ * 导出 JSON / CSV in the console: small and fast, so served at once — but like every copy of a
+ * report that is not public yet, it leaves an audit row (who took which year's figures, when).
+ */
+export async function recordDirectExport(actor: Actor, year: number, kind: "json" | "csv", state: string): Promise<void> {
+  await audit(null, { actor, action: "report.export", entity: "AnnualReport", entityId: String(year), detail: { format: kind, state } });
 }

@@ -205,7 +205,7 @@ export async function noteCheck(actor: Actor, year: number, input: { revision: n
     const { data } = await buildDraft(year, row);
     const finding = data.checks.find((c) => c.id === input.checkId);
     if (!finding) return invalid({ checkId: ["该校验问题已不存在（可能已修正），请刷新后查看"] });
-    const notes = { ...storedNotes(row?.checkNotes), [finding.id]: { reason: reason.reason, by: actor.displayName, byId: actor.id, at: new Date().toISOString() } };
+    const notes = { ...storedNotes(row?.checkNotes), [finding.id]: { reason: reason.reason, by: actor.displayName, byId: actor.id, at: new Date().toISOString(), message: finding.message } };
     return ok({ data: { checkNotes: notes }, detail: { checkId: finding.id, severity: finding.severity, message: finding.message, cells: finding.cells, reason: reason.reason } });
   });
 }

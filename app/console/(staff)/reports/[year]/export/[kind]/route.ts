@@ -1,5 +1,7 @@
 import { reportCsv } from "@/lib/export/report";
 import { getActor } from "@/lib/server/platform/auth";
+import { attachmentDisposition } from "@/lib/export";
+import { recordDirectExport } from "@/lib/server/reports/exports";
 import { reportView } from "@/lib/server/reports/store";
 
 /**
@@ -17,12 +19,13 @@ export async function GET(_: Request, { params }: { params: Promise<{ year: stri
   const view = await reportView(actor, year);
   if (!view.ok) return new Response(view.message, { status: view.error === "forbidden" ? 403 : 404, headers: TEXT });
   const draft = view.value.state !== "published" && view.value.state !== "imported";
-  const name = `${year}年政府信息公开工作年度报告${draft ? "（草稿）" : ""}.${kind}`;
+  const name = `${year}年政府信息公开工作年度报告${draft ? "（草稿）" : ""}`;
+  await recordDirectExport(actor, year, kind, view.value.state);
   const body = kind === "json" ? JSON.stringify(view.value.data, null, 2) : reportCsv(view.value.data, "all");
   return new Response(body, {
     headers: {
       "Content-Type": kind === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="report-${year}.${kind}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Content-Disposition": attachmentDisposition(name, kind),
       "Cache-Control": "no-store",
     },
   });
