@@ -7,6 +7,7 @@ import { openApiDocument } from "@/lib/domain/openapi";
 import type { Actor } from "@/lib/server/platform/actor";
 import { db } from "@/lib/server/platform/db";
 import { exportStatus, requestExport, runReportExport } from "@/lib/server/reports/exports";
+import { prerenderVersion } from "@/lib/server/reports/public";
 import { apiReportYears } from "@/lib/server/reports/api";
 import { publicYearFigures } from "@/lib/server/reports/public";
 import { sampleReportData } from "@/lib/export/samples";
@@ -226,6 +227,17 @@ describe("console exports (render-report job)", () => {
     signedIn = b.people.liaison;
     expect((await exportDownload(get(`/console/reports/exports/${id}/download`), { params: Promise.resolve({ id }) })).status).toBe(404);
     expect(await exportStatus(b.people.liaison, id)).toBeNull();
+  });
+
+  test("a published version's DOCX and PDF are rendered once by the job's work and then served as stored", async () => {
+    const version = await db().annualReportVersion.findFirstOrThrow({ where: { year: OLD, number: 1 }, select: { id: true } });
+    await db().annualReportVersion.update({ where: { id: version.id }, data: { docx: null, pdf: null } });
+    expect(await prerenderVersion(version.id)).toEqual({ rendered: ["docx", "pdf"] });
+    const stored = await db().annualReportVersion.findUniqueOrThrow({ where: { id: version.id }, select: { docx: true, pdf: true } });
+    expect(Buffer.from(stored.docx!).subarray(0, 2).toString()).toBe("PK");
+    expect(Buffer.from(stored.pdf!).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await prerenderVersion(version.id)).toEqual({ rendered: [] });
+    expect(await prerenderVersion("no-such-version")).toEqual({ rendered: [] });
   });
 
   test("anyone without report.manage is refused and audited; a version of another year is not found", async () => {

@@ -144,6 +144,9 @@ describe("draft → review → published → correction", () => {
     expect(version).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
     expect((version.data as { status: string }).status).toBe("published");
     expect(await db().auditEvent.findFirst({ where: { action: "report.publish", entityId: version.id } })).toMatchObject({ result: "SUCCESS" });
+    // Its DOCX and PDF are queued for rendering after the commit, not left to the first visitor.
+    const queued = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'render-report-version' AND data->>'versionId' = ${version.id}`;
+    expect(Number(queued[0].n)).toBe(1);
     const view = must(await reportView(office, Y));
     expect(view).toMatchObject({ state: "published", canEdit: false, lockedReason: "已公布的年度报告不能修改，如需更正请发布更正版。" });
     expect(view.data.status).toBe("published");

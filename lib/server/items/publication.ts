@@ -15,7 +15,7 @@ import { conflict, invalid, ok, type Result } from "@/lib/server/platform/result
 import { expectOne, refuse, refuseNotFound, write, type Target } from "@/lib/server/platform/use-case";
 import { handOver, refuseTransition } from "./transition";
 import type { Tx } from "@/lib/server/platform/db";
-import { reportItemPublished, reportItemWithdrawn } from "@/lib/server/reports/publication-hook";
+import { reportItemPublished, reportItemWithdrawn, reportVersionPublishedAfterCommit } from "@/lib/server/reports/publication-hook";
 
 /**
  * Publication and the publishability rule (DESIGN §8), the one definition every public surface
@@ -60,7 +60,7 @@ export async function publishItem(
   if (!when.ok) return invalid({ publishAt: [when.message] });
   if (when.at && republish) return invalid({ publishAt: ["重新发布已公开的信息不能定时：公开网站将立即显示新版本"] });
   const publishAt = when.at ?? now;
-  return write(actor, target, async (tx) => {
+  const result = await write(actor, target, async (tx) => {
     const reviews = await tx.reviewRecord.findMany({ where: { revisionId: expectedRevisionId } });
     if (facts.revision.id !== expectedRevisionId || !isFullyApproved(facts.workflow.stages, facts.revision.contentHash, reviews)) {
       return conflict("该版本未经全部审核环节通过，不能发布。");
@@ -87,6 +87,8 @@ export async function publishItem(
     await audit(tx, { actor, ...target, detail: { indexNumber, revisionId: expectedRevisionId, publishAt: publishAt.toISOString() } });
     return ok({ indexNumber, publishAt });
   });
+  if (result.ok) await reportVersionPublishedAfterCommit(itemId);
+  return result;
 }
 
 /**

@@ -56,6 +56,16 @@ export const JOBS = {
     concurrency: 1,
     expireInSeconds: 10 * 60,
   },
+  /** 年度报告公开文本: a published version's DOCX and PDF, rendered once after publication (lib/server/reports/public.ts). */
+  "render-report-version": {
+    label: "年度报告公开文本",
+    schema: z.object({ versionId: z.string().min(1).max(64) }).strict(),
+    // Safe to retry: a stored document is kept, never rendered twice.
+    retryLimit: 2,
+    retryDelaySeconds: 10,
+    concurrency: 1,
+    expireInSeconds: 10 * 60,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {

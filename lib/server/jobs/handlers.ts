@@ -3,7 +3,7 @@ import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
 import { importLedgerJob } from "./import-ledger";
-import { renderReportJob } from "./render-report";
+import { renderReportJob, renderReportVersionJob } from "./render-report";
 import type { JobHandlers } from "./queue";
 
 /**
@@ -16,4 +16,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
   "request-reminders": () => sendDueReminders(),
   "render-report": renderReportJob,
+  "render-report-version": renderReportVersionJob,
 };

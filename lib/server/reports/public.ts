@@ -86,9 +86,37 @@ export async function frozenDocument(version: Pick<PublicReportVersion, "id" | "
   const stored = await db().annualReportVersion.findUnique({ where: { id: version.id }, select: { [format]: true } as { docx: true } | { pdf: true } });
   const kept = stored ? (stored as { docx?: Uint8Array | null; pdf?: Uint8Array | null })[format] : null;
   if (kept) return kept;
+  // Normally the render-report-version job has stored it already; until then, the visitors who
+  // arrive together share one render instead of each starting their own.
+  const key = `${version.id}:${format}`;
+  let pending = rendering.get(key);
+  if (!pending) {
+    pending = renderAndKeep(version, format).finally(() => rendering.delete(key));
+    rendering.set(key, pending);
+  }
+  return pending;
+}
+
+const rendering = new Map<string, Promise<Uint8Array>>();
+
+async function renderAndKeep(version: Pick<PublicReportVersion, "id" | "data" | "publishedAt">, format: "docx" | "pdf"): Promise<Uint8Array> {
   const bytes = await renderVersion(version.data, format, version.publishedAt ? new Date(version.publishedAt) : undefined);
   await db().annualReportVersion.updateMany({ where: { id: version.id, [format]: null }, data: { [format]: bytes } });
   return bytes;
+}
+
+/** The job's work: both documents of a published version stored, each rendered at most once. */
+export async function prerenderVersion(versionId: string): Promise<{ rendered: string[] }> {
+  const v = await db().annualReportVersion.findUnique({ where: { id: versionId }, select: { id: true, data: true, publishedAt: true, status: true, docx: true, pdf: true } });
+  if (!v || (v.status !== "published" && v.status !== "imported")) return { rendered: [] };
+  const version = { id: v.id, data: v.data as unknown as ReportData, publishedAt: v.publishedAt?.toISOString() ?? null };
+  const rendered: string[] = [];
+  for (const format of ["docx", "pdf"] as const) {
+    if (v[format]) continue;
+    await frozenDocument(version, format);
+    rendered.push(format);
+  }
+  return { rendered };
 }
 
 /** The document of report data; a draft (status draft) carries 草稿 on every page. */

@@ -9,6 +9,7 @@ import type { ReportData } from "@/lib/domain/reports/shape";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
+import { db } from "@/lib/server/platform/db";
 import type { Tx } from "@/lib/server/platform/db";
 import { expectOne } from "@/lib/server/platform/use-case";
 
@@ -51,4 +52,18 @@ export async function reportItemWithdrawn(tx: Tx, actor: Actor, itemId: string):
   const left = await tx.annualReportVersion.count({ where: { year: version.year, status: "published" } });
   if (left === 0) await tx.annualReport.updateMany({ where: { year: version.year, state: "published" }, data: { state: "draft", revision: { increment: 1 } } });
   await audit(tx, { actor, action: "report.withdraw", entity: "AnnualReportVersion", entityId: version.id, detail: { year: version.year, version: version.number, itemId, publishedLeft: left } });
+}
+
+/**
+ * After the publishing transaction: a published report's DOCX and PDF are rendered on the job queue
+ * (render-report-version), so no visitor waits for them. Best effort, like the upload's text
+ * extraction: if the queue is down, the first download renders them once (lib/server/reports/public.ts).
+ */
+export async function reportVersionPublishedAfterCommit(itemId: string): Promise<void> {
+  const version = await db().annualReportVersion.findFirst({ where: { itemId, status: "published" }, select: { id: true } });
+  if (!version) return;
+  const { sendJob } = await import("@/lib/server/jobs/queue");
+  await sendJob("render-report-version", { versionId: version.id }).catch((error) =>
+    console.error(`[gongkai] render-report-version not queued for ${version.id}: ${(error as Error).message}`),
+  );
 }
