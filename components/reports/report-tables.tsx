@@ -178,7 +178,7 @@ export function Table2View() {
 }
 
 /** The label cells of a table-三 row: equal leading labels merge down, the last one widens. */
-function labelCells(rows: Table3Row[], i: number, depth: number) {
+export function labelCells(rows: Table3Row[], i: number, depth: number) {
   const labels = rows[i].labels;
   const samePrefix = (a: string[], b: string[], n: number) => a.length > n && b.length > n && a.slice(0, n + 1).every((l, k) => l === b[k]);
   const cells: { text: string; rowSpan: number; colSpan: number }[] = [];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatChineseDate } from "@/lib/domain/dates";
+import { chinaYear, formatChineseDate } from "@/lib/domain/dates";
 import type { ReportYearSummary } from "@/lib/server/reports/store";
 import { REPORT_FORMAT_LABELS, StateBadge } from "./labels";
 import { YearChart } from "./year-chart";
@@ -29,6 +29,9 @@ export function ReportYearsTable({ years }: { years: ReportYearSummary[] }) {
               <td className="px-2 py-2">{REPORT_FORMAT_LABELS[y.format]}</td>
               <td className="px-2 py-2">
                 <StateBadge state={y.state} />
+                {(y.state === "none" || y.state === "draft") && y.year < chinaYear(new Date()) && (
+                  <Link href={`/console/reports/${y.year}/past`} className="ms-2 text-gov-red hover:underline">按表录入往年报告<span className="sr-only">（{y.year}年）</span></Link>
+                )}
               </td>
               <td className="px-2 py-2">{y.publishedAt ? formatChineseDate(new Date(y.publishedAt)) : "—"}</td>
             </tr>

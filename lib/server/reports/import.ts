@@ -75,7 +75,7 @@ export async function importReport(actor: Actor, json: unknown, now = new Date()
 }
 
 /** Why the year cannot take an import, or null. */
-async function yearTaken(year: number): Promise<string | null> {
+export async function yearTaken(year: number): Promise<string | null> {
   const [row, versions] = await Promise.all([
     db().annualReport.findUnique({ where: { year }, select: { state: true } }),
     db().annualReportVersion.findMany({ where: { year }, select: { status: true } }),
