@@ -131,6 +131,20 @@ async function main() {
       samples.push(performance.now() - t);
     }
     samples.sort((a, b) => a - b);
+    // The whole draft as the console, the CLI and an export read it (figures, overrides, checks
+    // against last year), then each document rendered from it: what "compute and export a year" costs.
+    const { draftReportData } = await import("../lib/server/reports/store");
+    const { reportDocument } = await import("../lib/export/report");
+    const { renderDocument } = await import("../lib/export");
+    const timed = async <T,>(work: () => Promise<T>): Promise<[T, number]> => {
+      const t = performance.now();
+      const value = await work();
+      return [value, performance.now() - t];
+    };
+    const [draft, draftMs] = await timed(() => draftReportData(YEAR));
+    const [docx, docxMs] = await timed(() => renderDocument(reportDocument(draft, { draft: true }), "docx"));
+    const [pdf, pdfMs] = await timed(() => renderDocument(reportDocument(draft, { draft: true }), "pdf"));
+    const exportMs = { draftReport: Math.round(draftMs), docx: Math.round(docxMs), pdf: Math.round(pdfMs), docxBytes: docx.length, pdfBytes: pdf.length, checks: draft.checks.length };
     const t3 = result.table3;
     const balanced = Object.keys(t3.new_received).every(
       (c) => t3.new_received[c as "total"] + t3.carried_over[c as "total"] === t3.total_processed[c as "total"] + t3.carried_forward[c as "total"],
@@ -145,6 +159,7 @@ async function main() {
           requests: REQUESTS,
           loadSeconds: ms(loaded.seconds),
           computeYearMs: { min: ms(samples[0]), p50: ms(samples[Math.floor(samples.length / 2)]), max: ms(samples.at(-1)!), rounds: ROUNDS },
+          exportMs,
           figures: {
             itemsPublished: result.statistics.items_published,
             byChannel: result.statistics.by_channel,
