@@ -198,6 +198,7 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
     await expect(office.getByRole("textbox", { name: "一、总体情况" }).locator("[data-metric]")).toHaveText("165");
     await save(office);
     await expect(check(office, "N-")).toHaveCount(0);
+    await office.screenshot({ path: "docs/screenshots/annual-report-console.png" });
   });
 
   await test.step("导出 PDF runs on the job queue with its progress, then downloads (草稿)", async () => {
@@ -243,6 +244,7 @@ test("2019 (GB2019): the seed's figures, the narrative check, an override, revie
   await test.step("public: both versions, real tables and the four downloads, the JSON with the seed figures", async () => {
     const bodies = await checkPublic(visitor, 2019, itemId);
     await expect(visitor.getByTestId("report-versions")).toContainText("补录纸质登记的一件申请");
+    await visitor.screenshot({ path: "docs/screenshots/annual-report-public.png" });
     await expect(visitor.getByText("规范性文件").first()).toBeVisible();
     const data = tablesOf(bodies[/JSON/i.source]);
     expect(data.table2.normative_documents).toEqual({ new_made: 5, new_published: 5, total_published: 7 });
