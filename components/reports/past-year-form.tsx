@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cellLabel, describeCell } from "@/lib/domain/reports/cells";
-import { FORMATS, TABLE2_LABEL_HEAD, TABLE3_COLUMNS, TABLE3_HEADER, TABLE4, type ReportFormat, type ReportFormatKey, type ReportSection } from "@/lib/domain/reports/formats";
+import { FORMATS, TABLE2_LABEL_HEAD, TABLE3_COLUMNS, TABLE4, type ReportFormat, type ReportFormatKey, type ReportSection } from "@/lib/domain/reports/formats";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { labelCells } from "./report-tables";
+import { labelCells, Table3Head } from "./report-tables";
 
 /**
  * 按表录入往年报告: the year's format laid out as its printed tables (walked from formats.ts, no
@@ -90,26 +90,10 @@ function Table2Inputs({ format, values, errors }: Props) {
 
 function Table3Inputs({ format, values, errors }: Props) {
   const { rows, labelDepth, note } = format.table3;
-  const orgs = TABLE3_HEADER.organisationTypes;
   return (
     <div className="overflow-x-auto" role="region" aria-label="表三（可左右滚动）" tabIndex={0}>
       <table className={TABLE}>
-        <thead>
-          <tr>
-            <td colSpan={labelDepth} rowSpan={3} className="border border-gray-300 px-2 py-1 text-xs text-gray-600">{note}</td>
-            <th colSpan={TABLE3_COLUMNS.length} scope="colgroup" className={TH}>{TABLE3_HEADER.applicant}</th>
-          </tr>
-          <tr>
-            <th rowSpan={2} scope="col" className={TH}>{TABLE3_HEADER.naturalPerson}</th>
-            <th colSpan={orgs.length} scope="colgroup" className={TH}>{TABLE3_HEADER.organisations}</th>
-            <th rowSpan={2} scope="col" className={TH}>{TABLE3_HEADER.total}</th>
-          </tr>
-          <tr>
-            {orgs.map((o) => (
-              <th key={o.key} scope="col" className={TH}>{o.label}</th>
-            ))}
-          </tr>
-        </thead>
+        <Table3Head labelDepth={labelDepth} note={note} headerClass={TH} />
         <tbody>
           {rows.map((row, i) => (
             <tr key={row.key}>

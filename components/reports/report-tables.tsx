@@ -192,32 +192,39 @@ export function labelCells(rows: Table3Row[], i: number, depth: number) {
   return cells;
 }
 
+/** Table 三's head as the format prints it: the 勾稽 note in the corner, 申请人情况 over its seven columns. */
+export function Table3Head({ labelDepth, note, headerClass }: { labelDepth: number; note: string; headerClass: string }) {
+  const orgs = TABLE3_HEADER.organisationTypes;
+  return (
+    <thead>
+      <tr>
+        <td colSpan={labelDepth} rowSpan={3} className="border border-gray-300 px-2 py-1 text-xs text-gray-600">
+          {note}
+        </td>
+        <th colSpan={TABLE3_COLUMNS.length} scope="colgroup" className={headerClass}>{TABLE3_HEADER.applicant}</th>
+      </tr>
+      <tr>
+        <th rowSpan={2} scope="col" className={headerClass}>{TABLE3_HEADER.naturalPerson}</th>
+        <th colSpan={orgs.length} scope="colgroup" className={headerClass}>{TABLE3_HEADER.organisations}</th>
+        <th rowSpan={2} scope="col" className={headerClass}>{TABLE3_HEADER.total}</th>
+      </tr>
+      <tr>
+        {orgs.map((o) => (
+          <th key={o.key} scope="col" className={headerClass}>{o.label}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function Table3View() {
   const format = FORMATS[useReportEditor().format];
   const { rows, labelDepth, note } = format.table3;
-  const orgs = TABLE3_HEADER.organisationTypes;
   return (
     <div data-testid="table3">
       <div className="overflow-x-auto" role="region" aria-label="表三（可左右滚动）" tabIndex={0}>
         <table className={TABLE}>
-          <thead>
-            <tr>
-              <td colSpan={labelDepth} rowSpan={3} className="border border-gray-300 px-2 py-1 text-xs text-gray-600">
-                {note}
-              </td>
-              <th colSpan={TABLE3_COLUMNS.length} scope="colgroup" className={TH}>{TABLE3_HEADER.applicant}</th>
-            </tr>
-            <tr>
-              <th rowSpan={2} scope="col" className={TH}>{TABLE3_HEADER.naturalPerson}</th>
-              <th colSpan={orgs.length} scope="colgroup" className={TH}>{TABLE3_HEADER.organisations}</th>
-              <th rowSpan={2} scope="col" className={TH}>{TABLE3_HEADER.total}</th>
-            </tr>
-            <tr>
-              {orgs.map((o) => (
-                <th key={o.key} scope="col" className={TH}>{o.label}</th>
-              ))}
-            </tr>
-          </thead>
+          <Table3Head labelDepth={labelDepth} note={note} headerClass={TH} />
           <tbody>
             {rows.map((row, i) => (
               <tr key={row.key}>
