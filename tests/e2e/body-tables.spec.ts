@@ -28,7 +28,8 @@ async function expectSideBySide(first: Locator, second: Locator) {
 
 async function openAnnualReport(page: Page) {
   await page.goto("/annual-reports");
-  await page.getByRole("link", { name: ANNUAL_REPORT }).click();
+  // exact: the annual-report spec may have published a 更正版 beside it.
+  await page.getByRole("link", { name: ANNUAL_REPORT, exact: true }).click();
   await expect(page.getByTestId("public-item-title")).toHaveText(ANNUAL_REPORT);
 }
 

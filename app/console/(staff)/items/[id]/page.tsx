@@ -58,7 +58,9 @@ export default async function StaffItemPage({ params, searchParams }: { params: 
   const flags = canReview && stage === "SECRECY" ? await secrecyFlags(r.id) : [];
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-      <div className="space-y-6">
+      {/* min-w-0: a grid item is otherwise as wide as its widest table (a 年度报告's table 三), and
+          the page scrolls sideways on a phone instead of the table in its own box. */}
+      <div className="min-w-0 space-y-6">
         {notice && <Alert tone="success">{notice}</Alert>}
         <Card title={<span data-testid="item-title">{r.title}</span>} action={
             <span className="flex flex-wrap items-center justify-end gap-2">
