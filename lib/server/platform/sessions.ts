@@ -54,11 +54,6 @@ export async function authenticate(
 ): Promise<LoginResult> {
   const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false } });
   const key = normalizeUsername(username);
-  // `key` and `at` let failures on names without a counter of their own be counted (nameLockedUntil).
-  const fail = async (why: string, lockedUntil?: Date | null) => {
-    await audit(null, { actor: user ? { ...user, roles: user.roles } : null, actorName: username.slice(0, 64), action: "auth.login", entity: "User", entityId: user?.id, result: "FAILURE", detail: { why, key, at: now.toISOString() }, meta });
-    return lockedUntil ? { ok: false as const, lockedUntil } : { ok: false as const };
-  };
   // The lock by name (every failure typed under this name, whatever the account) is checked for
   // everyone, so "Liaison.GX" and "liaison.gx" lock together and the answer never depends on
   // whether the name is real.
@@ -69,28 +64,29 @@ export async function authenticate(
   const dummy = await DUMMY_HASH;
   const checkable = user?.status === "ACTIVE" && !locked ? user : null;
   const passwordMatches = await verifyPassword(checkable?.passwordHash ?? dummy, password);
-  if (locked) return fail("locked", locked);
-  if (!user || !checkable) {
-    await fail(user ? "disabled" : "unknown_user");
-    const lockedNow = await nameLockedUntil(key, now);
+  if (!checkable || !passwordMatches) {
+    // Every failure does the same database work too (counter, audit row, lock re-read), so what
+    // is left between the paths is noise, not a few round trips more for a wrong password.
+    const why = locked ? "locked" : !user ? "unknown_user" : !checkable ? "disabled" : "bad_password";
+    // Only a wrong password on an active, unlocked account counts against its row; the other
+    // paths run the same statements against no row.
+    const rowLockNow = await recordFailure(why === "bad_password" && checkable ? checkable.id : null, now);
+    // `key` and `at` let failures on names without a counter of their own be counted (nameLockedUntil).
+    await audit(null, { actor: user ? { ...user, roles: user.roles } : null, actorName: username.slice(0, 64), action: "auth.login", entity: "User", entityId: user?.id, result: "FAILURE", detail: { why, key, at: now.toISOString() }, meta });
+    const lockedNow = later(later(locked, rowLockNow), await nameLockedUntil(key, now));
     return lockedNow ? { ok: false, lockedUntil: lockedNow } : { ok: false };
   }
-  if (!passwordMatches) {
-    const rowLockNow = await recordFailure(user.id, now);
-    await fail("bad_password");
-    const lockedNow = later(rowLockNow, await nameLockedUntil(key, now));
-    return lockedNow ? { ok: false, lockedUntil: lockedNow } : { ok: false };
-  }
+  const account = checkable;
   const sessionId = randomBytes(32).toString("hex");
   await db().$transaction(async (tx) => {
     await tx.user.update({
-      where: { id: user.id },
+      where: { id: account.id },
       data: { failedLoginCount: 0, lastFailedLoginAt: null, lockedUntil: null, lastLoginAt: now },
     });
     await tx.session.create({
       data: {
         id: sessionId,
-        userId: user.id,
+        userId: account.id,
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + env().SESSION_ABSOLUTE_HOURS * 3_600_000),
@@ -98,16 +94,17 @@ export async function authenticate(
         userAgent: meta.userAgent,
       },
     });
-    await audit(tx, { actor: user, action: "auth.login", entity: "User", entityId: user.id, detail: { key, at: now.toISOString() }, meta });
+    await audit(tx, { actor: account, action: "auth.login", entity: "User", entityId: account.id, detail: { key, at: now.toISOString() }, meta });
   });
-  return { ok: true, sessionId, userId: user.id, displayName: user.displayName };
+  return { ok: true, sessionId, userId: account.id, displayName: account.displayName };
 }
 
 /**
  * 5 failures within 15 minutes lock the account for 30 minutes; each step one atomic statement.
- * Returns the end of the lock this failure started, if it started one.
+ * Returns the end of the lock this failure started, if it started one. With no user it runs the
+ * same statements against no row (a login failure that must cost what a counted one costs).
  */
-async function recordFailure(userId: string, now: Date): Promise<Date | null> {
+async function recordFailure(userId: string | null, now: Date): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
   const lockUntil = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
   await db().$executeRaw`
@@ -115,10 +112,10 @@ async function recordFailure(userId: string, now: Date): Promise<Date | null> {
       "failedLoginCount" = CASE WHEN "lastFailedLoginAt" IS NULL OR "lastFailedLoginAt" < ${windowStart}
                                 THEN 1 ELSE "failedLoginCount" + 1 END,
       "lastFailedLoginAt" = ${now}
-    WHERE "id" = ${userId}`;
+    WHERE "id" = ${userId ?? ""}`;
   const locked = await db().$executeRaw`
     UPDATE "User" SET "lockedUntil" = ${lockUntil}, "failedLoginCount" = 0
-    WHERE "id" = ${userId} AND "failedLoginCount" >= ${LOCKOUT.maxFailures}`;
+    WHERE "id" = ${userId ?? ""} AND "failedLoginCount" >= ${LOCKOUT.maxFailures}`;
   return locked > 0 ? lockUntil : null;
 }
 
