@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS = {
   "calendar.coverage": "确认节假日年度",
   "user.disable": "停用用户",
   "user.enable": "启用用户",
+  "user.unlock": "解除账户锁定",
   "job.retry": "重新执行后台任务",
   "files.cleanup": "清理未引用文件",
   "request.submit": "在线提交依申请公开申请",

@@ -7,7 +7,7 @@ import { createDepartment, moveDepartment, updateDepartment } from "@/lib/server
 import { removeCalendarDay, setCalendarDay, setYearCovered } from "@/lib/server/admin/calendar";
 import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
 import { saveTargets } from "@/lib/server/admin/targets";
-import { setUserStatus } from "@/lib/server/admin/users";
+import { setUserStatus, unlockUser } from "@/lib/server/admin/users";
 import { deadLetterQueue } from "@/lib/server/jobs/definitions";
 import { retryDeadJob } from "@/lib/server/jobs/dead-letters";
 import { jobQueue, stopJobs } from "@/lib/server/jobs/queue";
@@ -437,6 +437,20 @@ describe("every administration write", () => {
         calls: times(n, () => () => setUserStatus(b.people.sysadmin, { userId: user.id, status })),
       };
     }));
+
+  test("unlock a locked account", async () => {
+    const secadmin = await b.user(`secadmin-${tag()}`, ["SECADMIN"], null);
+    await race(async (n) => {
+      const user = await b.user(`u-${tag()}`, ["LIAISON"]);
+      await db().user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 3_600_000) } });
+      return {
+        action: "user.unlock",
+        entityId: user.id,
+        calls: times(n, () => () => unlockUser(secadmin, { userId: user.id })),
+        check: async () => expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull(),
+      };
+    });
+  });
 });
 
 describe("the job queue", () => {

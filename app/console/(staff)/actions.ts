@@ -9,7 +9,7 @@ import { publishItem, withdrawItem } from "@/lib/server/items/publication";
 import type { Failure } from "@/lib/server/platform/result";
 import { markAllNotificationsRead } from "@/lib/server/platform/notifications";
 import { reviewItem } from "@/lib/server/items/reviews";
-import { setUserStatus } from "@/lib/server/admin/users";
+import { setUserStatus, unlockUser } from "@/lib/server/admin/users";
 
 /**
  * Thin actions: actor → use case (which authorises and validates) → revalidate/redirect.
@@ -64,6 +64,14 @@ export async function setUserStatusAction(_: FormState, formData: FormData): Pro
   if (!result.ok) return failed(result);
   revalidatePath("/console/users");
   return { ok: true, message: "已更新。" };
+}
+
+export async function unlockUserAction(_: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const result = await unlockUser(actor, formValues(formData));
+  if (!result.ok) return failed(result);
+  revalidatePath("/console/users");
+  return { ok: true, message: "已解除锁定。" };
 }
 
 export async function markAllReadAction() {

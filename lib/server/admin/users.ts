@@ -2,16 +2,22 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
+import { normalizeUsername } from "@/lib/domain/lockout";
 import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
-import { forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
-import { expectOne, refuse, write, type Target } from "@/lib/server/platform/use-case";
+import { conflict, forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
+import { accountLockedUntil, accountsLockedUntil } from "@/lib/server/platform/sessions";
+import { expectOne, refuse, Refusal, write, type Target } from "@/lib/server/platform/use-case";
 
 /** User administration (系统管理员) and the security view (安全管理员). */
 
-export async function listUsers(actor: Actor) {
+/**
+ * `lockedUntil` is when login stops refusing the account as locked — its own counter or the lock
+ * on its name (failures typed under any spelling of it) — null when it is not locked now.
+ */
+export async function listUsers(actor: Actor, now = new Date()) {
   if (!can(actor, "user.list")) return null;
-  return db().user.findMany({
+  const users = await db().user.findMany({
     orderBy: [{ department: { sortOrder: "asc" } }, { username: "asc" }],
     select: {
       id: true,
@@ -24,6 +30,8 @@ export async function listUsers(actor: Actor) {
       department: { select: { name: true } },
     },
   });
+  const locks = await accountsLockedUntil(users, now);
+  return users.map((u) => ({ ...u, lockedUntil: locks.get(u) ?? null }));
 }
 
 const statusSchema = z.object({ userId: z.string().min(1).max(64), status: z.enum(["ACTIVE", "DISABLED"]) });
@@ -46,6 +54,34 @@ export async function setUserStatus(actor: Actor, raw: unknown): Promise<Result<
       await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     }
     await audit(tx, { actor, ...target, detail: { before: before.status, after: status } });
+    return ok({ id: userId });
+  });
+}
+
+const unlockSchema = z.object({ userId: z.string().min(1).max(64) });
+
+/**
+ * 解锁: the 安全管理员 lifts a login lock before its 30 minutes run out — the row's counter and the
+ * lock on the name, which counts failures from the audit log since the name's last success or
+ * unlock. So the unlock is that audit row itself (it records the name's key), and nothing in the
+ * insert-only log is touched. An account that is not locked is refused, not unlocked again.
+ */
+export async function unlockUser(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ id: string }>> {
+  const parsed = unlockSchema.safeParse(raw);
+  const target: Target = { action: "user.unlock", entity: "User", entityId: parsed.success ? parsed.data.userId : undefined };
+  if (!can(actor, "user.unlock")) return refuse(actor, target, "wrong_role");
+  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors);
+  const { userId } = parsed.data;
+  return write(actor, target, async (tx) => {
+    // The row lock serialises two unlocks of one account: the second reads the first's audit row
+    // and is told the account is no longer locked.
+    const [user] = await tx.$queryRaw<{ username: string; status: string; lockedUntil: Date | null }[]>`
+      SELECT "username", "status", "lockedUntil" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    if (!user) return notFound("未找到该用户。");
+    const lockedUntil = await accountLockedUntil(user, now, tx);
+    if (!lockedUntil) throw new Refusal("not_locked", conflict("该账号未被锁定。"));
+    await tx.user.update({ where: { id: userId }, data: { lockedUntil: null, failedLoginCount: 0, lastFailedLoginAt: null } });
+    await audit(tx, { actor, ...target, detail: { key: normalizeUsername(user.username), at: now.toISOString(), lockedUntil: lockedUntil.toISOString() } });
     return ok({ id: userId });
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession, type NextAuthOptions } from "next-auth";
+import type { NextAuthOptions } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret, env, secureCookies } from "@/lib/env";
 import { LOCKED_ERROR_PREFIX } from "@/lib/domain/lockout";
@@ -12,12 +14,14 @@ import { authenticate, endSession, resolveSession } from "./sessions";
  * The only module that talks to next-auth. The signed JWT carries nothing but a random session
  * id; who the user is and whether the session still stands is read from the database on every
  * request (resolveSession), because a bare JWT cannot be revoked.
+ *
+ * The session id is a bearer secret: it lives only inside the encrypted, HttpOnly cookie and is
+ * read on the server from there (sessionIdFromCookies). The session object next-auth hands to page
+ * scripts (/api/auth/session, useSession) carries nothing but its expiry — an XSS must not be able
+ * to lift it (issue 10).
  */
 declare module "next-auth" {
   interface User {
-    sid?: string;
-  }
-  interface Session {
     sid?: string;
   }
 }
@@ -52,8 +56,9 @@ export function authOptions(): NextAuthOptions {
         if (user?.sid) token.sid = user.sid;
         return token;
       },
-      session({ session, token }) {
-        return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined };
+      // What /api/auth/session answers to page scripts: no session id, no name (the console has them).
+      session({ session }) {
+        return { expires: session.expires };
       },
     },
     events: {
@@ -64,10 +69,21 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
+type CookieJar = { getAll(): { name: string; value: string }[] };
+
+/**
+ * The session id inside the request's next-auth cookie (decrypted and its expiry checked by
+ * next-auth), or null. The cookie only: no `Authorization: Bearer` token is honoured.
+ */
+export async function sessionIdFromCookies(jar: CookieJar): Promise<string | null> {
+  const token = await getToken({ req: { cookies: jar, headers: new Headers() } as never, secret: authSecret(), secureCookie: secureCookies() });
+  return typeof token?.sid === "string" ? token.sid : null;
+}
+
 /** The signed-in staff member for this request, or null. Cached per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions());
-  return session?.sid ? resolveSession(session.sid) : null;
+  const sid = await sessionIdFromCookies(await cookies());
+  return sid ? resolveSession(sid) : null;
 });
 
 /** For console pages and actions: the actor, or a redirect to the login page. */

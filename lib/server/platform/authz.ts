@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "item.create": ["LIAISON"],
   "user.list": ["SYSADMIN", "SECADMIN"],
   "user.setStatus": ["SYSADMIN"],
+  /** 解锁 before the 30 minutes run out: the 安全管理员's duty under 三员分立 (issue 10 §3). */
+  "user.unlock": ["SECADMIN"],
   "audit.read": ["AUDITOR"],
   "file.upload": ["LIAISON"],
   // Office administration (公开办): departments and their 分管领导, columns and their stages,

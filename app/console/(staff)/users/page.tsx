@@ -1,12 +1,13 @@
 import { forbidden } from "next/navigation";
 import { UserStatusForm } from "@/components/console/user-status-form";
+import { UserUnlockForm } from "@/components/console/user-unlock-form";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { requireActor } from "@/lib/server/platform/auth";
 import { can } from "@/lib/server/platform/authz";
 import { listUsers } from "@/lib/server/admin/users";
-import { setUserStatusAction } from "../actions";
+import { setUserStatusAction, unlockUserAction } from "../actions";
 
 export const metadata = { title: "用户管理" };
 
@@ -15,7 +16,7 @@ export default async function UsersPage() {
   const users = await listUsers(actor);
   if (!users) forbidden();
   const mayChange = can(actor, "user.setStatus");
-  const now = new Date();
+  const mayUnlock = can(actor, "user.unlock");
   return (
     <Card title="用户与账户状态">
       <div className="overflow-x-auto">
@@ -28,7 +29,7 @@ export default async function UsersPage() {
               <th scope="col" className="py-2 pe-4">角色</th>
               <th scope="col" className="py-2 pe-4">状态</th>
               <th scope="col" className="py-2 pe-4">最近登录</th>
-              {mayChange && <th scope="col" className="py-2">操作</th>}
+              {(mayChange || mayUnlock) && <th scope="col" className="py-2">操作</th>}
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
@@ -39,11 +40,14 @@ export default async function UsersPage() {
                 <td className="py-2 pe-4">{u.department?.name ?? "—"}</td>
                 <td className="py-2 pe-4">{u.roles.map((r) => ROLE_LABELS[r]).join("、")}</td>
                 <td className="py-2 pe-4">
-                  {u.status === "DISABLED" ? "已停用" : u.lockedUntil && u.lockedUntil > now ? "已锁定" : "正常"}
+                  {u.status === "DISABLED" ? "已停用" : u.lockedUntil ? `已锁定（至 ${formatChineseDateTime(u.lockedUntil)}）` : "正常"}
                 </td>
                 <td className="py-2 pe-4">{u.lastLoginAt ? formatChineseDateTime(u.lastLoginAt) : "—"}</td>
-                {mayChange && (
-                  <td className="py-2">{u.id !== actor.id && <UserStatusForm action={setUserStatusAction} userId={u.id} status={u.status} />}</td>
+                {(mayChange || mayUnlock) && (
+                  <td className="py-2">
+                    {mayChange && u.id !== actor.id && <UserStatusForm action={setUserStatusAction} userId={u.id} status={u.status} />}
+                    {mayUnlock && u.lockedUntil && <UserUnlockForm action={unlockUserAction} userId={u.id} username={u.username} />}
+                  </td>
                 )}
               </tr>
             ))}
