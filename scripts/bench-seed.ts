@@ -12,6 +12,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 const log = (m: string) => process.stderr.write(`[bench:seed] ${m}\n`);
+// stdout carries the JSON summary alone: the demo seed's console.log lines go to stderr.
+console.log = (...args: unknown[]) => console.error(...args);
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
