@@ -252,7 +252,7 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
 
   let inFlight: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < o.items; start += BATCH) {
-    const sends: Promise<unknown>[] = [];
+    const sends: (() => Promise<unknown>)[] = [];
     const items: unknown[][] = [];
     const revs: unknown[][] = [];
     const reviews: unknown[][] = [];
@@ -329,13 +329,13 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
         });
       }
     }
-    sends.push(client.query(
+    sends.push(() => client.query(
       `INSERT INTO "DisclosureItem" ("id","indexNumber","departmentId","columnId","authorId","status","publishAt","publishedAt","withdrawnAt","withdrawReason","reviewStages","firstSubmittedAt","createdAt","updatedAt")
        SELECT a, b, c, d, e, s, p, q, w, wr, rs::"ReviewStage"[], f, coalesce(f, now()), now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::"ItemStatus"[], $7::timestamp[], $8::timestamp[],
               $9::timestamp[], $10::text[], $11::text[], $12::timestamp[]) AS x(a,b,c,d,e,s,p,q,w,wr,rs,f)`,
       columns(items, 12),
     ));
-    sends.push(client.query(
+    sends.push(() => client.query(
       `INSERT INTO "ItemRevision" ("id","itemId","number","title","documentNumber","bodyHtml","bodyText","formedOn","attribute","attributeReason","article20Item",
                                    "documentType","signedOn","effectiveOn","repealedOn","validity","channels","contentHash","authorId","createdAt")
        SELECT id, item, 1, title, dn, html, txt, formed::date, attr::"DisclosureAttribute", reason, a20, dt::"DocumentType", signed::date, eff::date, rep::date,
@@ -346,19 +346,19 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
       columns(revs, 19),
     ));
     if (stored.length) {
-      sends.push(client.query(
+      sends.push(() => client.query(
         `INSERT INTO "StoredFile" ("id","sha256","size","mimeType","fileName","text","textStatus","uploadedById","createdAt")
          SELECT id, sha, size, mime, name, txt, 'DONE', uploader, created
            FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp[]) AS x(id, sha, size, mime, name, txt, uploader, created)`,
         columns(stored, 8),
       ));
-      sends.push(client.query(
+      sends.push(() => client.query(
         `INSERT INTO "Attachment" ("id","revisionId","fileId","sortOrder") SELECT id, rev, file, 0 FROM unnest($1::text[], $2::text[], $3::text[]) AS x(id, rev, file)`,
         columns(attachments, 3),
       ));
     }
     if (reviews.length) {
-      sends.push(client.query(
+      sends.push(() => client.query(
         `INSERT INTO "ReviewRecord" ("id","itemId","revisionId","contentHash","stage","decision","reviewerId","createdAt")
          SELECT x.id, x.item, x.rev, x.hash, x.stage, 'APPROVE', x.reviewer, x.at
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::"ReviewStage"[], $6::text[], $7::timestamp[]) AS x(id, item, rev, hash, stage, reviewer, at)`,
@@ -366,7 +366,7 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
       ));
     }
     if (entries.length) {
-      sends.push(client.query(
+      sends.push(() => client.query(
         // Grams never contain a space (normalisation splits words on it): one joined string per row travels light.
         `INSERT INTO "SearchEntry" ("itemId","revisionId","publishAt","columnId","departmentId","article20Item","grams")
          SELECT id, rev, p, col, dept, a20, string_to_array(gr, ' ')
@@ -374,10 +374,13 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
         [...columns(entries, 6), entries.map((e) => (e[6] as string[]).join(" "))],
       ));
     }
-    // PostgreSQL inserts this batch while the next is generated (the loop yields so the socket
-    // drains); at most two batches are in memory.
-    await inFlight;
-    inFlight = Promise.all(sends);
+    // PostgreSQL inserts this batch while the next is generated: each statement is sent when the
+    // one before it is done (the generating loop yields for that), one at a time as pg wants;
+    // at most two batches are in memory.
+    const previous = inFlight;
+    inFlight = sends.reduce<Promise<unknown>>((chain, send) => chain.then(send), previous);
+    inFlight.catch(() => {}); // a failure surfaces at the next await; never as an unhandled rejection
+    await previous;
     if ((start / BATCH) % 10 === 9) o.log(`${start + BATCH} items`);
   }
   await inFlight;
@@ -406,7 +409,7 @@ const REQUEST_SUBJECTS = [
   (r: Rng, y: number) => `${y}年度科技特派员选派名单及考核结果`,
   (r: Rng) => `市科技局关于${r.pick(["人参产业", "碳纤维", "新材料", "现代农业", "生物医药"])}领域专项资金的分配方案`,
   (r: Rng, y: number) => `${y}年市科技局政府采购项目的招标文件及中标结果`,
-  (r: Rng) => `本人申报的科技成果登记材料的审核情况`,
+  (_r: Rng) => `本人申报的科技成果登记材料的审核情况`,
 ];
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华辉鹏飞宇浩";
