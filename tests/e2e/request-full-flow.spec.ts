@@ -84,7 +84,7 @@ test("public form → confirmation → 补正 → consultation → extension →
 
   const office = await signIn("office");
   await test.step("office: confirms it from the 待确认 queue (收到日 = today) and assigns it", async () => {
-    await office.getByRole("link", { name: "依申请公开" }).click();
+    await office.getByRole("link", { name: "依申请公开", exact: true }).click();
     await office.goto("/console/requests?stage=awaiting_confirmation");
     const pending = office.getByTestId("request-row").filter({ hasText: tag });
     await expect(pending).toContainText("待确认");

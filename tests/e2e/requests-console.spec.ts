@@ -85,7 +85,7 @@ test("register a 挂号信 and a walk-in → assign → 补正 restarts the cloc
   let walkIn = { id: "", number: "" };
 
   await test.step("office: a future 收到日 and a bad 身份证 are refused in Chinese, values kept", async () => {
-    await office.getByRole("link", { name: "依申请公开" }).click();
+    await office.getByRole("link", { name: "依申请公开", exact: true }).click();
     await expect(office.getByRole("heading", { name: "依申请公开" })).toBeVisible();
     await office.getByRole("link", { name: "登记申请" }).click();
     await field(office, "申请渠道").selectOption({ label: "当面申请" });
@@ -151,7 +151,7 @@ test("register a 挂号信 and a walk-in → assign → 补正 restarts the cloc
 
   const liaison = await signIn("liaison.gx");
   await test.step("liaison.gx: sees the restart in 为什么是这一天 and the applicant in clear", async () => {
-    await liaison.getByRole("link", { name: "依申请公开" }).click();
+    await liaison.getByRole("link", { name: "依申请公开", exact: true }).click();
     await liaison.getByRole("link", { name: letter.number, exact: true }).click();
     await expect(liaison.getByTestId("clock-explanation")).toContainText("收到补正后的申请，答复期限自该日起重新计算");
     await expect(liaison.getByTestId("clock-explanation")).toContainText("一次性告知申请人补正");
