@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cellLabel, describeCell } from "@/lib/domain/reports/cells";
-import { FORMATS, TABLE2_LABEL_HEAD, TABLE3_COLUMNS, TABLE4, type ReportFormat, type ReportFormatKey, type ReportSection } from "@/lib/domain/reports/formats";
+import { FORMATS, TABLE3_COLUMNS, TABLE4, type ReportFormat, type ReportFormatKey, type ReportSection } from "@/lib/domain/reports/formats";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { labelCells, Table3Head } from "./report-tables";
+import { labelCells, Table2BlockHead, Table3Head } from "./report-tables";
 
 /**
  * 按表录入往年报告: the year's format laid out as its printed tables (walked from formats.ts, no
@@ -59,17 +59,7 @@ function Table2Inputs({ format, values, errors }: Props) {
       {format.table2.blocks.map((block) => (
         <div key={block.title} className="overflow-x-auto">
           <table className={TABLE}>
-            <thead>
-              <tr>
-                <th colSpan={block.columns.length + 1} scope="colgroup" className={TH}>{block.title}</th>
-              </tr>
-              <tr>
-                <th scope="col" className={TH}>{TABLE2_LABEL_HEAD}</th>
-                {block.columns.map((c) => (
-                  <th key={c.key} scope="col" className={TH}>{c.label}</th>
-                ))}
-              </tr>
-            </thead>
+            <Table2BlockHead block={block} headerClass={TH} />
             <tbody>
               {block.rows.map((row) => (
                 <tr key={row.key}>

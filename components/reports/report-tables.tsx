@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { cellLabel, readCell } from "@/lib/domain/reports/cells";
 import { enteredRows } from "@/lib/domain/reports/figures";
-import { FORMATS, TABLE2_LABEL_HEAD, TABLE3_COLUMNS, TABLE3_HEADER, TABLE4, type Table3Row } from "@/lib/domain/reports/formats";
+import { FORMATS, TABLE2_LABEL_HEAD, TABLE3_COLUMNS, TABLE3_HEADER, TABLE4, type Table2Block, type Table3Row } from "@/lib/domain/reports/formats";
 import { initialFormState } from "@/lib/form-state";
 import { checkDomId, formatValue, RevisionFields, useReportEditor } from "./editor-context";
 
@@ -146,19 +146,7 @@ export function Table2View() {
       {format.table2.blocks.map((block) => (
         <div key={block.title} className="overflow-x-auto">
           <table className={TABLE}>
-            <thead>
-              <tr>
-                <th colSpan={block.columns.length + 1} scope="colgroup" className={TH}>
-                  {block.title}
-                </th>
-              </tr>
-              <tr>
-                <th scope="col" className={TH}>{TABLE2_LABEL_HEAD}</th>
-                {block.columns.map((c) => (
-                  <th key={c.key} scope="col" className={TH}>{c.label}</th>
-                ))}
-              </tr>
-            </thead>
+            <Table2BlockHead block={block} headerClass={TH} />
             <tbody>
               {block.rows.map((row) => (
                 <tr key={row.key}>
@@ -190,6 +178,25 @@ export function labelCells(rows: Table3Row[], i: number, depth: number) {
     cells.push({ text, rowSpan, colSpan: last ? depth - d : 1 });
   });
   return cells;
+}
+
+/** A table-二 block's head: its 第二十条 title over the block, then 信息内容 and the block's columns. */
+export function Table2BlockHead({ block, headerClass }: { block: Table2Block; headerClass: string }) {
+  return (
+    <thead>
+      <tr>
+        <th colSpan={block.columns.length + 1} scope="colgroup" className={headerClass}>
+          {block.title}
+        </th>
+      </tr>
+      <tr>
+        <th scope="col" className={headerClass}>{TABLE2_LABEL_HEAD}</th>
+        {block.columns.map((c) => (
+          <th key={c.key} scope="col" className={headerClass}>{c.label}</th>
+        ))}
+      </tr>
+    </thead>
+  );
 }
 
 /** Table 三's head as the format prints it: the 勾稽 note in the corner, 申请人情况 over its seven columns. */
