@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { migrate, readMigrations } from "@/lib/db/migrate";
-import { checkReadiness, readinessResponse } from "@/lib/server/platform/health";
+import { checkReadiness, readinessResponse, sharedReadiness } from "@/lib/server/platform/health";
 import nextConfig from "@/next.config.js";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
@@ -91,6 +91,15 @@ describe("/api/ready", () => {
     expect(r.headers.get("cache-control")).toBe("no-store");
     expect(r.headers.get("retry-after")).toBeNull();
     expect(await body(r)).toEqual({ status: "ready", database: "ok", migrations: "ok" });
+  });
+
+  test("a flood of probes shares one check (one connection), renewed after a second", async () => {
+    const t = Date.now() + 5_000;
+    const first = sharedReadiness(t);
+    expect(sharedReadiness(t + 10)).toBe(first);
+    expect(sharedReadiness(t + 999)).toBe(first);
+    expect(sharedReadiness(t + 1_500)).not.toBe(first);
+    expect(await first).toMatchObject({ database: "ok" });
   });
 
   test("a database missing its newest migration is not ready: pending 1", async () => {

@@ -125,3 +125,14 @@ export function readinessResponse(r: Readiness): Response {
     headers: { ...noStore, "Retry-After": String(RETRY_AFTER_SECONDS) },
   });
 }
+
+/**
+ * The route's probe: /api/ready needs no login, and each check opens a connection, so a flood of
+ * probes must not become a flood of connections. Probes arriving together share one check, and
+ * its answer serves for a second — far finer than any balancer's interval.
+ */
+let shared: { at: number; result: Promise<Readiness> } | null = null;
+export function sharedReadiness(now = Date.now()): Promise<Readiness> {
+  if (!shared || now - shared.at > 1_000) shared = { at: now, result: checkReadiness() };
+  return shared.result;
+}
