@@ -19,10 +19,12 @@ export async function connectCliDatabase(options: { quiet?: boolean } = {}): Pro
   const dataDir = path.resolve(settings.DATA_DIR, "pg");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";
   const { portIsFree, startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
-  const { APP_ROLE, applyGrants, localRolePasswords, provisionRoles, withCredentials } = await import("../lib/db/roles");
+  const { APP_ROLE, OWNER_ROLE, applyGrants, localRolePasswords, provisionRoles, withCredentials } = await import("../lib/db/roles");
   const passwords = localRolePasswords(path.resolve(settings.DATA_DIR, "db-roles.json"));
   if (!(await portIsFree(settings.EMBEDDED_PG_PORT))) {
-    process.env.DATABASE_URL = withCredentials(`postgresql://127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`, APP_ROLE, passwords.app);
+    const local = `postgresql://127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`;
+    process.env.DATABASE_URL = withCredentials(local, APP_ROLE, passwords.app);
+    process.env.MIGRATION_DATABASE_URL = withCredentials(local, OWNER_ROLE, passwords.owner);
     return null;
   }
   const running = await startEmbeddedPostgres({ dataDir, port: settings.EMBEDDED_PG_PORT, quiet: options.quiet ?? true });
@@ -30,5 +32,7 @@ export async function connectCliDatabase(options: { quiet?: boolean } = {}): Pro
   // A cluster last started by an earlier version has its roles only now: give the app its rights.
   await applyGrants(roles.ownerUrl, APP_ROLE);
   process.env.DATABASE_URL = roles.appUrl;
+  // For backup and restore, which work as the owner (lib/db/backup.ts).
+  process.env.MIGRATION_DATABASE_URL = roles.ownerUrl;
   return running;
 }
