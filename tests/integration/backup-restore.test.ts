@@ -117,7 +117,7 @@ describe("restore drill", () => {
     expect(await verifyChainAt(appUrl)).toMatchObject({ ok: true, checked: 4 });
     // The app role's rights are back: still no UPDATE on the audit log.
     await expect(query(appUrl, `UPDATE "AuditEvent" SET result = 'x'`)).rejects.toThrow(/permission denied/);
-  });
+  }, 120_000);
 
   test("a database that holds data is refused without --force, and replaced with it", async () => {
     await expect(restore({ ownerUrl, dataDir, from: folder })).rejects.toThrow(/已有数据.*--force/);
@@ -125,7 +125,7 @@ describe("restore drill", () => {
     await prepareDatabase({ ownerUrl, appUrl });
     expect((await snapshot()).audit).toHaveLength(3);
     expect(await verifyChainAt(appUrl)).toMatchObject({ ok: true, checked: 3 });
-  });
+  }, 120_000);
 
   test.each([
     ["a changed row", (f: string) => appendFileSync(path.join(f, "database", "AuditEvent.ndjson"), "{}\n"), /AuditEvent\.ndjson 的校验和不符/],
