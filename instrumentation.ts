@@ -1,6 +1,9 @@
+import type { Instrumentation } from "next";
+
 /**
  * Runs once when a Next.js server starts: validates the environment, applies pending migrations
- * (under an advisory lock, so several instances starting together migrate once), then starts the
+ * (under an advisory lock, so several instances starting together migrate once) with pg-boss's
+ * schema and the app role's grants (lib/server/platform/database-setup.ts), then starts the
  * job queue's workers and schedules (lib/server/jobs). On SIGTERM/SIGINT the workers stop
  * fetching at once and running jobs get until Next.js has closed its server (Next.js then exits;
  * a job cut short stays active until its expiry and is retried — every handler is idempotent).
@@ -8,13 +11,30 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { databaseUrl, env } = await import("./lib/env");
+  const { databaseUrl, env, migrationDatabaseUrl } = await import("./lib/env");
   env();
-  const { migrate } = await import("./lib/db/migrate");
-  const applied = await migrate(databaseUrl());
-  if (applied.length) console.log(`[gongkai] applied migrations: ${applied.join(", ")}`);
+  const { log } = await import("./lib/server/platform/log");
+  const { prepareDatabase } = await import("./lib/server/platform/database-setup");
+  // As the owner when MIGRATION_DATABASE_URL is given; as the app role (nothing to do) otherwise.
+  const { applied } = await prepareDatabase({ ownerUrl: migrationDatabaseUrl(), appUrl: databaseUrl() });
+  if (applied.length) log.info({ migrations: applied }, "applied migrations");
   const { startJobs, stopJobsOnSignals } = await import("./lib/server/jobs/queue");
   const { JOB_HANDLERS } = await import("./lib/server/jobs/handlers");
   await startJobs(JOB_HANDLERS);
   stopJobsOnSignals();
 }
+
+/**
+ * Every error Next.js catches while rendering or handling a request, as one JSON log line with
+ * the request id the edge set (lib/server/platform/log.ts): what, where, which request. The path
+ * is logged without its query string, which may carry search terms or tokens.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log, REQUEST_ID_HEADER } = await import("./lib/server/platform/log");
+  const requestId = request.headers[REQUEST_ID_HEADER];
+  log.error(
+    { err: error, requestId: Array.isArray(requestId) ? requestId[0] : requestId, method: request.method, path: request.path.split("?")[0], route: context.routePath, routeType: context.routeType },
+    "request failed",
+  );
+};

@@ -7,6 +7,10 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  /** The owner role (migrations, pg-boss's schema, backup/restore); unset = DATABASE_URL (lib/db/roles.ts). */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** pino's level for the JSON log (lib/server/platform/log.ts). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Signs session tokens (next-auth). The launcher generates one into .data/ for the demo. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -78,6 +82,11 @@ export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (npm run demo / npm run dev start an embedded PostgreSQL and set it)");
   return url;
+}
+
+/** Where migrations, the job queue's schema install, backup and restore connect: the owner role. */
+export function migrationDatabaseUrl(): string {
+  return env().MIGRATION_DATABASE_URL ?? databaseUrl();
 }
 
 export function authSecret(): string {

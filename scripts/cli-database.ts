@@ -1,8 +1,8 @@
 /**
  * The database a command-line tool works on (npm run import, npm run report): DATABASE_URL, or
  * the demo's embedded cluster in .data/pg — started for the command, or, when the demo is running
- * and holds its port, reached there with the launcher's fixed local credentials
- * (lib/db/embedded-postgres.ts). Sets DATABASE_URL before anything reads the environment
+ * and holds its port, reached there — in both cases as the app role (gongkai_app, its password in
+ * .data/db-roles.json; lib/db/roles.ts), never as the cluster's superuser. Sets DATABASE_URL before anything reads the environment
  * (lib/env caches it). Returns the cluster to stop afterwards, null, or a Chinese message.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -19,11 +19,20 @@ export async function connectCliDatabase(options: { quiet?: boolean } = {}): Pro
   const dataDir = path.resolve(settings.DATA_DIR, "pg");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";
   const { portIsFree, startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
+  const { APP_ROLE, OWNER_ROLE, applyGrants, localRolePasswords, provisionRoles, withCredentials } = await import("../lib/db/roles");
+  const passwords = localRolePasswords(path.resolve(settings.DATA_DIR, "db-roles.json"));
   if (!(await portIsFree(settings.EMBEDDED_PG_PORT))) {
-    process.env.DATABASE_URL = `postgresql://gongkai:gongkai@127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`;
+    const local = `postgresql://127.0.0.1:${settings.EMBEDDED_PG_PORT}/gongkai`;
+    process.env.DATABASE_URL = withCredentials(local, APP_ROLE, passwords.app);
+    process.env.MIGRATION_DATABASE_URL = withCredentials(local, OWNER_ROLE, passwords.owner);
     return null;
   }
   const running = await startEmbeddedPostgres({ dataDir, port: settings.EMBEDDED_PG_PORT, quiet: options.quiet ?? true });
-  process.env.DATABASE_URL = running.url;
+  const roles = await provisionRoles(running.url, passwords);
+  // A cluster last started by an earlier version has its roles only now: give the app its rights.
+  await applyGrants(roles.ownerUrl, APP_ROLE);
+  process.env.DATABASE_URL = roles.appUrl;
+  // For backup and restore, which work as the owner (lib/db/backup.ts).
+  process.env.MIGRATION_DATABASE_URL = roles.ownerUrl;
   return running;
 }

@@ -1,16 +1,19 @@
 /**
- * Database chores against DATABASE_URL:
- *   migrate       apply pending migrations (as the app does at start)
+ * Database chores:
+ *   migrate       as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL): pending migrations,
+ *                 pg-boss's schema and queues, then the app role's grants when DATABASE_URL names
+ *                 another role (lib/db/roles.ts)
  *   verify-audit  recompute the audit hash chain and report the first broken link
  */
-import { migrate } from "../lib/db/migrate";
-import { databaseUrl } from "../lib/env";
+import { env, migrationDatabaseUrl } from "../lib/env";
 
 const command = process.argv[2];
 
 if (command === "migrate") {
-  const applied = await migrate(databaseUrl(), { log: console.log });
+  const { prepareDatabase } = await import("@/lib/server/platform/database-setup");
+  const { applied } = await prepareDatabase({ ownerUrl: migrationDatabaseUrl(), appUrl: env().DATABASE_URL, log: console.log });
   console.log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
+  process.exit(0);
 } else if (command === "verify-audit") {
   const { verifyAuditChain } = await import("@/lib/server/platform/audit");
   const result = await verifyAuditChain();

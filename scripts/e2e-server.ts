@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { migrate } from "@/lib/db/migrate";
+import { provisionRoles } from "@/lib/db/roles";
 import { isLocalDatabaseUrl, startThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-db";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -61,13 +61,20 @@ process.on("SIGINT", () => void shutdown(0));
 
 try {
   database = await startThrowawayDatabase("gongkai_e2e", serverUrl);
+  // As in the demo, the app runs as gongkai_app on a cluster of our own (lib/db/roles.ts); on a
+  // shared server (DATABASE_URL) roles are cluster-wide, so the run keeps that server's user.
+  const roles = serverUrl
+    ? { ownerUrl: database.url, appUrl: database.url }
+    : await provisionRoles(database.url, { owner: randomBytes(24).toString("hex"), app: randomBytes(24).toString("hex") });
   log("database ready; migrating");
-  await migrate(database.url, { log });
 
   // One personal-data key for the seed (its demo requests are sealed) and the app that opens them.
   const piiKey = randomBytes(32).toString("base64");
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey };
-  const seedCode = await exited(run(["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], env));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: roles.appUrl, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey };
+  const migrateCode = await exited(run(["--conditions=react-server", "--import", "tsx", "scripts/db.ts", "migrate"], { ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }));
+  if (stopping) await stopping;
+  if (migrateCode !== 0) throw new Error(`scripts/db.ts migrate exited with ${migrateCode}`);
+  const seedCode = await exited(run(["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { ...env, DATABASE_URL: roles.ownerUrl }));
   if (stopping) await stopping;
   if (seedCode !== 0) throw new Error(`prisma/seed.ts exited with ${seedCode}`);
 

@@ -1,8 +1,10 @@
 /**
  * The app launcher behind `npm run demo`, `npm run dev` and `npm start`:
  *   1. a database: DATABASE_URL, or an embedded PostgreSQL with its data in .data/pg;
- *   2. migrations (lib/db/migrate.ts) and, for the demo or an embedded database, the demo bureau
- *      when the database has no users yet;
+ *   2. as the owner role: migrations, pg-boss's schema and the app role's grants (`npm run
+ *      db:migrate`), and, for the demo or an embedded database, the demo bureau when the database
+ *      has no users yet. An embedded cluster gets its two roles here (lib/db/roles.ts: the app
+ *      connects as gongkai_app, passwords in .data/db-roles.json);
  *   3. Next.js (`next build` first for the demo when the build is missing or older than the code),
  *      with Ctrl-C stopping the app and then the database cleanly.
  */
@@ -10,7 +12,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { migrate } from "../lib/db/migrate";
+import { localRolePasswords, provisionRoles } from "../lib/db/roles";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, demoAccountRows } from "../prisma/demo-bureau";
@@ -36,16 +38,22 @@ async function main() {
   if (mode === "demo" && buildIsStale()) run(process.execPath, [nextBin, "build"], "next build");
 
   let url = settings.DATABASE_URL;
+  let ownerUrl = settings.MIGRATION_DATABASE_URL ?? url;
   if (!url) {
     console.log(`[gongkai] starting embedded PostgreSQL (data in ${path.relative(root, dataDir)}/pg, port ${settings.EMBEDDED_PG_PORT})`);
     database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: settings.EMBEDDED_PG_PORT, quiet: true });
-    url = database.url;
+    // The app never connects as the superuser: an earlier version's database is handed to the owner here.
+    const roles = await provisionRoles(database.url, localRolePasswords(path.join(dataDir, "db-roles.json")));
+    url = roles.appUrl;
+    ownerUrl = roles.ownerUrl;
   }
-  const applied = await migrate(url, { log: (m) => console.log(`[gongkai] ${m}`) });
-  if (!applied.length) console.log("[gongkai] database schema is up to date");
+  run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db.ts", "migrate"], "migrate", {
+    DATABASE_URL: url!,
+    MIGRATION_DATABASE_URL: ownerUrl!,
+  });
   if (mode !== "start" || database) {
     run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", {
-      DATABASE_URL: url,
+      DATABASE_URL: ownerUrl!,
       PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
     });
   }

@@ -27,6 +27,7 @@ const steps = [
   },
   { name: "typecheck", run: npm("typecheck") },
   { name: "lint", run: npm("lint") },
+  { name: "supply chain (npm audit, SBOM)", run: npm("audit:deps") },
   { name: "unit tests", run: npm("test:unit") },
   { name: "integration tests", run: npm("test:integration") },
   {

@@ -61,7 +61,9 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await client.query(CREATE_MIGRATIONS_TABLE);
+    // Checked first: the app role, which cannot create tables, runs this at start to find nothing to do.
+    const { rows: ledger } = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (!ledger[0].present) await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
@@ -77,6 +79,7 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
           `migration ${m.name} failed earlier and is marked as started; fix the database, then mark it rolled back (prisma migrate resolve --rolled-back ${m.name})`,
         );
       }
+      await assertMayMigrate(client, m.name);
       const id = randomUUID();
       await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
         id,
@@ -104,4 +107,20 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
     await client.end();
   }
   return applied;
+}
+
+/**
+ * The app's own role may read the ledger but not write it (lib/db/roles.ts): a pending migration
+ * then needs the owner, and says so instead of failing half-way with "permission denied".
+ */
+async function assertMayMigrate(client: pg.Client, name: string) {
+  const { rows } = await client.query<{ may: boolean; role: string }>(
+    `SELECT has_table_privilege('"_prisma_migrations"', 'INSERT') AS may, current_user AS role`,
+  );
+  if (!rows[0].may) {
+    throw new Error(
+      `数据库迁移 ${name} 尚未执行，而角色 ${rows[0].role} 无权执行迁移：请以所有者角色运行 npm run db:migrate（设置 MIGRATION_DATABASE_URL）。` +
+        ` (migration ${name} is pending and role ${rows[0].role} may not apply it: run npm run db:migrate with MIGRATION_DATABASE_URL set to the owner role)`,
+    );
+  }
 }

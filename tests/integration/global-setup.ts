@@ -18,6 +18,9 @@ export default async function setup(project: TestProject) {
   const database = await startThrowawayDatabase("gongkai_test", process.env.DATABASE_URL || undefined);
   try {
     await migrate(database.url);
+    // The app's workers do not install pg-boss's schema (lib/db/roles.ts): the owner does, here the test superuser.
+    const { installJobQueue } = await import("@/lib/server/jobs/queue");
+    await installJobQueue(database.url);
   } catch (error) {
     await database.stop();
     throw error;

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
+import { log } from "@/lib/server/platform/log";
 import {
   deadLetterQueue,
   JOB_NAMES,
@@ -45,6 +46,12 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number;
   /** Tests: polling loops per job name instead of each job's own concurrency. */
   concurrency?: number;
+  /**
+   * Install or upgrade pg-boss's schema and create missing queues (DDL: the owner role only,
+   * installJobQueue). Off for the app: it runs as a role that may not create tables, and pg-boss
+   * then only checks that its schema is installed and current.
+   */
+  install?: boolean;
 }
 
 const PGBOSS_SCHEMA = "pgboss";
@@ -60,8 +67,9 @@ export async function createBoss(options: QueueOptions = {}): Promise<PgBoss> {
     // Maintenance (expiry, archiving) and the cron clock only where work is done.
     supervise: work,
     schedule: options.schedule ?? false,
+    migrate: options.install ?? false,
   });
-  boss.on("error", (error) => console.error(`[gongkai] job queue error: ${error.message}`));
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
   for (const name of JOB_NAMES) {
     const def = JOBS[name];
@@ -90,6 +98,15 @@ export async function createBoss(options: QueueOptions = {}): Promise<PgBoss> {
     }
   }
   return boss;
+}
+
+/**
+ * pg-boss's schema and our queues (each a partition table), as the owner role: part of every
+ * migration run (lib/server/platform/database-setup.ts). Idempotent.
+ */
+export async function installJobQueue(ownerUrl: string): Promise<void> {
+  const boss = await createBoss({ connectionString: ownerUrl, install: true });
+  await boss.stop({ graceful: false, wait: true, close: true });
 }
 
 /** Parses the payload, runs the handler; a malformed payload fails at once, without retries. */
@@ -147,7 +164,12 @@ export async function stopJobs(timeoutMs = 20_000): Promise<void> {
 
 /** SIGTERM/SIGINT stop the workers gracefully (Next.js's own handler closes the server and exits). */
 export function stopJobsOnSignals(): void {
-  const stop = () => void stopJobs().catch((error) => console.error(`[gongkai] stopping the job queue: ${error}`));
+  const stop = () => {
+    log.info("stopping the job queue: no new jobs, running ones get up to 20 s");
+    void stopJobs()
+      .then(() => log.info("job queue stopped"))
+      .catch((error) => log.error({ err: error }, "stopping the job queue failed"));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }
