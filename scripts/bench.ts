@@ -28,12 +28,13 @@ import { buildIsStale } from "./build-state";
 import { runLoad } from "./bench/load";
 import { RssSampler, treeRssMb } from "./bench/rss";
 import { StaticServer } from "./bench/static-server";
-import { benchMarkdown, evaluate, TARGETS, type BenchEntry, type Scenario } from "./bench/targets";
+import { benchMarkdown, evaluate, nginxEntry, TARGETS, type BenchEntry, type Scenario } from "./bench/targets";
 
 const root = process.cwd();
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? 8543);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const STAFF_SESSIONS = Number(process.env.BENCH_STAFF_SESSIONS ?? 50);
@@ -108,6 +109,7 @@ async function main() {
       entries.push(evaluate(scenario, appRun, staticRun, sql, peakRssMb, body.length));
       log(`  app ${appRun.reqPerSec} req/s p95 ${appRun.p95} ms p99 ${appRun.p99} ms, errors ${appRun.errors}; static ${staticRun.reqPerSec} req/s; SQL ${sql.ms} ms in ${sql.statements} statements; RSS ${peakRssMb} MB`);
     }
+    entries.push(...(await throughNginx(scenarios, entries, ceilingBase)));
     await ceiling.stop();
 
     if (!ONLY || ONLY.includes("annual report")) entries.push(...(await reportEntries(client)));
@@ -149,6 +151,40 @@ async function main() {
     await client.end().catch(() => {});
     await server.stop();
   }
+}
+
+/**
+ * The cached public pages again through deploy/nginx/gongkai.conf (TLS, HTTP/1.1 keep-alive from
+ * autocannon, the public cache on), against the same static ceiling: issue 11's "≥ 50 % of the
+ * ceiling through the nginx deployment". Skipped, and said so, where nginx is not installed.
+ */
+async function throughNginx(scenarios: Scenario[], entries: BenchEntry[], ceilingBase: string): Promise<BenchEntry[]> {
+  const { nginxBinary, startNginx, stopNginx } = await import("./nginx");
+  const cached = scenarios.filter((s) => s.kind === "cachedPage" && (!ONLY || ONLY.includes(s.name)));
+  if (!cached.length) return [];
+  if (!nginxBinary()) {
+    log("nginx is not installed: the nginx rows are skipped (apt-get install nginx-light libnginx-mod-http-brotli-filter)");
+    return [];
+  }
+  const prefix = path.join(root, ".data", "bench-nginx");
+  startNginx({ prefix, upstreams: [`127.0.0.1:${PORT}`], httpsPort: NGINX_PORT, httpPort: NGINX_PORT + 1 });
+  const results: BenchEntry[] = [];
+  try {
+    for (const scenario of cached) {
+      const url = `https://localhost:${NGINX_PORT}${scenario.path}`;
+      await runLoad({ url, connections: CONNECTIONS, seconds: 2 }); // fills the cache
+      const viaNginx = await runLoad({ url, connections: CONNECTIONS, seconds: SECONDS });
+      const direct = entries.find((e) => e.name === scenario.name);
+      const staticRun = direct?.baseline
+        ? { reqPerSec: direct.baseline.staticReqPerSec, p50: direct.baseline.staticP50, p99: direct.baseline.staticP99 }
+        : await runLoad({ url: ceilingBase + scenario.path, connections: CONNECTIONS, seconds: Math.max(3, Math.round(SECONDS / 2)) });
+      results.push(nginxEntry(scenario, viaNginx, staticRun));
+      log(`  ${scenario.name} via nginx: ${viaNginx.reqPerSec} req/s p99 ${viaNginx.p99} ms, errors ${viaNginx.errors}`);
+    }
+  } finally {
+    stopNginx(prefix);
+  }
+  return results;
 }
 
 /** The generated data, made once (minutes) and kept in .data/bench for later runs. */

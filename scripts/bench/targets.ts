@@ -4,6 +4,8 @@ import type { LoadResult } from "./load";
 export const TARGETS = {
   /** Cached public pages through the app alone. */
   cachedPage: { minReqPerSec: 1000, maxP99Ms: 50, minRatio: 0.1 },
+  /** The same pages through the nginx deployment (its cache on). */
+  nginx: { minRatio: 0.5 },
   /** Search over HTTP at 10 connections. */
   search: { maxP95Ms: 100 },
   /** The console's queue and review page with 50 concurrent staff sessions. */
@@ -24,7 +26,7 @@ export interface Scenario {
 
 export interface BenchEntry {
   name: string;
-  kind: Scenario["kind"] | "report";
+  kind: Scenario["kind"] | "nginx" | "report";
   path: string | null;
   connections?: number;
   reqPerSec: number | null;
@@ -87,6 +89,26 @@ export function evaluate(
   };
 }
 
+export function nginxEntry(scenario: Scenario, run: LoadResult, ceiling: { reqPerSec: number; p50: number; p99: number }): BenchEntry {
+  const ratio = ceiling.reqPerSec ? Math.round((run.reqPerSec / ceiling.reqPerSec) * 1000) / 1000 : null;
+  return {
+    name: `${scenario.name} via nginx`,
+    kind: "nginx",
+    path: scenario.path,
+    reqPerSec: run.reqPerSec,
+    p50: run.p50,
+    p95: run.p95,
+    p99: run.p99,
+    errors: run.errors,
+    samples: run.requests,
+    baseline: { staticReqPerSec: ceiling.reqPerSec, staticP50: ceiling.p50, staticP99: ceiling.p99, sqlMs: 0 },
+    ratio,
+    target: { ...TARGETS.nginx },
+    met: run.errors === 0 && (ratio ?? 0) >= TARGETS.nginx.minRatio,
+    note: "HTTPS (TLS 1.3, keep-alive) through deploy/nginx/gongkai.conf with its public cache; the ceiling is the plain-HTTP static server",
+  };
+}
+
 interface Report {
   date: string;
   data: Record<string, number>;
@@ -121,7 +143,7 @@ export function benchMarkdown(r: Report): string {
       cell(e.errors),
       e.baseline ? cell(e.baseline.staticReqPerSec) : "–",
       e.ratio === null ? "–" : `${(e.ratio * 100).toFixed(1)} %`,
-      e.baseline ? `${e.baseline.sqlMs} (${e.sqlStatements})` : "–",
+      e.baseline && e.sqlStatements !== undefined ? `${e.baseline.sqlMs} (${e.sqlStatements})` : "–",
       cell(e.peakRssMb),
       targetText(e),
       e.met === null ? "–" : e.met ? "yes" : "**no**",
