@@ -18,7 +18,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -61,7 +61,13 @@ async function main() {
     await migrate(url, { log });
     await client.connect();
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    // Kept beside the cluster: the requests sealed in a first run must open in the next.
+    const keyFile = path.join(dir, "pii-key");
+    if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+    process.env.PII_ENCRYPTION_KEY ??= readFileSync(keyFile, "utf8").trim();
     const data = await ensureData(url, client);
+    const { ensureReviewQueue } = await import("./bench/queue");
+    await ensureReviewQueue(log);
 
     if (buildIsStale(root)) {
       log("building the app (next build)");
@@ -78,7 +84,6 @@ async function main() {
         NODE_ENV: "production",
         NEXTAUTH_URL: `http://localhost:${PORT}`,
         NEXTAUTH_SECRET: secret,
-        PII_ENCRYPTION_KEY: process.env.PII_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });
@@ -196,7 +201,7 @@ async function ensureData(url: string, client: pg.Client) {
     const { env } = await import("../lib/env");
     const { blobStore } = await import("../lib/server/files/storage");
     log(`generating ${ITEMS} items and ${REQUESTS} requests (npm run bench:seed's generator)`);
-    const summary = await seedBenchData(url, { items: ITEMS, requests: REQUESTS, orgCode: env().ORG_CODE, putBlob: (bytes) => blobStore().put(bytes), sealer: null, log });
+    const summary = await seedBenchData(url, { items: ITEMS, requests: REQUESTS, orgCode: env().ORG_CODE, putBlob: (bytes) => blobStore().put(bytes), sealer: await import("../lib/server/platform/crypto"), log });
     log(`generated in ${Object.values(summary.seconds).reduce((a, b) => a + b, 0).toFixed(0)} s`);
     const { db } = await import("../lib/server/platform/db");
     await db().$disconnect();
@@ -218,7 +223,7 @@ async function scenariosFor(client: pg.Client, secret: string): Promise<Scenario
   if (!column) throw new Error("no public items in the bench database");
   const lastPage = Math.max(1, Math.ceil(Number(column.n) / 20));
   const deepPage = Math.min(500, lastPage);
-  const item = await one<{ id: string }>(`SELECT "itemId" AS id FROM "SearchEntry" ORDER BY "publishAt" DESC OFFSET 5000 LIMIT 1`);
+  const item = await one<{ id: string }>(`SELECT "itemId" AS id FROM "SearchEntry" ORDER BY "publishAt" DESC OFFSET LEAST(5000, (SELECT count(*) / 2 FROM "SearchEntry")) LIMIT 1`);
   const pending = await one<{ id: string }>(`SELECT "id" FROM "DisclosureItem" WHERE "status" = 'PENDING_SECRECY' ORDER BY "updatedAt" DESC LIMIT 1`);
   const reviewers = (await client.query(`SELECT "id" FROM "User" WHERE 'SECRECY' = ANY("roles") AND "status" = 'ACTIVE' ORDER BY "username"`)).rows as { id: string }[];
   if (!item || !pending || !reviewers.length) throw new Error("the bench needs a public item, an item at 保密审查 and a 保密审查 reviewer (the demo bureau has them)");
