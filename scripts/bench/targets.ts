@@ -85,7 +85,8 @@ export function evaluate(
     baseline: { staticReqPerSec: ceiling.reqPerSec, staticP50: ceiling.p50, staticP99: ceiling.p99, sqlMs: sql.ms },
     ratio,
     target,
-    met: met && app.errors === 0 && peakRssMb <= TARGETS.peakRssMb,
+    // A run in which nothing came back has met nothing, whatever its (empty) percentiles say.
+    met: met && app.requests > 0 && app.errors === 0 && peakRssMb <= TARGETS.peakRssMb,
   };
 }
 
@@ -104,7 +105,7 @@ export function nginxEntry(scenario: Scenario, run: LoadResult, ceiling: { reqPe
     baseline: { staticReqPerSec: ceiling.reqPerSec, staticP50: ceiling.p50, staticP99: ceiling.p99, sqlMs: 0 },
     ratio,
     target: { ...TARGETS.nginx },
-    met: run.errors === 0 && (ratio ?? 0) >= TARGETS.nginx.minRatio,
+    met: run.requests > 0 && run.errors === 0 && (ratio ?? 0) >= TARGETS.nginx.minRatio,
     note: "HTTPS (TLS 1.3, keep-alive) through deploy/nginx/gongkai.conf with its public cache; the ceiling is the plain-HTTP static server",
   };
 }
