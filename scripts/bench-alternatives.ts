@@ -1,6 +1,6 @@
 /**
  * npm run bench:alternatives — the measurements behind docs/search.md: the same 100,000 items as
- * `npm run bench` (run that first; it leaves them in .data/bench), searched with pg_trgm instead
+ * `npm run bench:search` (run that first; it leaves them in .data/bench-search), searched with pg_trgm instead
  * of our index, and — when @node-rs/jieba is installed (`npm install --no-save @node-rs/jieba`;
  * it is not a dependency) — how many items a word segmenter finds for a word that is in them.
  * Writes docs/search-alternatives.json. The pg_trgm indexes are dropped again afterwards.
@@ -112,12 +112,12 @@ async function jiebaRecall(client: pg.Client) {
 }
 
 async function main() {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "bench", "pg"), database: "gongkai_bench", quiet: true });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "bench-search", "pg"), database: "gongkai_bench", quiet: true });
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   try {
     const items = Number((await client.query(`SELECT count(*) AS n FROM "SearchEntry"`)).rows[0].n);
-    if (items < 1000) throw new Error("run `npm run bench` first: it loads the items this compares against");
+    if (items < 1000) throw new Error("run `npm run bench:search` first: it loads the items this compares against");
     const report = {
       date: new Date().toISOString(),
       publicItems: items,

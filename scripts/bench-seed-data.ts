@@ -430,7 +430,9 @@ async function loadRequests(client: pg.Client, bureau: Bureau, o: SeedOptions & 
   const today = Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth(), o.now.getUTCDate());
   const lastYear = chinaYear(o.now);
   const from = Date.UTC(lastYear - 5, 0, 1);
-  const numbers = new Map<number, number>();
+  // Numbers continue the bureau's own (the demo's requests hold 2026-0001 …), like item serials.
+  const { rows: taken } = await client.query<{ year: number; lastValue: number }>(`SELECT "year", "lastValue" FROM "RequestSequence" WHERE "kind" = 'request'`);
+  const numbers = new Map<number, number>(taken.map((t) => [t.year, t.lastValue]));
   const rows: unknown[][] = [];
   const events: unknown[][] = [];
   const appeals: unknown[][] = [];
@@ -525,6 +527,14 @@ async function loadRequests(client: pg.Client, bureau: Bureau, o: SeedOptions & 
        SELECT id, rid, m, q, a, n::date, p::date, i FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])
          AS x(id, rid, m, q, a, n, p, i)`,
       columns(fees, 8),
+    );
+  }
+  // The app numbers the next request after these (nextSerial), not over them.
+  for (const [year, lastValue] of numbers) {
+    await client.query(
+      `INSERT INTO "RequestSequence" ("kind", "year", "lastValue") VALUES ('request', $1, $2)
+       ON CONFLICT ("kind", "year") DO UPDATE SET "lastValue" = GREATEST("RequestSequence"."lastValue", $2)`,
+      [year, lastValue],
     );
   }
   return { total: rows.length, closed, open, outcomes: seen.size, appeals: appeals.length, fees: fees.length, sealed: !!o.sealer };

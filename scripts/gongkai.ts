@@ -10,13 +10,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { localRolePasswords, provisionRoles } from "../lib/db/roles";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, demoAccountRows } from "../prisma/demo-bureau";
 import { describeStartupError } from "../lib/db/startup-error";
+import { buildIsStale } from "./build-state";
 
 type Mode = "demo" | "dev" | "start";
 const mode = process.argv[2] as Mode;
@@ -35,7 +36,7 @@ async function main() {
   const settings = env();
   const dataDir = path.resolve(root, settings.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  if (mode === "demo" && buildIsStale()) run(process.execPath, [nextBin, "build"], "next build");
+  if (mode === "demo" && buildIsStale(root)) run(process.execPath, [nextBin, "build"], "next build");
 
   let url = settings.DATABASE_URL;
   let ownerUrl = settings.MIGRATION_DATABASE_URL ?? url;
@@ -84,22 +85,6 @@ async function main() {
 }
 
 const hostInUrl = (host: string) => (host.includes(":") ? `[${host}]` : host);
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "prisma", "next.config.js", "package-lock.json", "instrumentation.ts"];
-  return sources.some((s) => newerThan(path.join(root, s), builtAt));
-}
-
-function newerThan(p: string, t: number): boolean {
-  if (!existsSync(p)) return false;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs > t;
-  if (p.endsWith(`${path.sep}generated`)) return false;
-  return readdirSync(p).some((name) => newerThan(path.join(p, name), t));
-}
 
 /** A signing secret kept in .data so sessions survive restarts; never used when one is configured. */
 function localSecret(dataDir: string): string {

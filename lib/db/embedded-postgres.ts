@@ -34,6 +34,8 @@ export async function startEmbeddedPostgres(options: {
   database?: string;
   persistent?: boolean;
   quiet?: boolean;
+  /** Server settings (`-c name=value`), e.g. the bench's shared_preload_libraries=pg_stat_statements. */
+  settings?: readonly string[];
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -54,7 +56,7 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; on CI and in containers we are root.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.settings ?? []).flatMap((s) => ["-c", s])],
     onLog: (m: unknown) => {
       lines.push(...String(m).split("\n").filter(Boolean));
       if (lines.length > 50) lines.splice(0, lines.length - 50);

@@ -1,0 +1,86 @@
+import autocannon from "autocannon";
+
+/**
+ * One load run at a fixed concurrency: autocannon drives the connections (keep-alive, no
+ * pipelining) and every response's own latency is kept, so p95 is exact rather than autocannon's
+ * fixed percentiles (it reports p90 and p97.5, not p95). A response that is not 2xx/3xx, a timeout
+ * or a socket error counts as an error.
+ */
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  seconds: number;
+  /** One header set per connection (e.g. a staff session each); cycled when fewer than connections. */
+  headersPerConnection?: Record<string, string>[];
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  /** Status codes seen, e.g. { "200": 9120 }. */
+  statuses: Record<string, number>;
+  bytesPerResponse: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let bytes = 0;
+  let bad = 0;
+  let next = 0;
+  let finish!: (r: autocannon.Result) => void;
+  let fail!: (e: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+      url: o.url,
+      connections: o.connections,
+      duration: o.seconds,
+      pipelining: 1,
+      timeout: 10,
+      headers: o.headers,
+      setupClient: o.headersPerConnection?.length
+        ? (client) => {
+            client.setHeaders({ ...o.headers, ...o.headersPerConnection![next++ % o.headersPerConnection!.length] });
+          }
+        : undefined,
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on("response", (_client: unknown, statusCode: number, resBytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    bytes += resBytes;
+    if (statusCode >= 400) bad++;
+  });
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  const seconds = result.duration || o.seconds;
+  return {
+    requests: latencies.length,
+    reqPerSec: Math.round(latencies.length / seconds),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
+    max: round1(latencies.at(-1) ?? 0),
+    errors: bad + result.errors + result.timeouts,
+    statuses,
+    bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
+  };
+}
