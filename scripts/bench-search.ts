@@ -12,7 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
 import { isLocalDatabaseUrl } from "../tests/support/throwaway-db";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -89,7 +88,8 @@ async function main() {
   const { url, server } = await database();
   process.env.DATABASE_URL = url;
   try {
-    await migrate(url, { log });
+    const { prepareDatabase } = await import("../lib/server/platform/database-setup");
+    await prepareDatabase({ ownerUrl: url, log });
     const { env } = await import("../lib/env");
     const client = new pg.Client({ connectionString: url });
     await client.connect();

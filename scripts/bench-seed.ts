@@ -71,9 +71,9 @@ async function main() {
   const seconds: Record<string, number> = {};
   const t0 = performance.now();
   try {
-    const { migrate } = await import("../lib/db/migrate");
+    const { prepareDatabase } = await import("../lib/server/platform/database-setup");
     let t = performance.now();
-    await migrate(url, { log });
+    await prepareDatabase({ ownerUrl: url, log });
     const { seedDemoBureau } = await import("../prisma/seed");
     await seedDemoBureau();
     seconds.prepare = Math.round((performance.now() - t) / 100) / 10;

@@ -23,7 +23,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
 import { buildIsStale } from "./build-state";
 import { runLoad } from "./bench/load";
 import { RssSampler, treeRssMb } from "./bench/rss";
@@ -58,7 +57,9 @@ async function main() {
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {});
   try {
-    await migrate(url, { log });
+    // Migrations, pg-boss's schema (the app starts its queue without installing it) and grants.
+    const { prepareDatabase } = await import("../lib/server/platform/database-setup");
+    await prepareDatabase({ ownerUrl: url, log });
     await client.connect();
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     // Kept beside the cluster: the requests sealed in a first run must open in the next.
