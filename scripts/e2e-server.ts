@@ -66,7 +66,7 @@ try {
 
   // One personal-data key for the seed (its demo requests are sealed) and the app that opens them.
   const piiKey = randomBytes(32).toString("base64");
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey, AUDIT_HMAC_KEY: randomBytes(32).toString("base64") };
   const seedCode = await exited(run(["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], env));
   if (stopping) await stopping;
   if (seedCode !== 0) throw new Error(`prisma/seed.ts exited with ${seedCode}`);

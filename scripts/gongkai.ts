@@ -41,12 +41,15 @@ async function main() {
     database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: settings.EMBEDDED_PG_PORT, quiet: true });
     url = database.url;
   }
+  // Before anything is audited: rows keyed with a stand-in would never verify under the real key.
+  if (mode === "start" && !settings.AUDIT_HMAC_KEY) throw new Error("AUDIT_HMAC_KEY is required for npm start (openssl rand -base64 32) / npm start 需要设置审计日志密钥 AUDIT_HMAC_KEY");
   const applied = await migrate(url, { log: (m) => console.log(`[gongkai] ${m}`) });
   if (!applied.length) console.log("[gongkai] database schema is up to date");
   if (mode !== "start" || database) {
     run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", {
       DATABASE_URL: url,
       PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
+      ...auditKeyEnv(dataDir),
     });
   }
 
@@ -60,6 +63,7 @@ async function main() {
     NEXTAUTH_URL: settings.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? localSecret(dataDir),
     PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
+    ...auditKeyEnv(dataDir),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: mode === "dev" ? "development" : "production",
   } as NodeJS.ProcessEnv;
@@ -106,6 +110,19 @@ function localPiiKey(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The audit chain's key: the configured one, or for demo/dev one kept in .data/audit-key. `npm
+ * start` gets none generated: production must bring its own (the app refuses to start without it).
+ */
+function auditKeyEnv(dataDir: string): Record<string, string> {
+  const configured = env().AUDIT_HMAC_KEY;
+  if (configured) return { AUDIT_HMAC_KEY: configured };
+  if (mode === "start") return {};
+  const file = path.join(dataDir, "audit-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return { AUDIT_HMAC_KEY: readFileSync(file, "utf8").trim() };
 }
 
 function run(cmd: string, args: string[], label: string, extraEnv: Record<string, string> = {}) {
