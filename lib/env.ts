@@ -7,7 +7,7 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
-  /** The owner role (migrations, pg-boss's schema, backup/restore); unset = DATABASE_URL (lib/db/roles.ts). */
+  /** The owner role (migrations, pg-boss's schema, backup/restore, npm run audit:purge); unset = DATABASE_URL (lib/db/roles.ts). */
   MIGRATION_DATABASE_URL: z.string().url().optional(),
   /** pino's level for the JSON log (lib/server/platform/log.ts). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -43,6 +43,16 @@ const envSchema = z.object({
     .trim()
     .optional()
     .refine((v) => v === undefined || v === "" || Buffer.from(v, "base64").length === 32, "PII_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)")
+    .transform((v) => v || undefined),
+  /**
+   * Keys the audit log's chain and its checkpoint (HMAC-SHA256, lib/server/platform/audit-chain.ts):
+   * 32 random bytes in base64, never stored in the database. Required in production.
+   */
+  AUDIT_HMAC_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === "" || Buffer.from(v, "base64").length === 32, "AUDIT_HMAC_KEY must be 32 bytes in base64 (openssl rand -base64 32)")
     .transform((v) => v || undefined),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   BUREAU_NAME: z.string().min(1).default("吉林市科学技术局"),
@@ -101,6 +111,19 @@ export function piiEncryptionKey(): Buffer {
   const key = env().PII_ENCRYPTION_KEY;
   if (!key) throw new Error("PII_ENCRYPTION_KEY is not set (npm run demo generates one into .data/; elsewhere: openssl rand -base64 32)");
   return Buffer.from(key, "base64");
+}
+
+/**
+ * The audit chain's key. Production refuses to start without it (instrumentation.ts calls this):
+ * a chain keyed with a published fallback is no better than a plain hash.
+ */
+export function auditHmacKey(): Buffer {
+  const key = env().AUDIT_HMAC_KEY;
+  if (key) return Buffer.from(key, "base64");
+  if (env().NODE_ENV === "production") {
+    throw new Error("AUDIT_HMAC_KEY is required in production (32 random bytes in base64: openssl rand -base64 32) / 生产环境必须设置审计日志密钥 AUDIT_HMAC_KEY");
+  }
+  return Buffer.from("gongkai-development-audit-key-not-for-production!!".slice(0, 32));
 }
 
 export function secureCookies(): boolean {

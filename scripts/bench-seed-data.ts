@@ -24,6 +24,8 @@
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { auditHmacKey } from "../lib/env";
+import { appendAuditEvent } from "../lib/server/platform/audit-chain";
 import { contentHash, plainTextToHtml } from "../lib/domain/item";
 import { chinaYear } from "../lib/domain/dates";
 import { formatIndexNumber } from "../lib/domain/index-number";
@@ -114,10 +116,11 @@ export async function seedBenchData(databaseUrl: string, options: SeedOptions): 
     await client.query(`ALTER TABLE "DisclosureItem" ENABLE TRIGGER "DisclosureItem_search"`);
     await client.query(`ALTER TABLE "ReviewRecord" ENABLE TRIGGER "ReviewRecord_search"`);
     const requests = await phase("requests", () => loadRequests(client, bureau, { ...options, now, seed: seed + 1 }));
-    // The load is on the record like any bulk write (an import): one event, chained by the trigger.
-    await client.query(
-      `INSERT INTO "AuditEvent" ("actorName", "action", "entity", "result", "detail") VALUES ('bench:seed', 'bench.seed', 'DisclosureItem', 'ok', $1::jsonb)`,
-      [JSON.stringify({ items: items.total, requests: requests.total, seed })],
+    // The load is on the record like any bulk write (an import): one event, keyed into the chain.
+    await appendAuditEvent(
+      { query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }) },
+      { actorId: null, actorName: "bench:seed", roles: null, action: "bench.seed", entity: "DisclosureItem", entityId: null, result: "ok", ip: null, userAgent: null, detail: { items: items.total, requests: requests.total, seed } },
+      auditHmacKey(),
     );
     await phase("commit", () => client.query("COMMIT"));
     await phase("analyze", () => client.query(`ANALYZE`));

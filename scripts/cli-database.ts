@@ -15,6 +15,9 @@ export async function connectCliDatabase(options: { quiet?: boolean } = {}): Pro
   // applicants' names are sealed with it, so the app can read them back.
   const keyFile = path.resolve(settings.DATA_DIR, "pii-key");
   if (!settings.PII_ENCRYPTION_KEY && existsSync(keyFile)) process.env.PII_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
+  // Likewise the demo's audit-chain key: rows this command audits must verify with the app's key.
+  const auditKeyFile = path.resolve(settings.DATA_DIR, "audit-key");
+  if (!settings.AUDIT_HMAC_KEY && existsSync(auditKeyFile)) process.env.AUDIT_HMAC_KEY = readFileSync(auditKeyFile, "utf8").trim();
   if (settings.DATABASE_URL) return null;
   const dataDir = path.resolve(settings.DATA_DIR, "pg");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) return "没有可用的数据库：请设置 DATABASE_URL，或先运行一次 npm run demo 建立演示数据库。";

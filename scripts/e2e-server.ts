@@ -70,7 +70,7 @@ try {
 
   // One personal-data key for the seed (its demo requests are sealed) and the app that opens them.
   const piiKey = randomBytes(32).toString("base64");
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: roles.appUrl, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: roles.appUrl, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey, AUDIT_HMAC_KEY: randomBytes(32).toString("base64") };
   const migrateCode = await exited(run(["--conditions=react-server", "--import", "tsx", "scripts/db.ts", "migrate"], { ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }));
   if (stopping) await stopping;
   if (migrateCode !== 0) throw new Error(`scripts/db.ts migrate exited with ${migrateCode}`);

@@ -48,14 +48,18 @@ async function main() {
     url = roles.appUrl;
     ownerUrl = roles.ownerUrl;
   }
+  // Before anything is audited: rows keyed with a stand-in would never verify under the real key.
+  if (mode === "start" && !settings.AUDIT_HMAC_KEY) throw new Error("AUDIT_HMAC_KEY is required for npm start (openssl rand -base64 32) / npm start 需要设置审计日志密钥 AUDIT_HMAC_KEY");
   run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db.ts", "migrate"], "migrate", {
     DATABASE_URL: url!,
     MIGRATION_DATABASE_URL: ownerUrl!,
+    ...auditKeyEnv(dataDir),
   });
   if (mode !== "start" || database) {
     run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", {
       DATABASE_URL: ownerUrl!,
       PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
+      ...auditKeyEnv(dataDir),
     });
   }
 
@@ -69,6 +73,7 @@ async function main() {
     NEXTAUTH_URL: settings.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? localSecret(dataDir),
     PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
+    ...auditKeyEnv(dataDir),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: mode === "dev" ? "development" : "production",
   } as NodeJS.ProcessEnv;
@@ -99,6 +104,19 @@ function localPiiKey(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The audit chain's key: the configured one, or for demo/dev one kept in .data/audit-key. `npm
+ * start` gets none generated: production must bring its own (the app refuses to start without it).
+ */
+function auditKeyEnv(dataDir: string): Record<string, string> {
+  const configured = env().AUDIT_HMAC_KEY;
+  if (configured) return { AUDIT_HMAC_KEY: configured };
+  if (mode === "start") return {};
+  const file = path.join(dataDir, "audit-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return { AUDIT_HMAC_KEY: readFileSync(file, "utf8").trim() };
 }
 
 function run(cmd: string, args: string[], label: string, extraEnv: Record<string, string> = {}) {

@@ -72,6 +72,10 @@ export const AUDIT_ACTION_LABELS = {
   "report.correction.start": "发起年度报告更正",
   "report.import": "导入历年年度报告",
   "report.export": "导出年度报告（Word 或 PDF）",
+  // 审计日志 itself (issue 10 §2): the auditor's export and the retention purge.
+  "audit.export": "导出审计日志",
+  "audit.purge": "清理超过保存期限的审计日志",
+  "item.view": "查看信息（仅记录被拒绝的）",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -95,6 +99,7 @@ export const AUDIT_ENTITIES = [
   "AnnualReport",
   "AnnualReportVersion",
   "ReportExport",
+  "AuditEvent",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -4,6 +4,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { appendAuditEvent } from "@/lib/server/platform/audit-chain";
+import { eventFields, queryable, TEST_AUDIT_KEY } from "../support/audit-log";
 import { createDatabase, dropDatabase, randomSuffix } from "../support/throwaway-db";
 
 /**
@@ -87,24 +89,32 @@ describe("append-only tables", () => {
     (await client.query<{ id: string; prevHash: string; hash: string }>(`SELECT id, "prevHash", "hash" FROM "AuditEvent" ORDER BY id`)).rows;
 
   it("chains AuditEvent rows: GENESIS first, then each prevHash is the previous hash", async () => {
-    // A writer cannot choose its own place in the chain.
-    await client.query(`INSERT INTO "AuditEvent" (action, result, "prevHash", hash) VALUES ('login', 'ok', 'forged', 'forged')`);
+    // A writer cannot choose its own place in the chain, nor write a row without the app's MAC.
+    await expect(client.query(`INSERT INTO "AuditEvent" (action, result, "prevHash", hash) VALUES ('login', 'ok', 'forged', 'k1:forged')`)).rejects.toThrow(/chain head/);
+    await expect(client.query(`INSERT INTO "AuditEvent" (action, result) VALUES ('login', 'ok')`)).rejects.toThrow(/keyed MAC/);
     // Concurrent writers from several connections must still produce one linear chain.
     const pool = new pg.Pool({ connectionString: url, max: 5 });
     try {
       await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          pool.query(`INSERT INTO "AuditEvent" (action, result, detail) VALUES ($1, 'ok', $2)`, [`act-${i}`, { i }]),
-        ),
+        Array.from({ length: 20 }, async (_, i) => {
+          const c = await pool.connect();
+          try {
+            await c.query("BEGIN");
+            await appendAuditEvent(queryable(c), { ...eventFields(), action: `act-${i}`, detail: { i } }, TEST_AUDIT_KEY);
+            await c.query("COMMIT");
+          } finally {
+            c.release();
+          }
+        }),
       );
     } finally {
       await pool.end();
     }
     const rows = await auditRows();
-    expect(rows).toHaveLength(21);
+    expect(rows).toHaveLength(20);
     expect(rows[0].prevHash).toBe("GENESIS");
     rows.forEach((row, i) => {
-      expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.hash).toMatch(/^k1:[0-9a-f]{64}$/);
       if (i > 0) expect(row.prevHash).toBe(rows[i - 1].hash);
     });
     expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length);

@@ -85,19 +85,3 @@ export async function unlockUser(actor: Actor, raw: unknown, now = new Date()): 
     return ok({ id: userId });
   });
 }
-
-export async function listAuditEvents(actor: Actor, page = 1) {
-  if (!can(actor, "audit.read")) return null;
-  const take = 50;
-  const safePage = Math.max(1, Math.min(100_000, Math.trunc(page) || 1));
-  const [total, rows] = await Promise.all([
-    db().auditEvent.count(),
-    db().auditEvent.findMany({ orderBy: { id: "desc" }, skip: (safePage - 1) * take, take }),
-  ]);
-  return {
-    page: safePage,
-    pageCount: Math.max(1, Math.ceil(total / take)),
-    total,
-    events: rows.map((e) => ({ ...e, id: e.id.toString() })),
-  };
-}

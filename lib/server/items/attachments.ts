@@ -11,6 +11,7 @@ import { blobStore } from "@/lib/server/files/storage";
 import { refuse, write, type Target } from "@/lib/server/platform/use-case";
 import { lockBlob } from "@/lib/server/files/blob-lock";
 import { sendJob } from "@/lib/server/jobs/queue";
+import { recordItemProbe } from "./probe";
 
 /** 附件: uploads (checked by their bytes, stored by hash) and the one download rule. */
 
@@ -85,6 +86,7 @@ export async function findDownload(attachmentId: string, staff: Actor | null | (
   const actor = typeof staff === "function" ? await staff() : staff;
   if (!actor) return null;
   const visible = await db().disclosureItem.count({ where: { AND: [{ id: attachment.revision.itemId }, itemScope(actor)] } });
+  if (!visible) await recordItemProbe(actor, attachment.revision.itemId, { attachmentId });
   return visible ? { ...attachment.file, audience: "staff" as const } : null;
 }
 

@@ -9,6 +9,7 @@ import { db } from "@/lib/server/platform/db";
 import { findItemFacts } from "./facts";
 import { activeChannels } from "./input";
 import { NEW_ITEM_KEY } from "./drafts";
+import { recordItemProbe } from "./probe";
 
 /** Read models of the item form and of revisions as reviewers compare them. */
 
@@ -126,7 +127,8 @@ export async function getNewItemForm(actor: Actor) {
 /** The edit form of an item this actor may edit now, or null (then the page is "not found"). */
 export async function getItemForEdit(actor: Actor, itemId: string) {
   const facts = await findItemFacts(actor, itemId);
-  if (!facts || !authorizeTransition(actor, facts.workflow, "edit").ok) return null;
+  if (!facts) return recordItemProbe(actor, itemId, { page: "edit" }).then(() => null);
+  if (!authorizeTransition(actor, facts.workflow, "edit").ok) return null;
   const revision = await db().itemRevision.findUniqueOrThrow({ where: { id: facts.revision.id }, select: revisionSelect });
   return {
     id: itemId,

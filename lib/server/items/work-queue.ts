@@ -7,6 +7,7 @@ import { authorizeTransition, itemScope, stageQueueWhere } from "@/lib/server/pl
 import { db } from "@/lib/server/platform/db";
 import { findItemFacts } from "./facts";
 import { itemsTimeliness } from "./timeliness";
+import { recordItemProbe } from "./probe";
 
 /** Statuses where the disclosure clock no longer matters to the person looking at the queue. */
 const CLOCK_STOPPED: ItemStatus[] = ["REJECTED", "WITHDRAWN"];
@@ -93,7 +94,7 @@ export async function workQueue(actor: Actor): Promise<QueueSection[]> {
 /** One item as staff see it, with its history and the actions this actor may take now. */
 export async function getItemForStaff(actor: Actor, itemId: string) {
   const facts = await findItemFacts(actor, itemId);
-  if (!facts) return null;
+  if (!facts) return recordItemProbe(actor, itemId).then(() => null);
   const [revisions, reviews] = await Promise.all([
     db().itemRevision.findMany({
       where: { itemId },

@@ -66,6 +66,15 @@ export const JOBS = {
     concurrency: 1,
     expireInSeconds: 10 * 60,
   },
+  /** 审计日志检查点: verify the chain, then sign its head into DATA_DIR/audit (lib/server/platform/audit-checkpoint.ts). */
+  "audit-checkpoint": {
+    label: "审计日志校验与检查点",
+    schema: z.object({}).strict(),
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    concurrency: 1,
+    expireInSeconds: 30 * 60,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {
@@ -95,6 +104,8 @@ export function isJobName(name: unknown): name is JobName {
 export const SCHEDULES: { name: JobName; cron: string; payload: Record<string, never> }[] = [
   { name: "cleanup-orphans", cron: "30 3 * * *", payload: {} },
   { name: "request-reminders", cron: "0 8 * * *", payload: {} },
+  // Hourly: rows appended and deleted within one interval are the window tail deletion can hide in.
+  { name: "audit-checkpoint", cron: "7 * * * *", payload: {} },
 ];
 export const SCHEDULE_TIME_ZONE = "Asia/Shanghai";
 

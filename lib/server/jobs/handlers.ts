@@ -1,4 +1,5 @@
 import "server-only";
+import { auditCheckpointJob } from "@/lib/server/platform/audit-checkpoint";
 import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
 import { extractTextJob, requeueStalePending } from "./extract-text";
@@ -17,4 +18,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "request-reminders": () => sendDueReminders(),
   "render-report": renderReportJob,
   "render-report-version": renderReportVersionJob,
+  "audit-checkpoint": auditCheckpointJob,
 };

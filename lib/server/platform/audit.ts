@@ -1,13 +1,17 @@
 import "server-only";
 import type { AuditAction, AuditEntity, AuditResult } from "@/lib/domain/audit";
+import { auditHmacKey } from "@/lib/env";
+import { appendAuditEvent, prismaQueryable } from "./audit-chain";
+import { readCheckpoint } from "./audit-checkpoint";
+import { verifyAuditLog, type AuditVerification } from "./audit-verify";
 import { db, type Tx } from "./db";
 import type { Actor } from "./actor";
 import { requestMeta } from "./request-context";
 
 /**
- * Writes one AuditEvent. The database chains it (prevHash/hash) and refuses to change it
- * afterwards (migration 20261124000000_init). Call it inside the transaction of the write it
- * records, so that a write without its audit row cannot commit.
+ * Writes one AuditEvent, keyed into the chain (audit-chain.ts); the database refuses to change it
+ * afterwards. Call it inside the transaction of the write it records, so that a write without its
+ * audit row cannot commit.
  */
 export interface AuditInput {
   actor?: Pick<Actor, "id" | "displayName" | "roles"> | null;
@@ -22,29 +26,26 @@ export interface AuditInput {
 
 export async function audit(tx: Tx | null, input: AuditInput): Promise<void> {
   const meta = input.meta ?? (await requestMeta());
-  await (tx ?? db()).auditEvent.create({
-    data: {
-      actorId: input.actor?.id ?? null,
-      actorName: input.actor?.displayName ?? input.actorName ?? null,
-      roles: input.actor?.roles.join(",") ?? null,
-      action: input.action,
-      entity: input.entity ?? null,
-      entityId: input.entityId ?? null,
-      result: input.result ?? "SUCCESS",
-      detail: (input.detail as object | undefined) ?? undefined,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    },
-  });
+  const fields = {
+    actorId: input.actor?.id ?? null,
+    actorName: input.actor?.displayName ?? input.actorName ?? null,
+    roles: input.actor?.roles.join(",") ?? null,
+    action: input.action,
+    entity: input.entity ?? null,
+    entityId: input.entityId ?? null,
+    result: input.result ?? "SUCCESS",
+    detail: input.detail ?? null,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
+  const key = auditHmacKey();
+  // The chain's advisory lock lasts until commit: a row written outside a caller's transaction gets one of its own.
+  if (tx) await appendAuditEvent(prismaQueryable(tx), fields, key);
+  else await db().$transaction((own) => appendAuditEvent(prismaQueryable(own), fields, key));
 }
 
-/** Recomputes every link of the chain; returns the first broken id, if any. */
-export async function verifyAuditChain(): Promise<{ ok: boolean; checked: number; firstBrokenId: string | null }> {
-  const rows = await db().$queryRaw<{ id: bigint; ok: boolean }[]>`
-    SELECT e."id",
-           (e."hash" = gongkai_audit_digest(e)
-            AND e."prevHash" = coalesce(lag(e."hash") OVER (ORDER BY e."id"), 'GENESIS')) AS ok
-    FROM "AuditEvent" e ORDER BY e."id"`;
-  const broken = rows.find((r) => !r.ok);
-  return { ok: !broken, checked: rows.length, firstBrokenId: broken ? broken.id.toString() : null };
+/** Verifies the whole chain against the signed checkpoint (audit-verify.ts); writes nothing. */
+export async function verifyAuditChain(): Promise<AuditVerification & { firstBrokenId: string | null }> {
+  const result = await verifyAuditLog(prismaQueryable(db()), { key: auditHmacKey(), checkpoint: readCheckpoint() });
+  return { ...result, firstBrokenId: result.failure?.id ?? null };
 }

@@ -8,6 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret, env, secureCookies } from "@/lib/env";
 import { LOCKED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import type { Actor } from "./actor";
+import { audit } from "./audit";
 import { authenticate, endSession, resolveSession } from "./sessions";
 
 /**
@@ -41,9 +42,10 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const username = String(credentials?.username ?? "").trim().slice(0, 64);
           const password = String(credentials?.password ?? "").slice(0, 256);
-          if (!username || !password) return null;
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
           const ip = headers["x-forwarded-for"]?.split(",")[0]?.trim() || null;
+          // An empty name or password is a failed login too, and on the record like any other.
+          if (!username || !password) return audit(null, { actorName: username || undefined, action: "auth.login", entity: "User", result: "FAILURE", detail: { why: "empty" }, meta: { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null } }).then(() => null);
           const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null });
           // next-auth hands a thrown message to the form as its error code; null is a plain failure.
           if (!result.ok && result.lockedUntil) throw new Error(`${LOCKED_ERROR_PREFIX}${result.lockedUntil.getTime()}`);

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   /** 解锁 before the 30 minutes run out: the 安全管理员's duty under 三员分立 (issue 10 §3). */
   "user.unlock": ["SECADMIN"],
   "audit.read": ["AUDITOR"],
+  /** 审计日志导出 (CSV), itself audited: the 审计管理员 only (三员分立). */
+  "audit.export": ["AUDITOR"],
   "file.upload": ["LIAISON"],
   // Office administration (公开办): departments and their 分管领导, columns and their stages,
   // channels, monthly targets, the public site's settings (政府信息公开指南).

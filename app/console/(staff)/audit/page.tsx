@@ -1,33 +1,68 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { AuditFilterForm } from "@/components/admin/audit-filter";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
-import { verifyAuditChain } from "@/lib/server/platform/audit";
+import type { AuditResult } from "@/lib/domain/audit";
+import {
+  actionLabel,
+  AUDIT_ENTITY_LABELS,
+  AUDIT_RESULT_LABELS,
+  auditLogStatus,
+  entityLabel,
+  listAuditEvents,
+  parseAuditFilter,
+  rolesLabel,
+  type AuditFilter,
+} from "@/lib/server/admin/audit-log";
 import { requireActor } from "@/lib/server/platform/auth";
-import { listAuditEvents } from "@/lib/server/admin/users";
 
 export const metadata = { title: "审计日志" };
 
-const RESULTS: Record<string, string> = { SUCCESS: "成功", FAILURE: "失败", DENIED: "拒绝" };
+type Params = Record<string, string | string[] | undefined>;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+function query(filter: AuditFilter, page?: number): string {
+  const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"));
+  if (page && page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requireActor();
-  const log = await listAuditEvents(actor, Number((await searchParams).page ?? 1));
-  if (!log) forbidden();
-  const chain = await verifyAuditChain();
+  const params = await searchParams;
+  const { filter, errors } = parseAuditFilter(params);
+  const page = Number(Array.isArray(params.page) ? params.page[0] : (params.page ?? 1));
+  const [log, status] = await Promise.all([listAuditEvents(actor, filter, page), auditLogStatus(actor)]);
+  if (!log || !status) forbidden();
+  const { chain, checkpoint } = status;
+  const checkpointNote = checkpoint
+    ? `最近检查点：第 ${checkpoint.lastId} 号记录，${formatChineseDateTime(new Date(checkpoint.writtenAt))}。`
+    : "尚无检查点（每小时自动生成，或运行 npm run audit:verify），暂无法核对末尾记录是否被删除。";
   return (
     <div className="space-y-4">
       {chain.ok ? (
-        <Alert tone="success">哈希链校验通过：共 {chain.checked} 条记录，未发现篡改。</Alert>
+        <Alert tone="success">
+          审计日志校验通过：共 {chain.checked} 条记录，密钥链完整，未发现篡改。{checkpointNote}
+        </Alert>
       ) : (
-        <Alert>哈希链校验失败：记录 {chain.firstBrokenId} 处链条断开，日志可能被篡改。</Alert>
+        <Alert>{chain.failure?.message ?? "审计日志校验失败。"} {checkpointNote}</Alert>
       )}
-      <Card title={`审计日志（共 ${log.total} 条）`}>
+      <Card title="筛选">
+        <AuditFilterForm filter={filter} errors={errors} entityLabels={AUDIT_ENTITY_LABELS as Record<string, string>} />
+      </Card>
+      <Card title={`审计日志（符合条件 ${log.total} 条）`}>
+        <p className="mb-3 text-sm">
+          <a href={`/console/audit/export${query(filter)}`} className="text-gov-red underline" download>
+            导出为 CSV（当前筛选结果）
+          </a>
+        </p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-gray-200 text-gray-600">
               <tr>
+                <th scope="col" className="py-2 pe-3">编号</th>
                 <th scope="col" className="py-2 pe-3">时间</th>
                 <th scope="col" className="py-2 pe-3">用户</th>
                 <th scope="col" className="py-2 pe-3">操作</th>
@@ -39,11 +74,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-gray-100">
               {log.events.map((e) => (
                 <tr key={e.id}>
+                  <td className="py-2 pe-3 font-mono text-xs">{e.id}</td>
                   <td className="py-2 pe-3 whitespace-nowrap">{formatChineseDateTime(e.at)}</td>
-                  <td className="py-2 pe-3">{e.actorName ?? "—"}</td>
-                  <td className="py-2 pe-3 font-mono">{e.action}</td>
-                  <td className="py-2 pe-3 font-mono text-xs">{e.entity ? `${e.entity}:${e.entityId ?? ""}` : "—"}</td>
-                  <td className="py-2 pe-3">{RESULTS[e.result] ?? e.result}</td>
+                  <td className="py-2 pe-3">
+                    {e.actorName ?? "—"}
+                    {e.roles && <span className="block text-xs text-gray-600">{rolesLabel(e.roles)}</span>}
+                  </td>
+                  <td className="py-2 pe-3" title={e.action}>{actionLabel(e.action)}</td>
+                  <td className="py-2 pe-3 text-xs">{e.entity ? `${entityLabel(e.entity)} ${e.entityId ?? ""}` : "—"}</td>
+                  <td className="py-2 pe-3">
+                    {AUDIT_RESULT_LABELS[e.result as AuditResult] ?? e.result}
+                    {e.result !== "SUCCESS" && typeof (e.detail as { reason?: unknown } | null)?.reason === "string" && (
+                      <span className="block text-xs text-gray-600">{String((e.detail as { reason: string }).reason)}</span>
+                    )}
+                  </td>
                   <td className="py-2 font-mono text-xs">{e.ip ?? "—"}</td>
                 </tr>
               ))}
@@ -51,9 +95,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
         <nav aria-label="分页" className="mt-4 flex gap-4 text-sm">
-          {log.page > 1 && <Link href={`?page=${log.page - 1}`}>上一页</Link>}
-          <span>第 {log.page} / {log.pageCount} 页</span>
-          {log.page < log.pageCount && <Link href={`?page=${log.page + 1}`}>下一页</Link>}
+          {log.page > 1 && <Link href={`/console/audit${query(filter, log.page - 1)}`}>上一页</Link>}
+          <span>
+            第 {log.page} / {log.pageCount} 页
+          </span>
+          {log.page < log.pageCount && <Link href={`/console/audit${query(filter, log.page + 1)}`}>下一页</Link>}
         </nav>
       </Card>
     </div>

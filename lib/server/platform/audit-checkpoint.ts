@@ -1,0 +1,68 @@
+import "server-only";
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { auditHmacKey, env } from "@/lib/env";
+import { prismaQueryable, type Queryable } from "./audit-chain";
+import { signCheckpoint, verifyAuditLog, type AuditCheckpoint, type AuditVerification } from "./audit-verify";
+import { db } from "./db";
+
+/**
+ * The signed checkpoint of the chain head, kept outside the database (DATA_DIR/audit/, which the
+ * backup copies) and printed to the log, so that deleting the newest rows or truncating the table
+ * is detected. Rows appended after the last checkpoint and then deleted are not: that window is
+ * the checkpoint interval (SCHEDULES, hourly) — docs/decisions.md.
+ */
+export function auditCheckpointPath(): string {
+  return path.resolve(env().DATA_DIR, "audit", "checkpoint.json");
+}
+
+export function readCheckpoint(file = auditCheckpointPath()): AuditCheckpoint | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as AuditCheckpoint;
+  } catch {
+    // An unreadable file is treated as a forged one: its signature cannot verify.
+    return { version: 1, lastId: "", lastMac: "", count: -1, anchorId: null, writtenAt: "", signature: "" };
+  }
+}
+
+function writeCheckpoint(file: string, checkpoint: AuditCheckpoint): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(checkpoint, null, 2) + "\n", { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+/** The hourly job: a broken chain fails the job (so it shows on /console/jobs) and keeps the old checkpoint. */
+export async function auditCheckpointJob(): Promise<{ checked: number; lastId: string | null }> {
+  const result = await verifyAndCheckpoint();
+  if (!result.ok) throw new Error(result.failure!.message);
+  return { checked: result.checked, lastId: result.written?.lastId ?? null };
+}
+
+/**
+ * Verifies the chain against the last checkpoint and, only when it holds, writes a new one for the
+ * current head: a broken log never gets blessed. Returns the verification.
+ */
+export async function verifyAndCheckpoint(options: { q?: Queryable; key?: Buffer; file?: string; now?: Date; log?: (line: string) => void } = {}): Promise<AuditVerification & { written: AuditCheckpoint | null }> {
+  const q = options.q ?? prismaQueryable(db());
+  const key = options.key ?? auditHmacKey();
+  const file = options.file ?? auditCheckpointPath();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const result = await verifyAuditLog(q, { key, checkpoint: readCheckpoint(file) });
+  if (!result.ok) {
+    log(JSON.stringify({ level: "error", msg: "audit.verify.failed", ...result.failure }));
+    return { ...result, written: null };
+  }
+  if (!result.head) return { ...result, written: null };
+  const checkpoint = signCheckpoint(key, {
+    lastId: result.head.id,
+    lastMac: result.head.mac,
+    count: result.checked,
+    anchorId: result.anchorId,
+    writtenAt: (options.now ?? new Date()).toISOString(),
+  });
+  writeCheckpoint(file, checkpoint);
+  log(JSON.stringify({ level: "info", msg: "audit.checkpoint", ...checkpoint }));
+  return { ...result, written: checkpoint };
+}
