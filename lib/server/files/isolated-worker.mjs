@@ -3,7 +3,6 @@
 // Plain JavaScript, loaded from disk by Node (not bundled by Next), so it imports only packages.
 // The .docx it is given has already been through the bounded unzip and re-zipped without
 // compression (safe-zip.ts), so mammoth inflates nothing here.
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import mammoth from "mammoth";
@@ -35,9 +34,10 @@ async function docxText({ bytes }) {
 
 // pdf.js reads its CMaps from disk; without them text in a predefined CJK encoding (UniGB-UCS2-H,
 // how iText and many Chinese office systems write 宋体 without embedding it) comes out empty.
-async function pdfText({ bytes }) {
+// `root` (pdfjs-dist's folder) comes from the caller: in Next's build this file is bundled, and a
+// require.resolve here would become a module number.
+async function pdfText({ bytes, root }) {
   const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
   const task = getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: path.join(root, "cmaps") + path.sep,

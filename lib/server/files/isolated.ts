@@ -9,8 +9,9 @@ import { Worker } from "node:worker_threads";
  * that makes it loop is terminated at the timeout — a Promise.race would only stop waiting, while
  * the work went on blocking the event loop.
  *
- * The worker is a plain .mjs loaded from disk (Next does not bundle it): its path is taken from
- * the project folder, which is the working directory of `npm start`, `npm run dev` and the tests.
+ * The worker is a plain .mjs, imports packages only. Under vitest and tsx it is loaded from the
+ * project folder; `next build` recognises `new Worker(path)` and bundles it as a "[worker thread]"
+ * chunk (checked: the built chunk converts a .docx) — hence nothing in it may resolve paths itself.
  */
 export type IsolatedTask = "docx-html" | "docx-text" | "pdf-text";
 

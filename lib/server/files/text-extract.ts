@@ -1,4 +1,6 @@
 import "server-only";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { runIsolated } from "@/lib/server/files/isolated";
 import { DOCX_LIMITS, rezipStored, safeUnzip } from "@/lib/server/files/safe-zip";
 
@@ -68,8 +70,11 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /** pdf.js in the worker (isolated-worker.mjs), where it can neither exhaust the heap nor hold the thread. */
+// pdf.js reads its CMaps from its own folder (next.config.js keeps pdfjs-dist external).
+const pdfjsRoot = () => path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const result = await runIsolated<{ text: string }>("pdf-text", { bytes });
+  const result = await runIsolated<{ text: string }>("pdf-text", { bytes, root: pdfjsRoot() });
   return result.ok ? result.value.text : "";
 }
 
