@@ -13,7 +13,7 @@ interface Snapshot {
   author: string;
   createdAt: Date;
   fields: RevisionFields;
-  attachments: { id: string; fileName: string; size: number }[];
+  attachments: { id: string; fileName: string; size: number; warning?: string }[];
 }
 
 export function RevisionDetails({
@@ -48,6 +48,11 @@ export function RevisionDetails({
               <li key={a.id}>
                 <a href={`/attachments/${a.id}`} className="text-blue-800 underline">{a.fileName}</a>
                 <span className="text-gray-500">（{Math.max(1, Math.round(a.size / 1024))} KB）</span>
+                {a.warning && (
+                  <p className="text-sm font-medium text-red-800" data-testid="attachment-warning">
+                    ⚠ {a.warning}
+                  </p>
+                )}
               </li>
             ))}
           </ol>

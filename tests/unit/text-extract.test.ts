@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import * as docx from "docx";
 import JSZip from "jszip";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { scanText } from "@/lib/domain/secrecy-scan";
 import { DOCX_MIME, extractText, MAX_EXTRACT_BYTES, PDF_MIME } from "@/lib/server/files/text-extract";
 import { tinyPdf, type PdfRow } from "@/tests/support/tiny-pdf";
+
+// Each PDF and .docx is converted in a fresh worker thread (lib/server/files/isolated.ts), which
+// loads pdf.js or mammoth anew: seconds on a loaded machine, not the default 5.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ID = "220202199001010354";
 const PHONE = "13812345678";

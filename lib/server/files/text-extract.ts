@@ -1,19 +1,20 @@
 import "server-only";
 import { createRequire } from "node:module";
 import path from "node:path";
-import JSZip from "jszip";
-import mammoth from "mammoth";
+import { runIsolated } from "@/lib/server/files/isolated";
+import { DOCX_LIMITS, rezipStored, safeUnzip } from "@/lib/server/files/safe-zip";
 
 /**
  * Plain text of an attachment, for the secrecy scan (lib/domain/secrecy-scan.ts). Never throws:
  * an unsupported type, a file over the limits, a damaged or encrypted file, or a scan without a
  * text layer all give "", and the caller must treat "" as "could not read — a person checks it",
  * never as "nothing found".
+ *
+ * A .docx is opened only through the bounded unzip (safe-zip.ts); mammoth and pdf.js run in a
+ * worker thread with a heap limit and a timeout (isolated.ts), so a hostile file costs at most
+ * that worker.
  */
 export const MAX_EXTRACT_BYTES = 20 * 1024 * 1024;
-const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 2_000;
-const MAX_PDF_PAGES = 1_000;
 const MAX_TEXT_CHARS = 2_000_000;
 
 export const PDF_MIME = "application/pdf";
@@ -68,38 +69,13 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-// pdf.js reads its CMaps from disk; without them text in a predefined CJK encoding (UniGB-UCS2-H,
-// how iText and many Chinese office systems write 宋体 without embedding it) comes out empty.
+/** pdf.js in the worker (isolated-worker.mjs), where it can neither exhaust the heap nor hold the thread. */
+// pdf.js reads its CMaps from its own folder (next.config.js keeps pdfjs-dist external).
 const pdfjsRoot = () => path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const root = pdfjsRoot();
-  const task = getDocument({
-    data: bytes.slice(), // pdf.js takes ownership of the buffer it is given
-    cMapUrl: path.join(root, "cmaps") + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, "standard_fonts") + path.sep,
-    isEvalSupported: false, // CVE-2024-4367: no code generated from font data
-    disableFontFace: true,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  try {
-    const pdf = await task.promise;
-    const pages: string[] = [];
-    let chars = 0;
-    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PDF_PAGES) && chars < MAX_TEXT_CHARS; n++) {
-      const page = await pdf.getPage(n);
-      const { items } = await page.getTextContent();
-      const text = items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("");
-      pages.push(text);
-      chars += text.length;
-      page.cleanup();
-    }
-    return pages.join("\n\n");
-  } finally {
-    await task.destroy();
-  }
+  const result = await runIsolated<{ text: string }>("pdf-text", { bytes, root: pdfjsRoot() });
+  return result.ok ? result.value.text : "";
 }
 
 /**
@@ -108,13 +84,15 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
  * comments, and text deleted under track changes.
  */
 async function docxText(bytes: Uint8Array): Promise<string> {
-  if (!withinZipLimits(bytes)) return "";
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const zip = await JSZip.loadAsync(buffer);
-  const body = (await mammoth.extractRawText({ buffer })).value.trim();
+  const unzipped = await safeUnzip(bytes, DOCX_LIMITS);
+  if (!unzipped.ok) return "";
+  const converted = await runIsolated<{ text: string }>("docx-text", { bytes: await rezipStored(unzipped.entries) });
+  if (!converted.ok) return "";
+  const body = converted.value.text.trim();
+  const parts = unzipped.entries;
   const section = async (label: string, pattern: RegExp, read = partText) => {
-    const names = Object.keys(zip.files).filter((n) => pattern.test(n)).sort();
-    const texts = await Promise.all(names.map(async (n) => read(await zip.file(n)!.async("string"))));
+    const names = [...parts.keys()].filter((n) => pattern.test(n)).sort();
+    const texts = names.map((n) => read(parts.get(n)!.toString("utf8")));
     const unique = [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
     return unique.length ? `〔${label}〕\n${unique.join("\n")}` : "";
   };
@@ -153,32 +131,4 @@ function decodeXml(s: string): string {
     if (hex || dec) return String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10));
     return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[named.toLowerCase()]!;
   });
-}
-
-/**
- * A zip bomb guard: the declared sizes in the central directory, read before anything is
- * inflated. ZIP64 entries are refused (a .docx never needs them).
- */
-export function withinZipLimits(bytes: Uint8Array): boolean {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return false;
-  const entries = view.getUint16(eocd + 10, true);
-  if (entries > MAX_ZIP_ENTRIES) return false;
-  let at = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return false;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return false;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total <= MAX_UNZIPPED_BYTES;
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { withinZipLimits } from "@/lib/server/files/text-extract";
-import mammoth from "mammoth";
 import { checkAttachment } from "@/lib/domain/file-kind";
 import { sanitizeBodyHtml } from "@/lib/domain/html";
 import { splitDocumentTitle } from "@/lib/domain/word-title";
+import { runIsolated } from "@/lib/server/files/isolated";
+import { DOCX_LIMITS, rezipStored, safeUnzip } from "@/lib/server/files/safe-zip";
 import type { Actor } from "@/lib/server/platform/actor";
 import { can } from "@/lib/server/platform/authz";
 import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
@@ -45,30 +45,20 @@ export async function importDocx(actor: Actor, fileName: string, bytes: Uint8Arr
     const message = check.ok ? "只能导入 .docx 文件。.doc 或 .wps 文件请先在 Word 或 WPS 中另存为 .docx。" : check.message;
     return invalid({ file: [message] }, message);
   }
-  if (!withinZipLimits(bytes)) {
-    const message = "该 Word 文档解压后过大或结构异常，不能导入。请检查文件，或将内容复制粘贴到正文。";
+  // 安全解压 first (bounded by the bytes actually inflated); mammoth then gets only the stored
+  // re-zip of what was measured, and runs in a worker with a heap limit and a timeout.
+  const unzipped = await safeUnzip(bytes, DOCX_LIMITS);
+  if (!unzipped.ok) {
+    const message = unzipped.reason === "corrupt" ? "无法读取该 Word 文档，文件可能已损坏。" : `不能导入：${unzipped.message}。请检查文件，或将内容复制粘贴到正文。`;
     return invalid({ file: [message] }, message);
   }
-  let images = 0;
-  try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
-      {
-        styleMap: STYLE_MAP,
-        externalFileAccess: false,
-        ignoreEmptyParagraphs: true,
-        // Images are not kept in the body (they would bloat every revision): they belong in 附件.
-        convertImage: mammoth.images.imgElement(async () => {
-          images++;
-          return { src: "" };
-        }),
-      },
-    );
-    const { title, body } = splitDocumentTitle(result.value);
-    const notes = images ? [`文档中的 ${images} 张图片未导入正文，如需公开请作为附件上传。`] : [];
-    return ok({ html: sanitizeBodyHtml(result.value), title, htmlWithoutTitle: title ? sanitizeBodyHtml(body) : sanitizeBodyHtml(result.value), notes });
-  } catch {
-    const message = "无法读取该 Word 文档，文件可能已损坏。";
+  const converted = await runIsolated<{ html: string; images: number }>("docx-html", { bytes: await rezipStored(unzipped.entries), styleMap: STYLE_MAP });
+  if (!converted.ok) {
+    const message = converted.reason === "error" ? "无法读取该 Word 文档，文件可能已损坏。" : `不能导入：该 Word 文档${converted.message}。请检查文件，或将内容复制粘贴到正文。`;
     return invalid({ file: [message] }, message);
   }
+  const { html, images } = converted.value;
+  const { title, body } = splitDocumentTitle(html);
+  const notes = images ? [`文档中的 ${images} 张图片未导入正文，如需公开请作为附件上传。`] : [];
+  return ok({ html: sanitizeBodyHtml(html), title, htmlWithoutTitle: title ? sanitizeBodyHtml(body) : sanitizeBodyHtml(html), notes });
 }

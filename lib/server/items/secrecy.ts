@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { activeContentWarning } from "@/lib/domain/active-content";
 import { allClearSecrecyFields } from "@/lib/domain/review";
 import { FLAG_LABELS, maskMatch, scanText } from "@/lib/domain/secrecy-scan";
 import { db } from "@/lib/server/platform/db";
@@ -24,6 +25,9 @@ export interface SecrecyFlag {
 /** An attachment whose text the extract-text job has not produced yet (lib/server/jobs). */
 export const PENDING_EXTRACTION = "PENDING_EXTRACTION";
 
+/** An attachment that can act when opened (StoredFile.activeContent). */
+export const ACTIVE_CONTENT = "ACTIVE_CONTENT";
+
 export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
   const revision = await db().itemRevision.findUnique({
     where: { id: revisionId },
@@ -34,7 +38,7 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
       publisher: true,
       keywords: true,
       bodyText: true,
-      attachments: { orderBy: { sortOrder: "asc" }, select: { file: { select: { fileName: true, text: true, textStatus: true } } } },
+      attachments: { orderBy: { sortOrder: "asc" }, select: { file: { select: { fileName: true, text: true, textStatus: true, activeContent: true } } } },
     },
   });
   if (!revision) return [];
@@ -61,6 +65,11 @@ export async function secrecyFlags(revisionId: string): Promise<SecrecyFlag[]> {
     const id = createHash("sha256").update(`unscanned\u0000${a.file.fileName}`).digest("hex").slice(0, 16);
     const context = a.file.textStatus === "FAILED" ? "无法读取，需人工核对（文字提取失败或超时）" : "无法提取文字，请打开附件人工核对";
     flags.set(id, { id, kind: "UNSCANNED", label: "未能自动检测", source: `附件「${a.file.fileName}」`, masked: a.file.fileName, context });
+  }
+  // A PDF that can act when opened (JavaScript, /Launch …): a person decides, and acknowledges it.
+  for (const a of revision.attachments.filter((a) => a.file.activeContent.length > 0)) {
+    const id = createHash("sha256").update(`active\u0000${a.file.fileName}\u0000${a.file.activeContent.join(",")}`).digest("hex").slice(0, 16);
+    flags.set(id, { id, kind: ACTIVE_CONTENT, label: a.file.activeContent.includes("javascript") ? "附件含有脚本" : "附件需审慎核查", source: `附件「${a.file.fileName}」`, masked: a.file.fileName, context: activeContentWarning(a.file.activeContent) });
   }
   for (const { source, text } of sources) {
     for (const f of scanText(text)) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { activeContentWarning } from "@/lib/domain/active-content";
 import type { FormAttachment, ItemFormValues } from "@/lib/domain/item-form";
 import type { RevisionFields } from "@/lib/domain/revision-view";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -39,7 +40,7 @@ const revisionSelect = {
   item: { select: { column: { select: { name: true, parent: { select: { name: true } } } } } },
   attachments: {
     orderBy: { sortOrder: "asc" },
-    select: { id: true, file: { select: { id: true, fileName: true, size: true, mimeType: true } } },
+    select: { id: true, file: { select: { id: true, fileName: true, size: true, mimeType: true, activeContent: true } } },
   },
 } satisfies Prisma.ItemRevisionSelect;
 type RevisionRow = Prisma.ItemRevisionGetPayload<{ select: typeof revisionSelect }>;
@@ -148,7 +149,8 @@ export interface RevisionSnapshot {
   author: string;
   createdAt: Date;
   fields: RevisionFields;
-  attachments: { id: string; fileName: string; size: number; mimeType: string }[];
+  /** `warning`: 附件含有脚本 (lib/domain/active-content.ts), "" when nothing was found. */
+  attachments: { id: string; fileName: string; size: number; mimeType: string; warning: string }[];
 }
 
 async function snapshot(revisionId: string, names?: Map<string, string>): Promise<RevisionSnapshot> {
@@ -159,7 +161,7 @@ async function snapshot(revisionId: string, names?: Map<string, string>): Promis
     author: r.author.displayName,
     createdAt: r.createdAt,
     fields: toFields(r, names ?? (await channelNames()), columnLabel(r.item.column)),
-    attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.file.fileName, size: a.file.size, mimeType: a.file.mimeType })),
+    attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.file.fileName, size: a.file.size, mimeType: a.file.mimeType, warning: activeContentWarning(a.file.activeContent) })),
   };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/platform/db";
 import { blobStore } from "@/lib/server/files/storage";
+import { scanPdfActiveContent } from "@/lib/server/files/pdf-active-content";
 import { extractText } from "@/lib/server/files/text-extract";
 import { sendJob, type JobContext } from "./queue";
 
@@ -14,9 +15,11 @@ import { sendJob, type JobContext } from "./queue";
  * - an error or the timeout → thrown, so pg-boss retries with backoff; on the last attempt the
  *   file is marked FAILED first, which 保密审查 sees as 无法读取，需人工核对.
  *
- * The timeout frees the worker; pdf.js work already running finishes in the background (it
- * yields between pages). A hostile file that blocks the thread outright needs a worker thread —
- * docs/decisions.md, "Job queue".
+ * A PDF is first scanned for what can act when it is opened (pdf-active-content.ts: JavaScript,
+ * /Launch, /AA, embedded files), recorded for 保密审查 whatever its text gives; a PDF whose streams
+ * inflate past the scan's caps is not handed to pdf.js at all. mammoth and pdf.js run in a worker
+ * thread with a heap limit and a timeout (files/isolated.ts), a .docx only after the bounded unzip
+ * (files/safe-zip.ts); the timeout here is the last resort around all of it.
  */
 export async function extractTextJob(job: JobContext<"extract-text">): Promise<{ status: string }> {
   try {
@@ -34,9 +37,10 @@ export async function extractStoredText(fileId: string, timeoutMs = env().TEXT_E
   const bytes = await blobStore().get(file.sha256);
   if (!bytes) throw new Error("附件内容不存在（存储中找不到该文件）");
   // A plain Uint8Array copy: pdf.js refuses a Node Buffer (and a Buffer's slice() is no copy).
-  const text = await withTimeout(extractText(new Uint8Array(bytes), file.mimeType), timeoutMs);
+  const activeContent = await scanPdfActiveContent(bytes);
+  const text = activeContent.includes("oversized") ? "" : await withTimeout(extractText(new Uint8Array(bytes), file.mimeType), timeoutMs);
   const status = text ? "DONE" : "UNREADABLE";
-  await db().storedFile.updateMany({ where: { id: fileId, textStatus: "PENDING" }, data: { text: text || null, textStatus: status } });
+  await db().storedFile.updateMany({ where: { id: fileId, textStatus: "PENDING" }, data: { text: text || null, textStatus: status, activeContent } });
   return status;
 }
 

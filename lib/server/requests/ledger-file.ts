@@ -1,9 +1,9 @@
 import "server-only";
-import { createInflateRaw } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { sniff } from "@/lib/domain/file-kind";
 import type { LedgerRow } from "@/lib/domain/requests/ledger-parse";
+import { rezipStored, safeUnzip, XLSX_LIMITS } from "@/lib/server/files/safe-zip";
 
 /*
  * 台账 import, the file half: bytes → header and rows of text, for lib/domain/requests/ledger-parse.
@@ -15,8 +15,7 @@ import type { LedgerRow } from "@/lib/domain/requests/ledger-parse";
 export const LEDGER_MAX_BYTES = 20 * 1024 * 1024;
 export const LEDGER_MAX_ROWS = 50_000;
 /** All parts of an XLSX together, inflated: a 50,000-row 台账 needs well under a tenth of this. */
-export const XLSX_MAX_INFLATED_BYTES = 200 * 1024 * 1024;
-const XLSX_MAX_ENTRIES = 2_000;
+export const XLSX_MAX_INFLATED_BYTES = XLSX_LIMITS.maxTotalBytes;
 
 export const FORMULA_MESSAGE = "单元格为公式，请粘贴为数值";
 
@@ -88,11 +87,16 @@ function tooManyRows(fileName: string, count: number) {
 // ── XLSX ────────────────────────────────────────────────────────────────────────────────────
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<LedgerFile> {
-  const bounded = await checkZipExpansion(bytes, XLSX_MAX_INFLATED_BYTES);
-  if (bounded !== true) return refuse(`文件“${fileName}”${bounded}，不能导入。`);
+  // 安全解压 (lib/server/files/safe-zip.ts): exceljs inflates every part into memory, so it is
+  // given only a stored re-zip of the parts whose real inflated size was counted and bounded.
+  const unzipped = await safeUnzip(bytes, XLSX_LIMITS);
+  if (!unzipped.ok) {
+    if (unzipped.reason === "corrupt") return refuse(`无法读取 Excel 文件“${fileName}”，文件可能已损坏。请在 Excel 中打开后重新保存。`);
+    return refuse(`文件“${fileName}”不能导入：${unzipped.message}。`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await rezipStored(unzipped.entries)) as unknown as ExcelJS.Buffer);
   } catch {
     return refuse(`无法读取 Excel 文件“${fileName}”，文件可能已损坏。请在 Excel 中打开后重新保存。`);
   }
@@ -144,73 +148,4 @@ export function cellText(value: ExcelJS.CellValue): string | { problem: string }
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue);
   return { problem: "无法识别单元格的内容" };
-}
-
-// ── ZIP bomb guard ──────────────────────────────────────────────────────────────────────────
-
-const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
-const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
-
-/**
- * exceljs inflates every part of an XLSX into memory, so a 20 MB file could expand to gigabytes
- * (deflate reaches ~1000:1). Before it sees the file, each entry listed in the central directory
- * is inflated here into a counter — chunks are dropped as they come — and the file is refused as
- * soon as the total passes `budget`; the sizes the file declares are not believed.
- */
-export async function checkZipExpansion(bytes: Uint8Array, budget: number): Promise<true | string> {
-  const entries = centralDirectory(bytes);
-  if (typeof entries === "string") return entries;
-  let total = 0;
-  for (const entry of entries) {
-    const local = entry.localOffset;
-    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) return "的压缩结构已损坏";
-    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-    const data = bytes.subarray(start, start + entry.compressedSize);
-    if (entry.method === 0) total += data.length;
-    else if (entry.method === 8) total += await inflatedSize(data, budget - total);
-    else return "使用了不支持的压缩方式";
-    if (total > budget) return `解压后超过 ${budget / 1024 / 1024} MB（可能是“压缩炸弹”）`;
-  }
-  return true;
-}
-
-function centralDirectory(bytes: Uint8Array): { method: number; compressedSize: number; localOffset: number }[] | string {
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (u32(bytes, at) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) return "的压缩结构已损坏";
-  const count = u16(bytes, end + 10);
-  if (count === 0xffff || u32(bytes, end + 16) === 0xffffffff) return "使用了 ZIP64 格式，Excel 台账不会用到";
-  if (count > XLSX_MAX_ENTRIES) return `包含 ${count} 个部件，不像是 Excel 台账`;
-  const entries = [];
-  for (let i = 0, at = u32(bytes, end + 16); i < count; i++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) return "的压缩结构已损坏";
-    entries.push({ method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), localOffset: u32(bytes, at + 42) });
-    at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
-  }
-  return entries;
-}
-
-/** Bytes that `data` inflates to, counting no further than just past `budget`. */
-function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
-  return new Promise((resolve) => {
-    // 1 MiB chunks: far fewer events than the 16 KiB default, and still all the memory it takes.
-    const inflate = createInflateRaw({ chunkSize: 1024 * 1024 });
-    let total = 0;
-    inflate.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > budget) {
-        inflate.destroy();
-        resolve(total);
-      }
-    });
-    inflate.on("end", () => resolve(total));
-    // A corrupt stream is exceljs's to refuse; what it inflated so far still counts.
-    inflate.on("error", () => resolve(total));
-    inflate.end(data);
-  });
 }
