@@ -3,7 +3,7 @@
 // the same seed, so specs can name the seeded users and items.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { provisionRoles } from "@/lib/db/roles";
 import { isLocalDatabaseUrl, startThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-db";
@@ -77,6 +77,9 @@ try {
   const seedCode = await exited(run(["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { ...env, DATABASE_URL: roles.ownerUrl }));
   if (stopping) await stopping;
   if (seedCode !== 0) throw new Error(`prisma/seed.ts exited with ${seedCode}`);
+  // The security batteries (tests/security) seed states and count rows behind the app's back: they
+  // need the throwaway database's address and the seed's personal-data key. Only when asked for.
+  if (process.env.E2E_STATE_FILE) writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: database.url, piiKey, auditKey: env.AUDIT_HMAC_KEY }), { mode: 0o600 });
 
   log(`starting next on http://127.0.0.1:${port}`);
   const next = run(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
