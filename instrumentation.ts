@@ -8,8 +8,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { databaseUrl, env } = await import("./lib/env");
+  const { databaseUrl, env, siteUrl } = await import("./lib/env");
   env();
+  siteUrl(); // NEXTAUTH_URL is required in production: absolute links and the Origin check depend on it.
   const { migrate } = await import("./lib/db/migrate");
   const applied = await migrate(databaseUrl());
   if (applied.length) console.log(`[gongkai] applied migrations: ${applied.join(", ")}`);
