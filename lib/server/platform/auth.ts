@@ -8,6 +8,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret, env, secureCookies } from "@/lib/env";
 import { LOCKED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import type { Actor } from "./actor";
+import { enforceLoginRateLimit, refundLoginRateLimit } from "./rate-limit";
+import { clientAddressOf } from "./request-context";
 import { authenticate, endSession, resolveSession } from "./sessions";
 
 /**
@@ -39,11 +41,12 @@ export function authOptions(): NextAuthOptions {
         name: "密码登录",
         credentials: { username: { type: "text" }, password: { type: "password" } },
         async authorize(credentials, req) {
+          await enforceLoginRateLimit(credentials, req);
           const username = String(credentials?.username ?? "").trim().slice(0, 64);
           const password = String(credentials?.password ?? "").slice(0, 256);
           if (!username || !password) return null;
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const ip = headers["x-forwarded-for"]?.split(",")[0]?.trim() || null;
+          const ip = clientAddressOf({ get: (name) => headers[name] });
           const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null });
           // next-auth hands a thrown message to the form as its error code; null is a plain failure.
           if (!result.ok && result.lockedUntil) throw new Error(`${LOCKED_ERROR_PREFIX}${result.lockedUntil.getTime()}`);
@@ -52,6 +55,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // A successful login gives back what the login rate limits counted (only failures build up).
+      async signIn({ credentials }) {
+        await refundLoginRateLimit(credentials);
+        return true;
+      },
       jwt({ token, user }) {
         if (user?.sid) token.sid = user.sid;
         return token;
