@@ -11,9 +11,10 @@ import type { Instrumentation } from "next";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { auditHmacKey, databaseUrl, env, migrationDatabaseUrl } = await import("./lib/env");
+  const { auditHmacKey, databaseUrl, env, migrationDatabaseUrl, siteUrl } = await import("./lib/env");
   env();
   auditHmacKey();
+  siteUrl(); // NEXTAUTH_URL is required in production: absolute links and the Origin check depend on it.
   const { log } = await import("./lib/server/platform/log");
   const { prepareDatabase } = await import("./lib/server/platform/database-setup");
   // As the owner when MIGRATION_DATABASE_URL is given; as the app role (nothing to do) otherwise.

@@ -4,11 +4,16 @@
  */
 const isDev = process.env.NODE_ENV !== "production";
 
-// Next's inline bootstrap scripts carry no nonce here, hence 'unsafe-inline' for scripts; a
-// nonce-based policy would make every public page dynamic (reference/security.md §6.4).
+// The public site's policy. Its pages are cacheable (the same bytes for everyone), so they cannot
+// carry a per-request nonce, and Next's inline scripts (the RSC payload, `self.__next_f.push(…)`)
+// differ per page and per data change, so no fixed hash list covers them: scripts keep
+// 'unsafe-inline', but inline event-handler attributes (`onerror=`, the usual injection) are
+// refused by script-src-attr 'none' — React never renders them. The console gets a nonce policy
+// from proxy.ts instead (lib/domain/edge.ts consoleCsp), hence the source below that skips /console.
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "script-src-attr 'none'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -18,6 +23,10 @@ const csp = [
   "frame-ancestors 'none'",
   "form-action 'self'",
 ].join("; ");
+
+// No page uses any of these (the ID copy is a file input, not the camera).
+const permissionsPolicy =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()";
 
 const publicCache = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/annual-reports/:path*", "/apply", "/search", "/columns/:path*", "/items/:path*"];
@@ -41,14 +50,14 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          ...(isDev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]),
+          { key: "Permissions-Policy", value: permissionsPolicy },
+          // HSTS is sent by proxy.ts, at run time, only when NEXTAUTH_URL is https (this file is read at build time).
         ],
       },
+      { source: "/:path((?!console(?:/|$)).*)", headers: [{ key: "Content-Security-Policy", value: csp }] },
       // The public site reads no session and is the same for everyone: shared caches (a CDN) may
       // keep its pages a minute, which also bounds how long a withdrawn item can linger there;
       // browsers ask again each time (max-age=0), so a visitor never sees their own stale copy.

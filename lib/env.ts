@@ -68,6 +68,11 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true")),
+  /**
+   * How many reverse proxies of our own stand in front of the app (each appends to X-Forwarded-For).
+   * 0: the header is ignored and the connection's address is the client (lib/server/platform/client-address.ts).
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int("TRUSTED_PROXY_COUNT: a whole number").min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -104,6 +109,18 @@ export function authSecret(): string {
   if (secret) return secret;
   if (env().NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET is required in production");
   return "gongkai-development-secret-not-for-production-use";
+}
+
+/**
+ * The site's own URL, the only source of absolute links (feeds, sitemap, robots, OpenAPI) and of the
+ * origin a form may be posted from. Required in production; in development a fixed localhost URL —
+ * never the request's Host or X-Forwarded-Host, which anyone can forge.
+ */
+export function siteUrl(): URL {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return new URL(configured);
+  if (env().NODE_ENV === "production") throw new Error("NEXTAUTH_URL is required in production (the site's public URL, e.g. https://gongkai.example.gov.cn)");
+  return new URL(`http://localhost:${env().PORT}`);
 }
 
 /** The key that seals personal data; there is no fallback, since data sealed with one would be readable by anyone. */

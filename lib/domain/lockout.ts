@@ -10,9 +10,17 @@ export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 30 } as
 /** What the login form receives as next-auth's error code: `Locked:<epoch ms>`. */
 export const LOCKED_ERROR_PREFIX = "Locked:";
 
-/** One key per person typing a name: "Liaison.GX " and "liaison.gx" count together. */
+/** The code when a login rate limit holds (lib/server/platform/rate-limit.ts): `RateLimited:<seconds>`. */
+export const RATE_LIMITED_ERROR_PREFIX = "RateLimited:";
+
+/** "尝试过于频繁，请 N 分钟后再试" — whole minutes, at least one. */
+export function rateLimitedLoginMessage(retryAfterSeconds: number): string {
+  return `尝试过于频繁，请 ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} 分钟后再试。`;
+}
+
+/** One key per person typing a name: "Liaison.GX " and "liaison.gx" count together. NUL never reaches SQL (22021). */
 export function normalizeUsername(username: string): string {
-  return username.normalize("NFKC").trim().toLowerCase().slice(0, 64);
+  return username.replaceAll("\u0000", "").normalize("NFKC").trim().toLowerCase().slice(0, 64);
 }
 
 /**
@@ -50,6 +58,10 @@ export function lockedMessage(until: Date, now: Date): string {
 
 /** The login form's message for next-auth's error code. */
 export function loginErrorMessage(code: string | null | undefined, now: Date): string {
+  if (code?.startsWith(RATE_LIMITED_ERROR_PREFIX)) {
+    const seconds = Number(code.slice(RATE_LIMITED_ERROR_PREFIX.length));
+    if (Number.isFinite(seconds) && seconds > 0) return rateLimitedLoginMessage(seconds);
+  }
   if (code?.startsWith(LOCKED_ERROR_PREFIX)) {
     const until = new Date(Number(code.slice(LOCKED_ERROR_PREFIX.length)));
     if (!Number.isNaN(until.getTime())) return lockedMessage(until, now);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Listing } from "@/components/public/listing";
 import { SearchBox } from "@/components/public/search-box";
 import { Card } from "@/components/ui/card";
@@ -7,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { parsePublicQuery, queryString } from "@/lib/domain/public-query";
 import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
+import { clientKey, consumeRateLimit, RATE_LIMITS } from "@/lib/server/platform/rate-limit";
+import { requestMeta } from "@/lib/server/platform/request-context";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 
@@ -28,6 +31,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </div>
     );
   }
+  // Only searches count (the empty form costs nothing); a page cannot answer 429 itself, so the
+  // refusal is sent on to /search/busy, which does (issue 10 §6).
+  const limit = await consumeRateLimit(RATE_LIMITS.search, clientKey((await requestMeta()).ip));
+  if (!limit.ok) redirect(`/search/busy?wait=${limit.retryAfterSeconds}`);
   const result = await findPublicItems(query, notices);
   const sortLink = (sort: "relevance" | "date", label: string) =>
     result.query.sort === sort ? (

@@ -5,6 +5,7 @@ import { isSameOrigin } from "@/lib/server/items/attachments";
 import { audit } from "@/lib/server/platform/audit";
 import { getActor } from "@/lib/server/platform/auth";
 import { can } from "@/lib/server/platform/authz";
+import { consumeRateLimit, RATE_LIMITS, tooManyRequests } from "@/lib/server/platform/rate-limit";
 import type { Failure } from "@/lib/server/platform/result";
 
 /**
@@ -21,6 +22,8 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
     await audit(null, { actor, action: "file.upload", entity: "StoredFile", result: "DENIED", detail: { route: new URL(request.url).pathname } });
     return error(403, "只有处室联络员可以上传文件。");
   }
+  const limit = await consumeRateLimit(RATE_LIMITS.upload, actor.id);
+  if (!limit.ok) return tooManyRequests(limit, "json");
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooBig = `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限，不能上传。`;
   if (declared > maxBytes) return error(413, tooBig);

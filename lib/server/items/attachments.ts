@@ -1,6 +1,7 @@
 import "server-only";
 import { checkAttachment } from "@/lib/domain/file-kind";
-import { env } from "@/lib/env";
+import { originAllowed } from "@/lib/domain/edge";
+import { env, siteUrl } from "@/lib/env";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { can, itemScope } from "@/lib/server/platform/authz";
@@ -98,20 +99,11 @@ export function contentDisposition(fileName: string): string {
 }
 
 /**
- * CSRF guard for our own mutating route handlers (server actions get Next's check): the browser's
- * Origin must be this site, as the request reached us or as configured in NEXTAUTH_URL.
+ * CSRF guard for our own mutating route handlers (proxy.ts refuses foreign origins too; this also
+ * refuses a write without Origin): the browser's Origin must be the site's own, NEXTAUTH_URL —
+ * never whatever Host or X-Forwarded-Host the request claims.
  */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
-  const configured = env().NEXTAUTH_URL;
-  if (configured) allowed.push(new URL(configured).host);
-  return allowed.some((h) => h && h.split(",")[0].trim() === host);
+  return origin !== null && originAllowed("POST", origin, siteUrl(), env().NODE_ENV === "production");
 }

@@ -9,6 +9,8 @@ import { authSecret, env, secureCookies } from "@/lib/env";
 import { LOCKED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import type { Actor } from "./actor";
 import { audit } from "./audit";
+import { enforceLoginRateLimit, refundLoginRateLimit } from "./rate-limit";
+import { clientAddressOf } from "./request-context";
 import { authenticate, endSession, resolveSession } from "./sessions";
 
 /**
@@ -40,10 +42,11 @@ export function authOptions(): NextAuthOptions {
         name: "密码登录",
         credentials: { username: { type: "text" }, password: { type: "password" } },
         async authorize(credentials, req) {
+          await enforceLoginRateLimit(credentials, req);
           const username = String(credentials?.username ?? "").trim().slice(0, 64);
           const password = String(credentials?.password ?? "").slice(0, 256);
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const ip = headers["x-forwarded-for"]?.split(",")[0]?.trim() || null;
+          const ip = clientAddressOf({ get: (name) => headers[name] });
           // An empty name or password is a failed login too, and on the record like any other.
           if (!username || !password) return audit(null, { actorName: username || undefined, action: "auth.login", entity: "User", result: "FAILURE", detail: { why: "empty" }, meta: { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null } }).then(() => null);
           const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null });
@@ -54,6 +57,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // A successful login gives back what the login rate limits counted (only failures build up).
+      async signIn({ credentials }) {
+        await refundLoginRateLimit(credentials);
+        return true;
+      },
       jwt({ token, user }) {
         if (user?.sid) token.sid = user.sid;
         return token;

@@ -12,7 +12,32 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl() }),
     omit: { user: { passwordHash: true }, disclosureRequest: { descriptionGrams: true } },
-  });
+  }).$extends(withoutNul);
+}
+
+/**
+ * PostgreSQL refuses NUL in text (22021 "invalid byte sequence"), and no form, id or search ever
+ * means one: every string handed to a model query loses its NULs here, so a "\0" typed into any
+ * field or path id is a normal input, never a 500 (issue 10 §7). Raw SQL ($queryRaw) is not covered:
+ * its callers take their strings from parsed input and the path and query are checked by proxy.ts.
+ */
+const withoutNul = {
+  name: "without-nul",
+  query: {
+    async $allOperations({ model, args, query }: { model?: string; args: unknown; query: (args: unknown) => Promise<unknown> }) {
+      // Model operations only: raw SQL's arguments are a template, not plain data.
+      return query(model ? stripNul(args) : args);
+    },
+  },
+} as const;
+
+export function stripNul<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
+  if (Array.isArray(value)) return value.map(stripNul) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripNul(v)])) as T;
+  }
+  return value;
 }
 
 export type Db = ReturnType<typeof createClient>;

@@ -1,8 +1,7 @@
 import "server-only";
-import { headers } from "next/headers";
 import { cache } from "react";
 import { chinaYear } from "@/lib/domain/dates";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { db } from "@/lib/server/platform/db";
 import { publicItemWhere } from "@/lib/server/items/publication";
 
@@ -185,16 +184,11 @@ export async function sitemapItems(chunk: number, now = new Date()) {
 // ——— Misc ———
 
 /**
- * The site's own origin for absolute links (feeds, sitemap): NEXTAUTH_URL when configured, else
- * the request's host. Configure it in production so a forged Host header cannot reach a cache.
+ * The site's own origin for absolute links (feeds, sitemap, robots, OpenAPI): NEXTAUTH_URL, never
+ * the request's Host or X-Forwarded-Host, which a client can forge into a shared cache (issue 10 §5).
  */
 export async function siteOrigin(): Promise<string> {
-  const configured = env().NEXTAUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+  return siteUrl().origin;
 }
 
 export function currentYear(now = new Date()): number {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { getActor } from "@/lib/server/platform/auth";
 import type { Result } from "@/lib/server/platform/result";
 import { fileResponse, isDocumentFormat, type RenderedFile } from "./documents";
+import { siteUrl } from "@/lib/env";
 
 /**
  * The console's letter downloads (GET …?format=docx|pdf, pdf by default): signed out → the login
@@ -17,7 +18,7 @@ const STATUS = { not_found: 404, forbidden: 404, invalid: 422, conflict: 409 } a
 
 export async function letterDownload(request: Request, render: (actor: Actor, format: "docx" | "pdf") => Promise<Result<RenderedFile>>): Promise<Response> {
   const actor = await getActor();
-  if (!actor) return Response.redirect(new URL("/console/login", request.url), 303);
+  if (!actor) return Response.redirect(new URL("/console/login", siteUrl()), 303);
   const format = new URL(request.url).searchParams.get("format") ?? "pdf";
   if (!isDocumentFormat(format)) return text("不支持的文件格式，请选择 PDF 或 DOCX（?format=pdf 或 ?format=docx）。", 400);
   const result = await render(actor, format);

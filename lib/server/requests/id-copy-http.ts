@@ -3,6 +3,7 @@ import { attachmentDisposition } from "@/lib/export";
 import type { Actor } from "@/lib/server/platform/actor";
 import { getActor } from "@/lib/server/platform/auth";
 import { idCopyOf } from "./id-copy";
+import { siteUrl } from "@/lib/env";
 
 /**
  * GET /console/requests/{id}/id-copy: the applicant's 身份证明复印件 as a download, for the staff
@@ -13,7 +14,7 @@ import { idCopyOf } from "./id-copy";
  */
 export async function idCopyDownload(request: Request, requestId: string, actorOf: () => Promise<Actor | null> = getActor): Promise<Response> {
   const actor = await actorOf();
-  if (!actor) return Response.redirect(new URL("/console/login", request.url), 303);
+  if (!actor) return Response.redirect(new URL("/console/login", siteUrl()), 303);
   const result = await idCopyOf(actor, requestId);
   if (!result.ok || !result.value) return notFoundPage(requestId);
   const { bytes, mimeType, fileName } = result.value;

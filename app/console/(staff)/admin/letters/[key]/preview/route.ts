@@ -2,12 +2,13 @@ import { formValues } from "@/lib/form-state";
 import { EXPORT_MIME } from "@/lib/export";
 import { getActor } from "@/lib/server/platform/auth";
 import { previewLetterTemplate, templateEditFromForm } from "@/lib/server/requests/templates";
+import { siteUrl } from "@/lib/env";
 
 /** POST /console/admin/letters/{key}/preview: the edit form, unsaved, as a sample PDF (草稿). */
 export async function POST(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const actor = await getActor();
-  if (!actor) return Response.redirect(new URL("/console/login", request.url), 303);
+  if (!actor) return Response.redirect(new URL("/console/login", siteUrl()), 303);
   const form = await request.formData().catch(() => null);
   const result = form ? await previewLetterTemplate(actor, key, templateEditFromForm(formValues(form))) : null;
   if (!result?.ok) {

@@ -1,0 +1,87 @@
+/**
+ * What proxy.ts decides before Next.js sees a request (issue 10 §5, §7): the security headers, the
+ * Origin check for writes, and the refusal of paths that cannot be decoded. Pure functions, so the
+ * rules are unit-tested without a server.
+ */
+
+/** The console's policy: scripts only with this response's nonce, or loaded by one that has it. */
+export function consoleCsp(nonce: string, development: boolean): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic': chunks Next's nonced bootstrap loads are trusted; 'self' then only matters to
+    // browsers without CSP 3. Development needs eval for React's error overlays.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "script-src-attr 'none'",
+    // Inline styles stay: React `style` props and the editor's (Tiptap) text alignment are style
+    // attributes, which a nonce cannot cover; CSS cannot run script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * HSTS only where the site really is served over HTTPS (NEXTAUTH_URL https, in production): sent
+ * over plain HTTP it would lock browsers out. The other fixed headers are in next.config.js.
+ */
+export function strictTransportSecurity(site: URL, production: boolean): string | null {
+  return production && site.protocol === "https:" ? "max-age=31536000; includeSubDomains" : null;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Whether a write may go on: browsers send Origin with every POST, and only our own pages may post
+ * (CSRF; Next's own server-action check answers a mismatch with a 500). Requests without an Origin
+ * (curl, server-to-server) are left to the route's own checks. In development the loopback names of
+ * the same port are one site (localhost vs 127.0.0.1 vs [::1]).
+ */
+export function originAllowed(method: string, origin: string | null, site: URL, production: boolean): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase()) || origin === null) return true;
+  let from: URL;
+  try {
+    from = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (from.origin === site.origin) return true;
+  const loopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return !production && loopback(from.hostname) && loopback(site.hostname) && from.port === site.port && from.protocol === site.protocol;
+}
+
+/**
+ * Why a request target cannot be served, or null: a path segment whose percent-encoding does not
+ * decode (/items/%E0%A4%A), or a NUL anywhere in the decoded path or query — PostgreSQL refuses NUL
+ * in text (22021), and no real URL carries one.
+ */
+export function targetProblem(rawPathname: string, rawSearch: string): "encoding" | "nul" | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPathname);
+  } catch {
+    return "encoding";
+  }
+  if (path.includes("\u0000")) return "nul";
+  const query = rawSearch.startsWith("?") ? rawSearch.slice(1) : rawSearch;
+  for (const part of query.split(/[&=]/)) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(part.replace(/\+/g, " "));
+    } catch {
+      // A malformed query value is the page's business (URLSearchParams keeps it as typed).
+      continue;
+    }
+    if (decoded.includes("\u0000")) return "nul";
+  }
+  return null;
+}
+
+/** A small Chinese page for refusals made before Next.js renders anything. */
+export function refusalPage(title: string, message: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><p>${message}</p><p><a href="/">返回首页</a></p></body></html>`;
+}

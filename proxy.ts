@@ -1,0 +1,61 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { consoleCsp, originAllowed, refusalPage, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
+import { env, siteUrl } from "@/lib/env";
+
+/**
+ * The edge of the app (Next.js 16 "proxy", formerly middleware; issue 10 §5, §7). It protects no
+ * data (STYLE: authorisation lives in authz.ts) — it only:
+ * - refuses request targets that cannot be decoded or carry NUL (400, before any page or query sees them);
+ * - refuses writes posted from another origin (403; Next's own server-action check answers a 500);
+ * - drops a client-sent X-Forwarded-For when no proxy of ours is trusted, so that Next fills it with
+ *   the connection's address (lib/server/platform/request-context.ts explains why);
+ * - gives every console page a fresh nonce and a CSP that admits only scripts carrying it.
+ * Public pages keep next.config.js's cacheable policy (no per-request nonce, see docs/decisions.md).
+ */
+export function proxy(request: NextRequest) {
+  const production = env().NODE_ENV === "production";
+  const site = siteUrl();
+  const url = new URL(request.url);
+
+  const problem = targetProblem(url.pathname, url.search);
+  if (problem) return refuse(400, "地址无效", problem === "nul" ? "地址中含有不允许的字符。" : "地址的编码无效，请检查链接是否完整。");
+  if (!originAllowed(request.method, request.headers.get("origin"), site, production)) {
+    return refuse(403, "请求来源无效", "只能从本网站的页面提交。请回到本网站，刷新页面后重试。");
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  if (env().TRUSTED_PROXY_COUNT === 0) requestHeaders.delete("x-forwarded-for");
+  const responseHeaders: Record<string, string> = {};
+  const hsts = strictTransportSecurity(site, production);
+  if (hsts) responseHeaders["Strict-Transport-Security"] = hsts;
+
+  if (url.pathname === "/console" || url.pathname.startsWith("/console/")) {
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+    const csp = consoleCsp(nonce, !production);
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+    requestHeaders.set("content-security-policy", csp);
+    responseHeaders["Content-Security-Policy"] = csp;
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [key, value] of Object.entries(responseHeaders)) response.headers.set(key, value);
+  return response;
+}
+
+function refuse(status: number, title: string, message: string) {
+  return new NextResponse(refusalPage(title, message), {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+export const config = {
+  // Not: the health probes (they must answer even when everything else is refused), Next's static
+  // files and image optimiser, and files served as they are.
+  matcher: ["/((?!api/health|api/ready|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|jpg|jpeg|gif|webp|svg|ico|woff2?|css|js|map)$).*)"],
+};

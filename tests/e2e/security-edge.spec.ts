@@ -1,0 +1,171 @@
+import { expect, test as base, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { test } from "./console-helpers";
+
+/**
+ * Issue 10 §5–§7 over real HTTP against the built app: the console's nonce CSP (and an injected
+ * inline script that does not run), the public policy, the probes that used to answer 500, the
+ * Origin check, and a forged X-Forwarded-For that buys no fresh rate-limit budget.
+ */
+
+const scriptSrc = (csp: string | null) => (csp ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
+
+test.describe("Content-Security-Policy", () => {
+  base("the console answers with a fresh nonce policy without 'unsafe-inline' for scripts, and Next's scripts carry the nonce", async ({ request }) => {
+    const first = await request.get("/console/login");
+    const second = await request.get("/console/login");
+    const csp = first.headers()["content-security-policy"];
+    const src = scriptSrc(csp);
+    expect(src).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
+    expect(src).not.toContain("unsafe-inline");
+    expect(src).not.toContain("unsafe-eval");
+    const nonce = /'nonce-([^']+)'/.exec(src)![1];
+    expect(scriptSrc(second.headers()["content-security-policy"])).not.toContain(nonce);
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  base("public pages keep a cacheable policy: no nonce, no inline event handlers", async ({ request }) => {
+    for (const path of ["/", "/apply", "/search?q=科技"]) {
+      const csp = (await request.get(path)).headers()["content-security-policy"];
+      expect(csp, path).toContain("script-src-attr 'none'");
+      expect(csp, path).not.toContain("nonce-");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  base("Permissions-Policy everywhere; no HSTS over plain http", async ({ request }) => {
+    for (const path of ["/", "/console/login"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["strict-transport-security"], path).toBeUndefined();
+    }
+  });
+
+  test("an inline script that reached a console page (as a stored value might) does not run, and a violation is reported", async ({ signIn }) => {
+    const page = await signIn("liaison.gx");
+    await page.addInitScript(() => {
+      const w = window as unknown as { __violations: string[] };
+      w.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__violations.push(e.effectiveDirective));
+    });
+    // The page as if a stored field had been rendered raw: an inline <script> and an onerror handler.
+    await page.route("**/console", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        "</body>",
+        `<script>window.__injected = 1</script><img src="/nonexistent.png" onerror="window.__injected = 2"></body>`,
+      );
+      await route.fulfill({ response, body });
+    });
+    await page.goto("/console");
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toContain("script-src-elem");
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  });
+});
+
+test.describe("zero 500s: malformed targets and action bodies", () => {
+  const probes = [
+    "/items/%E0%A4%A",
+    "/browse/%ZZ",
+    "/items/%",
+    "/columns/%E0%A4%A",
+    "/annual-reports/%ZZ",
+    "/items/abc%00def",
+    "/items/%00",
+    "/columns/%00/feed.xml",
+    "/annual-reports/2024%00",
+    "/console/items/%00",
+    "/console/items/%E0%A4%A",
+    "/console/requests/%00",
+    "/search?q=%00",
+    "/search?q=%E0%A4%A",
+    "/browse?column=%00",
+    "/api/v1/items/%00",
+    "/api/v1/items/%E0%A4%A",
+    "/api/v1/items?q=%00",
+    "/api/v1/reports/%00",
+    "/sitemaps/%00",
+  ];
+  for (const path of probes) {
+    base(`GET ${path} is not a 5xx`, async ({ request }) => {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBeLessThan(500);
+    });
+  }
+
+  base("an undecodable path is a 400 with a Chinese page", async ({ request }) => {
+    const response = await request.get("/items/%E0%A4%A");
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("地址的编码无效");
+  });
+});
+
+/** The id and body of the /track form's server action, as the browser sends them. */
+async function trackActionRequest(page: Page) {
+  await page.goto("/track");
+  const sent = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  await page.getByLabel("查询码").fill("PROBECODE");
+  await page.getByRole("button", { name: /查询/ }).first().click();
+  const request = await sent;
+  return { id: request.headers()["next-action"], contentType: request.headers()["content-type"], body: request.postDataBuffer()! };
+}
+
+const post = (request: APIRequestContext, path: string, headers: Record<string, string>, data: Buffer | string) =>
+  request.post(path, { headers, data, maxRedirects: 0 });
+
+base.describe("server actions", () => {
+  base("garbage bodies, a wrong action id and NUL in a field are not 5xx; another origin is a 403", async ({ page, request, baseURL }) => {
+    const action = await trackActionRequest(page);
+    const origin = baseURL!;
+    const same = { origin, "next-action": action.id, "content-type": action.contentType };
+
+    const nul = Buffer.from(action.body.toString("latin1").replace("PROBECODE", "PRO\u0000BE"), "latin1");
+    expect((await post(request, "/track", same, nul)).status(), "NUL in a field").toBeLessThan(500);
+
+    // Still open: a garbage multipart body is a 500 from Next's own action decoder (see the fixme below).
+    const garbage = [
+      ["garbage text body", { ...same, "content-type": "text/plain;charset=UTF-8" }, "[[[{"],
+      ["a wrong action id", { ...same, "next-action": "00".repeat(21) }, action.body],
+      ["an action id that is not hex", { ...same, "next-action": "<script>" }, action.body],
+    ] as const;
+    for (const [what, headers, body] of garbage) {
+      expect((await post(request, "/track", headers, body)).status(), what).toBeLessThan(500);
+    }
+
+    const foreign = await post(request, "/track", { ...same, origin: "https://evil.example" }, action.body);
+    expect(foreign.status()).toBe(403);
+    expect(await foreign.text()).toContain("请求来源无效");
+  });
+});
+
+base.describe("server actions: malformed multipart", () => {
+  // Known open (issue 10 §7): Next's server-action multipart decoder answers 500 to these; to be
+  // refused in proxy.ts (or by Next) with a 400 before this is turned on.
+  base.fixme("garbage multipart bodies are not 5xx", async ({ page, request, baseURL }) => {
+    const action = await trackActionRequest(page);
+    const same = { origin: baseURL!, "next-action": action.id };
+    expect((await post(request, "/track", { ...same, "content-type": "multipart/form-data; boundary=xyz" }, "--xyz\r\nnot a part\r\n--")).status()).toBeLessThan(500);
+    expect((await post(request, "/track", { ...same, "content-type": "multipart/form-data" }, "abc")).status()).toBeLessThan(500);
+  });
+});
+
+base.describe("client address", () => {
+  base("a forged X-Forwarded-For buys no fresh budget: the JSON API answers 429 with Retry-After", async ({ request }) => {
+    base.setTimeout(150_000);
+    let refused: APIResponse | null = null;
+    for (let i = 0; i < 200 && !refused; i++) {
+      const response = await request.get("/api/v1/departments", { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } });
+      if (response.status() === 429) refused = response;
+      else expect(response.status()).toBe(200);
+    }
+    if (!refused) throw new Error("the API limit did not hold although every request came from one address");
+    const retryAfter = Number(refused.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/操作过于频繁/);
+    // Let the minute pass so that later specs find the API open again.
+    await new Promise((resolve) => setTimeout(resolve, (retryAfter + 1) * 1000));
+  });
+});
