@@ -271,6 +271,8 @@ describe("动态口令", () => {
     const t0 = new Date();
     const { secret } = await enrol(u, t0);
     for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) expect((await login(u.username, "000000", at(t0, 30 + i))).ok).toBe(false);
+    // Both locks count them: the account's own counter and the name's (from the audit rows).
+    expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).failedLoginCount).toBe(LOCKOUT.maxFailures - 1);
     const fifth = await login(u.username, "", at(t0, 40));
     expect(fifth).toMatchObject({ ok: false, lockedUntil: expect.any(Date) });
     expect("secondFactorRequired" in fifth).toBe(false);
@@ -279,20 +281,23 @@ describe("动态口令", () => {
 
   test("a TOTP user's wrong password costs one argon2 verification and no second-factor work, like an unknown name", async () => {
     const u = await b.user("totptiming", ["LIAISON"]);
-    const { secret } = await enrol(u, new Date());
+    const t0 = new Date();
+    const { secret } = await enrol(u, t0);
+    const t1 = at(t0, 30);
+    const rightCode = await codeAt(secret, t1);
     const before = (await db().user.findUniqueOrThrow({ where: { id: u.id } })).totpLastStep;
     const counts: number[] = [];
-    for (const attempt of [() => login(u.username, "123456", new Date(), "wrong"), () => login(`nobody-${b.tag}`, "123456")]) {
+    for (const attempt of [() => login(u.username, rightCode, t1, "wrong"), () => login(`nobody-${b.tag}`, rightCode, t1)]) {
       let n = 0;
       wrapPasswordVerifier((inner) => (h, p) => (n++, inner(h, p)));
-      await attempt();
+      expect(await attempt()).toEqual({ ok: false });
       wrapPasswordVerifier(null);
       counts.push(n);
     }
     expect(counts).toEqual([1, 1]);
-    // The right code with a wrong password is not spent.
+    // The right code with a wrong password is not looked at, so not spent: it still logs in.
     expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).totpLastStep).toBe(before);
-    void secret;
+    expect((await login(u.username, rightCode, t1)).ok).toBe(true);
   });
 });
 
