@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { chinaDate } from "../lib/domain/dates";
 import { allClearApproval } from "@/lib/server/items/secrecy";
 import { seedDemoRequests } from "./seed-requests";
+import { relaxDemoLogin } from "./seed-security";
 import { seedReportHistory } from "./seed-report-history";
 import { seedDemoReports } from "./seed-reports";
 import { COLUMNS, CHANNELS, DEMO_PASSWORD, DEPARTMENTS, MONTHLY_TARGETS, PUBLISHED_ITEMS, RETURNED_ITEM, SITE_SETTINGS, USERS } from "./demo-bureau";
@@ -46,6 +47,7 @@ export async function seedDemoBureau(): Promise<boolean> {
   for (const d of DEPARTMENTS) {
     await prisma.department.update({ where: { code: d.code }, data: { leaderId: users.get(d.leader)!.id } });
   }
+  await relaxDemoLogin();
   const columns = new Map<string, string>();
   for (const [i, c] of COLUMNS.entries()) {
     const parent = "parent" in c ? columns.get(c.parent) : undefined;

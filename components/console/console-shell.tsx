@@ -35,6 +35,9 @@ export function ConsoleShell({
                 {user.roles.map((r) => ROLE_LABELS[r]).join("、")}
               </span>
             </span>
+            <Link href="/console/account/password" className="underline-offset-2 hover:underline">
+              账户安全
+            </Link>
             <LogoutButton />
           </div>
         </div>

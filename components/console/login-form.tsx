@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { loginErrorMessage } from "@/lib/domain/lockout";
+import { TOTP_REQUIRED_ERROR, TOTP_REQUIRED_MESSAGE } from "@/lib/domain/second-factor";
 
 /**
  * Errors must not tell which usernames exist (ASVS 6.3.8): a wrong password and an unknown name
@@ -28,10 +29,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { username, password, redirect: false });
+    const totp = String(form.get("totp") ?? "").trim();
+    const result = await signIn("credentials", { username, password, totp, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError(loginErrorMessage(result?.error, new Date()));
+      // Only ever answered after the password checked out: it tells nothing to a guesser.
+      setError(result?.error === TOTP_REQUIRED_ERROR ? TOTP_REQUIRED_MESSAGE : loginErrorMessage(result?.error, new Date()));
+      if (result?.error === TOTP_REQUIRED_ERROR) document.getElementById("totp")?.focus();
       return;
     }
     router.push(callbackUrl);
@@ -46,6 +50,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </Field>
       <Field id="password" label="密码" required>
         {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
+      <Field id="totp" label="动态口令" hint="已启用动态口令的用户填写验证器上的 6 位数字，或一个恢复码">
+        {(p) => <input {...p} name="totp" inputMode="numeric" autoComplete="one-time-code" />}
       </Field>
       <Button type="submit" disabled={pending} className="w-full py-2.5">
         {pending ? "正在登录…" : "登录"}

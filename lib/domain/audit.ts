@@ -35,6 +35,10 @@ export const AUDIT_ACTION_LABELS = {
   "user.disable": "停用用户",
   "user.enable": "启用用户",
   "user.unlock": "解除账户锁定",
+  "user.password.change": "修改密码",
+  "user.totp.enrol": "启用动态口令",
+  "user.totp.reset": "重置动态口令",
+  "security.policy.update": "修改动态口令策略",
   "job.retry": "重新执行后台任务",
   "files.cleanup": "清理未引用文件",
   "request.submit": "在线提交依申请公开申请",
@@ -100,6 +104,7 @@ export const AUDIT_ENTITIES = [
   "AnnualReportVersion",
   "ReportExport",
   "AuditEvent",
+  "SecurityPolicy",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

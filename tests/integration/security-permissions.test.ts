@@ -9,6 +9,8 @@ import { storeUpload } from "@/lib/server/items/attachments";
 import { timelinessDashboard } from "@/lib/server/items/dashboard";
 import { listUsers, setUserStatus, unlockUser } from "@/lib/server/admin/users";
 import { exportAuditCsv, listAuditEvents } from "@/lib/server/admin/audit-log";
+import { setTotpPolicy } from "@/lib/server/account/security-policy";
+import { resetTotp } from "@/lib/server/account/totp";
 import { createDepartment } from "@/lib/server/admin/departments";
 import { createColumn } from "@/lib/server/admin/columns";
 import { createChannel } from "@/lib/server/admin/channels";
@@ -82,6 +84,8 @@ const PROBES: Record<Permission, ProbeSpec | "page-only" | "request-workflow"> =
   "user.list": { audited: null, run: async (a) => refusedResult((await listUsers(a)) ? { ok: true } : null) },
   "user.setStatus": { audited: "user.disable", run: async (a) => refusedResult(await setUserStatus(a, { userId: FORGED, status: "DISABLED" })) },
   "user.unlock": { audited: "user.unlock", run: async (a) => refusedResult(await unlockUser(a, { userId: FORGED })) },
+  "user.resetTotp": { audited: "user.totp.reset", run: async (a) => refusedResult(await resetTotp(a, { userId: "" })) },
+  "security.policy": { audited: "security.policy.update", run: async (a) => refusedResult(await setTotpPolicy(a, { roles: "x" })) },
   "audit.read": { audited: null, run: async (a) => refusedResult((await listAuditEvents(a)) ? { ok: true } : null) },
   "audit.export": { audited: "audit.export", run: async (a) => refusedResult(await exportAuditCsv(a, {})) },
   "department.manage": { audited: "department.create", run: async (a) => refusedResult(await createDepartment(a, { code: "", name: "" })) },

@@ -15,6 +15,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(actor, "request.import")) nav.push({ href: "/console/requests/import", label: "导入台账" });
   if (can(actor, "report.manage")) nav.push({ href: "/console/reports", label: "年度报告" });
   if (can(actor, "user.list")) nav.push({ href: "/console/users", label: "用户管理" });
+  if (can(actor, "security.policy")) nav.push({ href: "/console/security", label: "安全策略" });
   if (can(actor, "audit.read")) nav.push({ href: "/console/audit", label: "审计日志" });
   if (can(actor, "department.manage")) nav.push({ href: "/console/admin", label: "公开办管理" });
   if (can(actor, "dashboard.department") || can(actor, "dashboard.office")) nav.push({ href: "/console/dashboard", label: "公开时效统计" });

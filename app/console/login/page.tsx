@@ -2,7 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/console/login-form";
 import { env } from "@/lib/env";
-import { getActor } from "@/lib/server/platform/auth";
+import { DUTY_PATHS } from "@/lib/domain/second-factor";
+import { getSignedIn } from "@/lib/server/platform/auth";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "工作人员登录" };
@@ -14,7 +15,8 @@ function safeCallback(value: string | undefined) {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const callbackUrl = safeCallback((await searchParams).callbackUrl);
-  if (await getActor()) redirect(callbackUrl);
+  const signedIn = await getSignedIn();
+  if (signedIn) redirect(signedIn.duty ? DUTY_PATHS[signedIn.duty] : callbackUrl);
   return (
     <main className="grid min-h-screen place-items-center bg-gradient-to-b from-gov-red to-gov-red-dark px-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">

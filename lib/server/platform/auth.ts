@@ -7,6 +7,8 @@ import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret, env, secureCookies } from "@/lib/env";
 import { LOCKED_ERROR_PREFIX } from "@/lib/domain/lockout";
+import { DUTY_PATHS, TOTP_REQUIRED_ERROR, type AccountDuty } from "@/lib/domain/second-factor";
+import { pendingDuty } from "@/lib/server/account/standing";
 import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { enforceLoginRateLimit, refundLoginRateLimit } from "./rate-limit";
@@ -40,7 +42,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "密码登录",
-        credentials: { username: { type: "text" }, password: { type: "password" } },
+        credentials: { username: { type: "text" }, password: { type: "password" }, totp: { type: "text" } },
         async authorize(credentials, req) {
           await enforceLoginRateLimit(credentials, req);
           const username = String(credentials?.username ?? "").trim().slice(0, 64);
@@ -49,9 +51,11 @@ export function authOptions(): NextAuthOptions {
           const ip = clientAddressOf({ get: (name) => headers[name] });
           // An empty name or password is a failed login too, and on the record like any other.
           if (!username || !password) return audit(null, { actorName: username || undefined, action: "auth.login", entity: "User", result: "FAILURE", detail: { why: "empty" }, meta: { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null } }).then(() => null);
-          const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null });
+          const secondFactor = String(credentials?.totp ?? "").slice(0, 64);
+          const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null }, new Date(), secondFactor);
           // next-auth hands a thrown message to the form as its error code; null is a plain failure.
           if (!result.ok && result.lockedUntil) throw new Error(`${LOCKED_ERROR_PREFIX}${result.lockedUntil.getTime()}`);
+          if (!result.ok && result.secondFactorRequired) throw new Error(TOTP_REQUIRED_ERROR);
           return result.ok ? { id: result.userId, name: result.displayName, sid: result.sessionId } : null;
         },
       }),
@@ -90,15 +94,43 @@ export async function sessionIdFromCookies(jar: CookieJar): Promise<string | nul
   return typeof token?.sid === "string" ? token.sid : null;
 }
 
-/** The signed-in staff member for this request, or null. Cached per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/**
+ * The signed-in user and what they must do first (change a one-time or expired password, enrol
+ * 动态口令), or null. Cached per request.
+ */
+export const getSignedIn = cache(async (): Promise<{ actor: Actor; duty: AccountDuty | null } | null> => {
   const sid = await sessionIdFromCookies(await cookies());
-  return sid ? resolveSession(sid) : null;
+  const actor = sid ? await resolveSession(sid) : null;
+  return actor ? { actor, duty: await pendingDuty(actor.id) } : null;
 });
 
-/** For console pages and actions: the actor, or a redirect to the login page. */
+/**
+ * The signed-in staff member for this request, or null — also null while they owe a password
+ * change or an enrolment, so no route handler serves them either. Cached per request.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const signedIn = await getSignedIn();
+  return signedIn && !signedIn.duty ? signedIn.actor : null;
+});
+
+/**
+ * For console pages and actions: the actor, or a redirect to the login page — or, server-side, to
+ * the page of the duty they owe, so no other page renders and no other action runs until it is done.
+ */
 export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/console/login");
-  return actor;
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/console/login");
+  if (signedIn.duty) redirect(DUTY_PATHS[signedIn.duty]);
+  return signedIn.actor;
+}
+
+/**
+ * For the account pages themselves (/console/account/*): the actor, while they owe nothing or
+ * owe exactly what this page does; another duty comes first (the password before enrolment).
+ */
+export async function requireAccountActor(page: AccountDuty): Promise<Actor> {
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/console/login");
+  if (signedIn.duty && signedIn.duty !== page) redirect(DUTY_PATHS[signedIn.duty]);
+  return signedIn.actor;
 }

@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   "user.setStatus": ["SYSADMIN"],
   /** 解锁 before the 30 minutes run out: the 安全管理员's duty under 三员分立 (issue 10 §3). */
   "user.unlock": ["SECADMIN"],
+  /** 重置动态口令 for a user who lost their phone, and the policy of who must use it (issue 10 §3). */
+  "user.resetTotp": ["SECADMIN"],
+  "security.policy": ["SECADMIN"],
   "audit.read": ["AUDITOR"],
   /** 审计日志导出 (CSV), itself audited: the 审计管理员 only (三员分立). */
   "audit.export": ["AUDITOR"],

@@ -5,13 +5,13 @@ import { databaseUrl } from "@/lib/env";
 
 /**
  * The one Prisma client (t3's globalThis singleton, so dev reloads don't open new pools).
- * Password hashes are omitted from every query unless a query asks for them by name, and so are a
- * request's similarity grams (read only in SQL by lib/server/requests/similar.ts).
+ * Password hashes and 动态口令 secrets are omitted from every query unless a query asks for them
+ * by name, and so are a request's similarity grams (read only in SQL by lib/server/requests/similar.ts).
  */
 function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl() }),
-    omit: { user: { passwordHash: true }, disclosureRequest: { descriptionGrams: true } },
+    omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true }, disclosureRequest: { descriptionGrams: true } },
   }).$extends(withoutNul);
 }
 

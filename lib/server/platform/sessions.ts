@@ -6,6 +6,7 @@ import { LOCKOUT, LOCKOUT_LOOKBACK_MS, lockedUntilFromFailures, normalizeUsernam
 import { isRole } from "@/lib/domain/roles";
 import { db, type DbOrTx } from "./db";
 import { audit } from "./audit";
+import { checkSecondFactor } from "./totp";
 import type { Actor } from "./actor";
 
 /**
@@ -16,6 +17,8 @@ import type { Actor } from "./actor";
  */
 export { LOCKOUT };
 const TOUCH_EVERY_MS = 60_000;
+/** The failures that count against the account's own row: the password or its second factor was wrong. */
+const COUNTED = new Set(["bad_password", "totp_missing", "totp_wrong"]);
 
 /** argon2id (the library's default algorithm) with its default cost: 19 MiB, 2 passes. */
 export function hashPassword(password: string): Promise<string> {
@@ -44,15 +47,23 @@ export function wrapPasswordVerifier(wrap: ((inner: PasswordVerifier) => Passwor
 }
 
 /** `lockedUntil` is set, for a known and an unknown name alike, while failures keep the name locked. */
-export type LoginResult = { ok: true; sessionId: string; userId: string; displayName: string } | { ok: false; lockedUntil?: Date };
+export type LoginResult =
+  | { ok: true; sessionId: string; userId: string; displayName: string }
+  | { ok: false; lockedUntil?: Date; secondFactorRequired?: boolean };
 
+/**
+ * `secondFactor` is the 动态口令 or recovery code typed with the password; it is looked at only
+ * after the password checked out (checkSecondFactor), and a missing or wrong one is a failed
+ * login like a wrong password, counted toward the lock.
+ */
 export async function authenticate(
   username: string,
   password: string,
   meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
+  secondFactor = "",
 ): Promise<LoginResult> {
-  const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false } });
+  const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false, totpSecret: false } });
   const key = normalizeUsername(username);
   // The lock by name (every failure typed under this name, whatever the account) is checked for
   // everyone, so "Liaison.GX" and "liaison.gx" lock together and the answer never depends on
@@ -64,18 +75,24 @@ export async function authenticate(
   const dummy = await DUMMY_HASH;
   const checkable = user?.status === "ACTIVE" && !locked ? user : null;
   const passwordMatches = await verifyPassword(checkable?.passwordHash ?? dummy, password);
-  if (!checkable || !passwordMatches) {
+  const fail = async (why: string): Promise<LoginResult> => {
     // Every failure does the same database work too (counter, audit row, lock re-read), so what
     // is left between the paths is noise, not a few round trips more for a wrong password.
-    const why = locked ? "locked" : !user ? "unknown_user" : !checkable ? "disabled" : "bad_password";
-    // Only a wrong password on an active, unlocked account counts against its row; the other
-    // paths run the same statements against no row.
-    const rowLockNow = await recordFailure(why === "bad_password" && checkable ? checkable.id : null, now);
+    // Only a wrong password or second factor on an active, unlocked account counts against its
+    // row; the other paths run the same statements against no row.
+    const rowLockNow = await recordFailure(checkable && COUNTED.has(why) ? checkable.id : null, now);
     // `key` and `at` let failures on names without a counter of their own be counted (nameLockedUntil).
     await audit(null, { actor: user ? { ...user, roles: user.roles } : null, actorName: username.slice(0, 64), action: "auth.login", entity: "User", entityId: user?.id, result: "FAILURE", detail: { why, key, at: now.toISOString() }, meta });
     const lockedNow = later(later(locked, rowLockNow), await nameLockedUntil(key, now));
-    return lockedNow ? { ok: false, lockedUntil: lockedNow } : { ok: false };
-  }
+    if (lockedNow) return { ok: false, lockedUntil: lockedNow };
+    return why === "totp_missing" ? { ok: false, secondFactorRequired: true } : { ok: false };
+  };
+  if (!checkable || !passwordMatches) return fail(locked ? "locked" : !user ? "unknown_user" : !checkable ? "disabled" : "bad_password");
+  // Only now, with the password right, is the second factor looked at: "需要动态口令" is never an
+  // answer to a wrong password, and unknown names do no second-factor work to be timed.
+  const second = await checkSecondFactor(checkable, secondFactor, now);
+  if (second === "missing") return fail("totp_missing");
+  if (second === "wrong") return fail("totp_wrong");
   const account = checkable;
   const sessionId = randomBytes(32).toString("hex");
   await db().$transaction(async (tx) => {
@@ -94,7 +111,8 @@ export async function authenticate(
         userAgent: meta.userAgent,
       },
     });
-    await audit(tx, { actor: account, action: "auth.login", entity: "User", entityId: account.id, detail: { key, at: now.toISOString() }, meta });
+    const factor = second === "not_enrolled" ? {} : { secondFactor: second };
+    await audit(tx, { actor: account, action: "auth.login", entity: "User", entityId: account.id, detail: { key, at: now.toISOString(), ...factor }, meta });
   });
   return { ok: true, sessionId, userId: account.id, displayName: account.displayName };
 }
