@@ -208,3 +208,9 @@ export async function userForAdministration(actor: Actor, userId: string) {
 export function departmentChoices() {
   return db().department.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
 }
+
+/** What the role form offers this actor: every role, only "the first 安全管理员", or nothing. */
+export async function roleAssignmentMode(actor: Actor): Promise<"all" | "firstSecurityAdmin" | null> {
+  if (can(actor, "user.assignRoles")) return "all";
+  return mayAssignRoles(actor, ["SECADMIN"], await activeSecurityAdmins()) ? "firstSecurityAdmin" : null;
+}
