@@ -247,7 +247,20 @@ describe("someone must remain to administer", () => {
     const aud3 = await create(admin, "aud.three");
     expect(await assign(secadmin, aud3.id, ["AUDITOR"])).toMatchObject({ ok: true });
     const aud2 = await db().user.findUniqueOrThrow({ where: { username: "aud.two" } });
-    const results = await Promise.all([assign(secadmin, aud2.id, []), assign(secadmin, aud3.id, [])]);
+    // Both writes must count the holders before either writes. A row lock held here stops each
+    // of them at its FOR UPDATE, after its count; with ACCOUNTS_LOCK the second waits before counting.
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [[aud2.id, aud3.id]]);
+    const racing = Promise.all([assign(secadmin, aud2.id, []), assign(secadmin, aud3.id, [])]);
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      waiting = (await sql.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n;
+    }
+    await holder.query("COMMIT");
+    await holder.end();
+    const results = await racing;
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db().user.count({ where: { status: "ACTIVE", roles: { has: "AUDITOR" } } })).toBe(1);
   });
