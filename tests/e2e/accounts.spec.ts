@@ -26,11 +26,12 @@ test("create → one-time password → roles and 处室 by the 安全管理员 �
   const secadmin = await signIn("secadmin");
   await secadmin.goto("/console/users");
   await secadmin.getByRole("link", { name: `管理 ${username}` }).click();
-  await secadmin.getByLabel("联络员").check();
-  await secadmin.getByLabel("审计管理员").check();
+  await expect(secadmin).toHaveURL(/\/console\/users\/[^/]+$/);
+  await secadmin.getByRole("checkbox", { name: "联络员" }).check();
+  await secadmin.getByRole("checkbox", { name: "审计管理员" }).check();
   await secadmin.getByRole("button", { name: "保存角色和处室" }).click();
   await expect(secadmin.getByText("三员分立：审计管理员不能同时担任联络员。")).toBeVisible();
-  await secadmin.getByLabel("审计管理员").uncheck();
+  await secadmin.getByRole("checkbox", { name: "审计管理员" }).uncheck();
   await secadmin.getByLabel("处室").selectOption({ label: "高新技术科" });
   await secadmin.getByRole("button", { name: "保存角色和处室" }).click();
   await expect(secadmin.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
