@@ -32,7 +32,7 @@ test("create → one-time password → roles and 处室 by the 安全管理员 �
   await secadmin.getByRole("button", { name: "保存角色和处室" }).click();
   await expect(secadmin.getByText("三员分立：审计管理员不能同时担任联络员。")).toBeVisible();
   await secadmin.getByRole("checkbox", { name: "审计管理员" }).uncheck();
-  await secadmin.getByLabel("处室").selectOption({ label: "高新技术科" });
+  await secadmin.getByLabel("处室", { exact: true }).selectOption({ label: "高新技术科" });
   await secadmin.getByRole("button", { name: "保存角色和处室" }).click();
   await expect(secadmin.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
