@@ -2,9 +2,9 @@
  * The app launcher behind `npm run demo`, `npm run dev` and `npm start`:
  *   1. a database: DATABASE_URL, or an embedded PostgreSQL with its data in .data/pg;
  *   2. as the owner role: migrations, pg-boss's schema and the app role's grants (`npm run
- *      db:migrate`), and, for the demo or an embedded database, the demo bureau when the database
- *      has no users yet. An embedded cluster gets its two roles here (lib/db/roles.ts: the app
- *      connects as gongkai_app, passwords in .data/db-roles.json);
+ *      db:migrate`); then, when the database has no users yet, the demo bureau (demo, dev) or one
+ *      系统管理员 with a one-time password (start). An embedded cluster gets its two roles here
+ *      (lib/db/roles.ts: the app connects as gongkai_app, passwords in .data/db-roles.json);
  *   3. Next.js (`next build` first for the demo when the build is missing or older than the code),
  *      with Ctrl-C stopping the app and then the database cleanly.
  */
@@ -55,13 +55,14 @@ async function main() {
     MIGRATION_DATABASE_URL: ownerUrl!,
     ...auditKeyEnv(dataDir),
   });
-  if (mode !== "start" || database) {
-    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], "seed", {
-      DATABASE_URL: ownerUrl!,
-      PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
-      ...auditKeyEnv(dataDir),
-    });
-  }
+  // The demo bureau (published passwords) only for demo/dev; `start` gets one 系统管理员 with a
+  // one-time password when the database has no users (prisma/bootstrap-admin.ts).
+  const seed = mode === "start" ? "prisma/bootstrap-admin.ts" : "prisma/seed.ts";
+  run(process.execPath, ["--conditions=react-server", "--import", "tsx", seed], "seed", {
+    DATABASE_URL: ownerUrl!,
+    PII_ENCRYPTION_KEY: settings.PII_ENCRYPTION_KEY ?? localPiiKey(dataDir),
+    ...auditKeyEnv(dataDir),
+  });
 
   const port = settings.PORT;
   const host = settings.HOSTNAME;
@@ -86,7 +87,7 @@ async function main() {
     }
   });
   await waitForHttp(`http://${everywhere ? "127.0.0.1" : hostInUrl(host)}:${port}/`, 180_000);
-  printWelcome(appUrl, host);
+  printWelcome(appUrl, host, mode !== "start");
 }
 
 const hostInUrl = (host: string) => (host.includes(":") ? `[${host}]` : host);
@@ -137,7 +138,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
   }
 }
 
-function printWelcome(url: string, host: string) {
+function printWelcome(url: string, host: string, demo: boolean) {
   const reach =
     host === "127.0.0.1" || host === "localhost" || host === "::1"
       ? "（只在本机可访问；要让局域网访问，请设置 HOSTNAME=0.0.0.0 并先修改演示密码）"
@@ -149,9 +150,7 @@ function printWelcome(url: string, host: string) {
       `  公开网站  ${url}/`,
       `  工作平台  ${url}/console`,
       "",
-      `演示账户（密码均为 ${DEMO_PASSWORD}）：`,
-      ...demoAccountRows(),
-      "",
+      ...(demo ? [`演示账户（密码均为 ${DEMO_PASSWORD}）：`, ...demoAccountRows(), ""] : []),
       "按 Ctrl-C 停止（数据保存在 .data/ 中，下次启动继续使用）。",
       "",
     ].join("\n"),

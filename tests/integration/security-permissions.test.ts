@@ -10,6 +10,8 @@ import { timelinessDashboard } from "@/lib/server/items/dashboard";
 import { listUsers, setUserStatus, unlockUser } from "@/lib/server/admin/users";
 import { exportAuditCsv, listAuditEvents } from "@/lib/server/admin/audit-log";
 import { setTotpPolicy } from "@/lib/server/account/security-policy";
+import { assignRoles, createUser, resetPassword } from "@/lib/server/admin/accounts";
+import { revokeMySession } from "@/lib/server/account/my-sessions";
 import { resetTotp } from "@/lib/server/account/totp";
 import { createDepartment } from "@/lib/server/admin/departments";
 import { createColumn } from "@/lib/server/admin/columns";
@@ -84,6 +86,10 @@ const PROBES: Record<Permission, ProbeSpec | "page-only" | "request-workflow"> =
   "user.list": { audited: null, run: async (a) => refusedResult((await listUsers(a)) ? { ok: true } : null) },
   "user.setStatus": { audited: "user.disable", run: async (a) => refusedResult(await setUserStatus(a, { userId: FORGED, status: "DISABLED" })) },
   "user.unlock": { audited: "user.unlock", run: async (a) => refusedResult(await unlockUser(a, { userId: FORGED })) },
+  "user.create": { audited: "user.create", run: async (a) => refusedResult(await createUser(a, {})) },
+  "user.resetPassword": { audited: "user.resetPassword", run: async (a) => refusedResult(await resetPassword(a, {})) },
+  "user.assignRoles": { audited: "user.assignRoles", run: async (a) => refusedResult(await assignRoles(a, {})) },
+  "account.sessions": { audited: "session.revoke", run: async (a) => refusedResult(await revokeMySession(a, {})) },
   "user.resetTotp": { audited: "user.totp.reset", run: async (a) => refusedResult(await resetTotp(a, { userId: "" })) },
   "security.policy": { audited: "security.policy.update", run: async (a) => refusedResult(await setTotpPolicy(a, { roles: "x" })) },
   "audit.read": { audited: null, run: async (a) => refusedResult((await listAuditEvents(a)) ? { ok: true } : null) },

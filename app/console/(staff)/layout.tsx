@@ -22,6 +22,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(actor, "calendar.manage")) nav.push({ href: "/console/calendar", label: "工作日历" });
   if (can(actor, "job.manage")) nav.push({ href: "/console/jobs", label: "任务队列" });
   if (can(actor, "site.settings")) nav.push({ href: "/console/settings", label: "站点设置" });
+  if (can(actor, "account.sessions")) nav.push({ href: "/console/account/sessions", label: "我的会话" });
   nav.push({ href: "/", label: "公开网站" });
   return (
     <ConsoleShell bureau={env().BUREAU_NAME} user={actor} nav={nav} unread={await unreadCount(actor)}>

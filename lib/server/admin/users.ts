@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { normalizeUsername } from "@/lib/domain/lockout";
+import { orphanedAdminRoles, orphanedMessage } from "@/lib/domain/separation-of-duties";
+import { ACCOUNTS_LOCK, activeAdminHolders } from "./accounts";
 import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
 import { conflict, forbidden, invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
@@ -45,8 +47,11 @@ export async function setUserStatus(actor: Actor, raw: unknown): Promise<Result<
   const { userId, status } = parsed.data;
   if (userId === actor.id) return refuse(actor, target, "self", forbidden("不能停用自己的账户。"));
   return write(actor, target, async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { status: true } });
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { status: true, roles: true } });
     if (!before) return notFound("未找到该用户。");
+    // Someone must remain to administer: not the last active 系统/安全/审计管理员.
+    const orphaned = status === "DISABLED" && before.status === "ACTIVE" ? orphanedAdminRoles(before.roles, [], await activeAdminHolders(tx)) : [];
+    if (orphaned.length) throw new Refusal("last_admin", conflict(orphaned.map(orphanedMessage).join("")));
     // The guard: the user must not be in the requested state already (a second click is told so).
     const { count } = await tx.user.updateMany({ where: { id: userId, status: { not: status } }, data: { status } });
     expectOne(count, status === "DISABLED" ? "该用户已被停用。" : "该用户已是启用状态。");
@@ -55,7 +60,7 @@ export async function setUserStatus(actor: Actor, raw: unknown): Promise<Result<
     }
     await audit(tx, { actor, ...target, detail: { before: before.status, after: status } });
     return ok({ id: userId });
-  });
+  }, ACCOUNTS_LOCK);
 }
 
 const unlockSchema = z.object({ userId: z.string().min(1).max(64) });

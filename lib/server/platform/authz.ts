@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   /** 重置动态口令 for a user who lost their phone, and the policy of who must use it (issue 10 §3). */
   "user.resetTotp": ["SECADMIN"],
   "security.policy": ["SECADMIN"],
+  /** 三员分立 (issue 10 §4): the 系统管理员 creates accounts and resets passwords; the 安全管理员 empowers them. */
+  "user.create": ["SYSADMIN"],
+  "user.resetPassword": ["SYSADMIN"],
+  "user.assignRoles": ["SECADMIN"],
+  /** 我的会话: every staff member sees and ends their own sessions. */
+  "account.sessions": ["LIAISON", "DEPT_HEAD", "LEADER", "SECRECY", "OFFICE", "SYSADMIN", "SECADMIN", "AUDITOR"],
   "audit.read": ["AUDITOR"],
   /** 审计日志导出 (CSV), itself audited: the 审计管理员 only (三员分立). */
   "audit.export": ["AUDITOR"],
@@ -167,4 +173,15 @@ export function handlesPersonalData(actor: Actor, request: { assignedDepartmentI
     actor.departmentId === request.assignedDepartmentId &&
     actor.roles.some((r) => r === "LIAISON" || r === "DEPT_HEAD")
   );
+}
+
+/**
+ * May this actor give an account these roles (and its 处室)? The 安全管理员 may ("user.assignRoles").
+ * One exception, for a fresh installation, which has one 系统管理员 and nobody to assign roles:
+ * while no active 安全管理员 exists, a 系统管理员 may make one other account the 安全管理员 and nothing
+ * more; from then on only the 安全管理员 assigns roles (docs/decisions.md "accounts and 三员分立").
+ */
+export function mayAssignRoles(actor: Pick<Actor, "roles">, roles: readonly Role[], activeSecurityAdmins: number): boolean {
+  if (can(actor, "user.assignRoles")) return true;
+  return actor.roles.includes("SYSADMIN") && activeSecurityAdmins === 0 && roles.length === 1 && roles[0] === "SECADMIN";
 }
