@@ -15,8 +15,26 @@ export const log: Logger = pino({
   base: { app: "gongkai" },
   timestamp: pino.stdTimeFunctions.isoTime,
   // Belt and braces: should a caller pass a whole object, these never reach the log.
+  // An error is its kind, message, code and stack, nothing else: a pg error carries its whole
+  // client (host, user, database, connection state) as an enumerable property.
+  serializers: { err: errorFields },
   redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token", "secret", "*.secret", "cookie", "*.cookie", "authorization", "*.authorization"], censor: "[redacted]" },
 });
+
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & { code?: unknown; severity?: unknown; routine?: unknown; digest?: unknown };
+  return {
+    type: e.name,
+    message: e.message,
+    ...(typeof e.code === "string" || typeof e.code === "number" ? { code: e.code } : {}),
+    ...(typeof e.severity === "string" ? { severity: e.severity } : {}),
+    ...(typeof e.routine === "string" ? { routine: e.routine } : {}),
+    ...(typeof e.digest === "string" ? { digest: e.digest } : {}),
+    stack: e.stack,
+    ...(e.cause ? { cause: errorFields(e.cause) } : {}),
+  };
+}
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
