@@ -34,9 +34,11 @@ export async function register() {
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log, REQUEST_ID_HEADER } = await import("./lib/server/platform/log");
-  const requestId = request.headers[REQUEST_ID_HEADER];
+  const sent = request.headers[REQUEST_ID_HEADER];
+  // proxy.ts set it (a trusted proxy's or a fresh UUID); anything else is not ours to log.
+  const requestId = typeof sent === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(sent) ? sent : undefined;
   log.error(
-    { err: error, requestId: Array.isArray(requestId) ? requestId[0] : requestId, method: request.method, path: request.path.split("?")[0], route: context.routePath, routeType: context.routeType },
+    { err: error, requestId, method: request.method, path: request.path.split("?")[0], route: context.routePath, routeType: context.routeType },
     "request failed",
   );
 };

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { consoleCsp, originAllowed, refusalPage, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
+import { consoleCsp, originAllowed, refusalPage, REQUEST_ID_HEADER, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
 import { env, siteUrl } from "@/lib/env";
 
 /**
@@ -13,9 +13,11 @@ import { env, siteUrl } from "@/lib/env";
  * Public pages keep next.config.js's cacheable policy (no per-request nonce, see docs/decisions.md).
  */
 export function proxy(request: NextRequest) {
+  const url = new URL(request.url);
+  // The health probes answer even when everything else is refused (exactly these two paths).
+  if (url.pathname === "/api/health" || url.pathname === "/api/ready") return NextResponse.next();
   const production = env().NODE_ENV === "production";
   const site = siteUrl();
-  const url = new URL(request.url);
 
   const problem = targetProblem(url.pathname, url.search);
   if (problem) return refuse(400, "地址无效", problem === "nul" ? "地址中含有不允许的字符。" : "地址的编码无效，请检查链接是否完整。");
@@ -24,8 +26,12 @@ export function proxy(request: NextRequest) {
   }
 
   const requestHeaders = new Headers(request.headers);
-  if (env().TRUSTED_PROXY_COUNT === 0) requestHeaders.delete("x-forwarded-for");
-  const responseHeaders: Record<string, string> = {};
+  const trustProxy = env().TRUSTED_PROXY_COUNT > 0;
+  if (!trustProxy) requestHeaders.delete("x-forwarded-for");
+  // One id per request for the JSON log (lib/server/platform/log.ts): the trusted proxy's, else ours.
+  const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER), trustProxy);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  const responseHeaders: Record<string, string> = { "X-Request-Id": requestId };
   const hsts = strictTransportSecurity(site, production);
   if (hsts) responseHeaders["Strict-Transport-Security"] = hsts;
 
@@ -55,7 +61,7 @@ function refuse(status: number, title: string, message: string) {
 }
 
 export const config = {
-  // Not: the health probes (they must answer even when everything else is refused), Next's static
-  // files and image optimiser, and files served as they are.
-  matcher: ["/((?!api/health|api/ready|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|jpg|jpeg|gif|webp|svg|ico|woff2?|css|js|map)$).*)"],
+  // Not: Next's content-hashed build files and image optimiser, and the two icons. Nothing else is
+  // skipped by its name — a path such as /console/items/x.js must not escape the checks above.
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg).*)"],
 };

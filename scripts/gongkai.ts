@@ -68,8 +68,11 @@ async function main() {
   const host = settings.HOSTNAME;
   const everywhere = host === "0.0.0.0" || host === "::";
   const appUrl = `http://${host === "127.0.0.1" || everywhere ? "localhost" : hostInUrl(host)}:${port}`;
+  // The app never holds the owner's password: the launcher has migrated already.
+  const { MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
+  void _owner;
   const childEnv = {
-    ...process.env,
+    ...inherited,
     DATABASE_URL: url,
     NEXTAUTH_URL: settings.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? localSecret(dataDir),

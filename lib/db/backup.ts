@@ -66,7 +66,13 @@ export async function backup(options: { ownerUrl: string; dataDir: string; outDi
   const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
   const folder = path.join(options.outDir, `gongkai-backup-${stamp}`);
   if (existsSync(folder)) throw new Error(`备份目录已存在：${folder}`);
-  mkdirSync(path.join(folder, "database"), { recursive: true });
+  mkdirSync(options.outDir, { recursive: true });
+  // Live session ids and password hashes are in here: the owner alone may enter the folder.
+  mkdirSync(folder, { mode: 0o700 });
+  mkdirSync(path.join(folder, "database"));
+  // The audit checkpoint before the snapshot: one written meanwhile would name rows the snapshot lacks.
+  const checkpoint = path.join(options.dataDir, "audit");
+  if (existsSync(checkpoint)) cpSync(checkpoint, path.join(folder, "files", "audit"), { recursive: true });
   const client = new pg.Client({ connectionString: options.ownerUrl });
   await client.connect();
   try {
@@ -101,12 +107,9 @@ export async function backup(options: { ownerUrl: string; dataDir: string; outDi
   } finally {
     await client.end();
   }
-  for (const [name, from] of [
-    ["uploads", path.join(options.dataDir, "uploads")],
-    ["audit", path.join(options.dataDir, "audit")],
-  ]) {
-    if (existsSync(from)) cpSync(from, path.join(folder, "files", name), { recursive: true });
-  }
+  // After the snapshot: attachments are content-addressed, so later ones are only a superset.
+  const uploads = path.join(options.dataDir, "uploads");
+  if (existsSync(uploads)) cpSync(uploads, path.join(folder, "files", "uploads"), { recursive: true });
   const files: Record<string, string> = {};
   for (const rel of listFiles(folder).sort()) files[rel] = await sha256File(path.join(folder, rel));
   const manifest: Manifest = { format: BACKUP_FORMAT, createdAt: (options.now ?? new Date()).toISOString(), files };

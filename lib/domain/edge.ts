@@ -85,3 +85,15 @@ export function targetProblem(rawPathname: string, rawSearch: string): "encoding
 export function refusalPage(title: string, message: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><p>${message}</p><p><a href="/">返回首页</a></p></body></html>`;
 }
+
+export const REQUEST_ID_HEADER = "x-request-id";
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * The id of one request: the trusted reverse proxy's `X-Request-Id` (so its access log and ours
+ * line up), else a new UUID. An untrusted client's id is ignored: it would put chosen text into
+ * log lines and mix its requests with someone else's.
+ */
+export function requestIdOf(sent: string | null | undefined, trustProxy: boolean): string {
+  return trustProxy && sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}

@@ -57,6 +57,15 @@ describe("an untouched log", () => {
     expect(more.hash.startsWith(MAC_PREFIX)).toBe(true);
   });
 
+  test("text PostgreSQL cannot keep as given — a lone surrogate, a NUL — still verifies (one anonymous login must not break the chain)", async () => {
+    const d = await auditLogDb();
+    open.push(d);
+    const cut = `${"a".repeat(63)}${"😀"}`.slice(0, 64); // a name cut in the middle of an emoji
+    await d.append({ actorName: cut, entityId: "x\u0000y", userAgent: "\uDC00ua", detail: { key: cut, [`k${"😀".slice(1)}`]: ["\uD83D", "z\u0000"] } });
+    await d.append();
+    expect(await verifyAuditLog(d.q, { key: TEST_AUDIT_KEY, checkpoint: null })).toMatchObject({ ok: true, checked: 2 });
+  });
+
   test("a key other than the one that wrote it does not verify it", async () => {
     const { d } = await healthyLog();
     const other = await verifyAuditLog(d.q, { key: Buffer.alloc(32, 1), checkpoint: null });

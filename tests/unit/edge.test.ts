@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { consoleCsp, originAllowed, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
+import { consoleCsp, originAllowed, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
 import { loginErrorMessage, normalizeUsername, RATE_LIMITED_ERROR_PREFIX } from "@/lib/domain/lockout";
 
 const site = new URL("https://gongkai.example.gov.cn");
@@ -39,6 +39,16 @@ describe("request targets refused before Next (proxy.ts)", () => {
     ["/search", "?q=%E4%B8%AD+%E6%96%87", null],
   ])("%s%s → %s", (path, search, expected) => {
     expect(targetProblem(path, search)).toBe(expected);
+  });
+});
+
+describe("the request id (proxy.ts)", () => {
+  test("a trusted proxy's id is kept; a client's, or a malformed one, is replaced by a fresh UUID", () => {
+    expect(requestIdOf("a1b2c3d4-e5f6", true)).toBe("a1b2c3d4-e5f6");
+    expect(requestIdOf("a1b2c3d4-e5f6", false)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf("a1b2c3d4-e5f6", false)).not.toBe("a1b2c3d4-e5f6");
+    expect(requestIdOf("evil\nline injected", true)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf(null, true)).not.toBe(requestIdOf(null, true));
   });
 });
 

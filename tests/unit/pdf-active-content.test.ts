@@ -55,6 +55,29 @@ describe("scanPdfActiveContent", () => {
     expect(residentMb() - before).toBeLessThan(100);
   });
 
+  // Hostile layouts that made the stream scan quadratic (each `stream` searched back to the start
+  // of the file for its dictionary): 2 MB of either took many seconds. The test's timeout is the bound.
+  test.each([
+    ["streams with no object around them", " stream\nendstream"],
+    ["many small unfiltered stream objects", "1 0 obj\n<< /Length 5 >>\nstream\nxxxxx\nendstream\nendobj\n"],
+  ])("%s: scanned in linear time", async (_, unit) => {
+    const pdf = Buffer.from(`%PDF-1.7\n${unit.repeat(Math.ceil((2 * 1024 * 1024) / unit.length))}`, "latin1");
+    expect(await scanPdfActiveContent(pdf)).toEqual([]);
+  });
+
+  test("a file over the input cap: the start is scanned, streams in it opened, the rest reported as unchecked", async () => {
+    const pdf = Buffer.concat([pdfWith({ objects: [flateStream("7 0 << /S /JavaScript /JS (1) >>")] }), Buffer.alloc(2048, 0x20), Buffer.from("/Launch")]);
+    const limits = { ...PDF_SCAN_LIMITS, maxInputBytes: pdf.length - 1024 };
+    expect(await scanPdfActiveContent(pdf, limits)).toEqual(["javascript", "oversized"]);
+    expect(await scanPdfActiveContent(pdf, { ...limits, maxInputBytes: pdf.length })).toEqual(["javascript", "launch"]);
+  });
+
+  test("the deadline is kept while reading names and between streams, not only while inflating", async () => {
+    const late = { ...PDF_SCAN_LIMITS, timeoutMs: -1 };
+    expect(await scanPdfActiveContent(Buffer.from(`%PDF-1.7\n${"/a ".repeat(100_000)}`, "latin1"), late)).toEqual(["oversized"]);
+    expect(await scanPdfActiveContent(Buffer.from(`%PDF-1.7\n${" stream\nendstream".repeat(10_000)}`, "latin1"), late)).toEqual(["oversized"]);
+  });
+
   test("not a PDF: nothing", async () => {
     expect(await scanPdfActiveContent(new TextEncoder().encode("/JavaScript /Launch"))).toEqual([]);
   });

@@ -54,13 +54,29 @@ export function subKey(key: Buffer, purpose: "chain" | "checkpoint"): Buffer {
   return createHmac("sha256", key).update(`gongkai audit ${purpose} v1`).digest();
 }
 
-/** JSON with sorted keys, NUL removed: the same text before the insert and after jsonb's round trip. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as PostgreSQL will hand it back: no NUL (refused in text), and no lone UTF-16 surrogate —
+ * UTF-8 cannot carry one, so the driver stores U+FFFD, and a MAC computed over the JavaScript
+ * string would never match the stored row again (a name cut in the middle of an emoji, one
+ * anonymous login, would "break" the chain for good). Both are made what the database keeps.
+ */
+export function storableText(value: string): string {
+  return value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** JSON with sorted keys, text made storable: the same text before the insert and after jsonb's round trip. */
 export function canonicalJson(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  const plain = JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v)) ?? "null");
+  const plain = JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "string" ? storableText(v) : v)) ?? "null");
   if (plain === null) return null;
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [storableText(k), sort((v as Record<string, unknown>)[k])]))
+        : v;
   return JSON.stringify(sort(plain));
 }
 
@@ -88,7 +104,7 @@ export function sameMac(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const stripNul = (v: string | null | undefined) => (v == null ? null : v.replaceAll("\u0000", ""));
+const stripNul = (v: string | null | undefined) => (v == null ? null : storableText(v));
 
 /**
  * Appends one row. Must run inside a transaction: the advisory lock is held until it commits, so
@@ -109,6 +125,10 @@ export async function appendAuditEvent(q: Queryable, fields: AuditRowFields, key
   const head = rows[0];
   const row = {
     ...fields,
+    roles: stripNul(fields.roles),
+    action: storableText(fields.action),
+    entity: stripNul(fields.entity),
+    result: storableText(fields.result),
     actorId: stripNul(fields.actorId),
     actorName: stripNul(fields.actorName),
     entityId: stripNul(fields.entityId),

@@ -13,7 +13,11 @@ import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { enforceLoginRateLimit, refundLoginRateLimit } from "./rate-limit";
 import { clientAddressOf } from "./request-context";
+import { log } from "./log";
 import { authenticate, endSession, resolveSession } from "./sessions";
+
+/** The first `n` characters, never half of one: a cut UTF-16 surrogate cannot be stored (audit, jsonb). */
+const clip = (text: string, n: number) => Array.from(text).slice(0, n).join("");
 
 /**
  * The only module that talks to next-auth. The signed JWT carries nothing but a random session
@@ -45,14 +49,22 @@ export function authOptions(): NextAuthOptions {
         credentials: { username: { type: "text" }, password: { type: "password" }, totp: { type: "text" } },
         async authorize(credentials, req) {
           await enforceLoginRateLimit(credentials, req);
-          const username = String(credentials?.username ?? "").trim().slice(0, 64);
-          const password = String(credentials?.password ?? "").slice(0, 256);
+          const username = clip(String(credentials?.username ?? "").trim(), 64);
+          const password = clip(String(credentials?.password ?? ""), 256);
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
           const ip = clientAddressOf({ get: (name) => headers[name] });
-          // An empty name or password is a failed login too, and on the record like any other.
-          if (!username || !password) return audit(null, { actorName: username || undefined, action: "auth.login", entity: "User", result: "FAILURE", detail: { why: "empty" }, meta: { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null } }).then(() => null);
-          const secondFactor = String(credentials?.totp ?? "").slice(0, 64);
-          const result = await authenticate(username, password, { ip, userAgent: headers["user-agent"]?.slice(0, 300) ?? null }, new Date(), secondFactor);
+          const meta = { ip, userAgent: clip(headers["user-agent"] ?? "", 300) || null };
+          let result: Awaited<ReturnType<typeof authenticate>>;
+          try {
+            // An empty name or password is a failed login too, and on the record like any other.
+            if (!username || !password) return await audit(null, { actorName: username || undefined, action: "auth.login", entity: "User", result: "FAILURE", detail: { why: "empty" }, meta }).then(() => null);
+            result = await authenticate(username, password, meta, new Date(), clip(String(credentials?.totp ?? ""), 64));
+          } catch (error) {
+            // next-auth puts a thrown message into the login page's URL: a database error's text
+            // (SQL state, query, host) must not reach the browser. Logged; the form says "failed".
+            log.error({ err: error }, "login failed with an error");
+            return null;
+          }
           // next-auth hands a thrown message to the form as its error code; null is a plain failure.
           if (!result.ok && result.lockedUntil) throw new Error(`${LOCKED_ERROR_PREFIX}${result.lockedUntil.getTime()}`);
           if (!result.ok && result.secondFactorRequired) throw new Error(TOTP_REQUIRED_ERROR);

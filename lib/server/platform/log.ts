@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import pino, { type Logger } from "pino";
+import { REQUEST_ID_HEADER } from "@/lib/domain/edge";
 import { env } from "@/lib/env";
 
 /**
@@ -36,23 +36,10 @@ export function errorFields(error: unknown): Record<string, unknown> {
   };
 }
 
-export const REQUEST_ID_HEADER = "x-request-id";
+export { REQUEST_ID_HEADER };
 
-/** What a request id from the proxy may look like: a UUID, a hex or base64url token, a trace id. */
+/** What the edge (proxy.ts, requestIdOf in lib/domain/edge.ts) sets: checked again before it is logged. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
-/**
- * The id of one request: the trusted reverse proxy's `X-Request-Id` (so its access log and ours
- * line up), else a new UUID. An id from an untrusted client is ignored: it would let anyone put
- * chosen text into our log lines and mix their requests with someone else's. The edge (proxy.ts)
- * calls this and forwards the id to the app as `x-request-id` on the request and the response.
- */
-export function requestIdFrom(headers: Headers | Record<string, string | string[] | undefined>, options: { trustProxy: boolean }): string {
-  const raw = headers instanceof Headers ? headers.get(REQUEST_ID_HEADER) : headers[REQUEST_ID_HEADER];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (options.trustProxy && value && REQUEST_ID.test(value)) return value;
-  return randomUUID();
-}
 
 /** The current request's id as the edge set it; null outside a request (scripts, jobs, tests). */
 export async function currentRequestId(): Promise<string | null> {
