@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/server/platform/audit";
 import { prepareDatabase } from "@/lib/server/platform/database-setup";
 import { createDatabase, dropDatabase, randomSuffix } from "../support/throwaway-db";
+import { appendAppAuditEvents } from "../support/audit-log";
 
 /**
  * The restore drill (issue 10 §8): rows, an attachment and audit events → backup → wipe (drop
@@ -72,11 +73,14 @@ beforeAll(async () => {
     appUrl,
     `INSERT INTO "Department" (id, code, name, "updatedAt") VALUES ('d1', 'D1', '办公室', '2026-11-30 08:00:00.123');
      INSERT INTO "User" (id, username, "displayName", "passwordHash", roles, "departmentId", "updatedAt", "lastLoginAt")
-       VALUES ('u1', 'zhang', '张三', '$argon2id$x', '{LIAISON,OFFICE}', 'd1', now(), '2026-11-30 09:15:00.456');
-     INSERT INTO "AuditEvent" (action, result, detail, "actorId") VALUES ('user.create', 'ok', '{"名":"张三"}', 'u1');
-     INSERT INTO "AuditEvent" (action, result, ip) VALUES ('auth.login', 'ok', '10.0.0.1');
-     INSERT INTO "AuditEvent" (action, result) VALUES ('auth.logout', 'ok');`,
+       VALUES ('u1', 'zhang', '张三', '$argon2id$x', '{LIAISON,OFFICE}', 'd1', now(), '2026-11-30 09:15:00.456');`,
   );
+  // As the app writes them: keyed (the database refuses any other row).
+  await appendAppAuditEvents(appUrl, [
+    { action: "user.create", result: "SUCCESS", detail: { 名: "张三" }, actorId: "u1" },
+    { action: "auth.login", result: "SUCCESS", ip: "10.0.0.1" },
+    { action: "auth.logout", result: "SUCCESS" },
+  ]);
   mkdirSync(path.dirname(blobPath), { recursive: true });
   writeFileSync(blobPath, blob);
   mkdirSync(path.join(dataDir, "audit"), { recursive: true });
@@ -113,7 +117,7 @@ describe("restore drill", () => {
     expect(JSON.parse(readFileSync(path.join(dataDir, "audit", "checkpoint.json"), "utf8"))).toEqual({ head: "h", count: 3 });
     expect(await verifyChainAt(appUrl)).toMatchObject({ ok: true, checked: 3 });
     // The sequence carries on after the restored ids, and the chain with it.
-    await query(appUrl, `INSERT INTO "AuditEvent" (action, result) VALUES ('after.restore', 'ok')`);
+    await appendAppAuditEvents(appUrl, [{ action: "after.restore", result: "SUCCESS" }]);
     expect(await verifyChainAt(appUrl)).toMatchObject({ ok: true, checked: 4 });
     // The app role's rights are back: still no UPDATE on the audit log.
     await expect(query(appUrl, `UPDATE "AuditEvent" SET result = 'x'`)).rejects.toThrow(/permission denied/);

@@ -10,6 +10,7 @@ import { createBoss, installJobQueue } from "@/lib/server/jobs/queue";
 import { prepareDatabase } from "@/lib/server/platform/database-setup";
 import { createDatabase, dropDatabase, randomSuffix, withDatabase } from "../support/throwaway-db";
 import { waitFor } from "../support/jobs";
+import { appendAppAuditEvents } from "../support/audit-log";
 
 /**
  * Issue 10 §1: the app's database role can write rows but cannot rewrite the audit trail or the
@@ -57,8 +58,8 @@ beforeAll(async () => {
   await installJobQueue(superUrl);
   await asRole(superUrl, async (c) => {
     await c.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", "updatedAt") VALUES ('u-old', 'old', '旧用户', 'x', now())`);
-    await c.query(`INSERT INTO "AuditEvent" (action, result) VALUES ('test.before_upgrade', 'ok')`);
   });
+  await appendAppAuditEvents(superUrl, [{ action: "test.before_upgrade", result: "SUCCESS" }]);
   const roles = await provisionRoles(superUrl, { owner: "a".repeat(32), app: "b".repeat(32) }, names);
   ownerUrl = roles.ownerUrl;
   appUrl = roles.appUrl;
@@ -147,11 +148,16 @@ describe("the app role does its work", () => {
       await c.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", "updatedAt") VALUES ('u-app', 'app', '应用', 'x', now())`);
       await c.query(`UPDATE "User" SET "displayName" = '应用2' WHERE id = 'u-app'`);
       await c.query(`DELETE FROM "User" WHERE id = 'u-app'`);
-      await c.query(`INSERT INTO "AuditEvent" (action, result) VALUES ('test.as_app', 'ok')`);
-      const { rows } = await c.query(`SELECT hash, "prevHash" FROM "AuditEvent" ORDER BY id DESC LIMIT 1`);
-      expect(rows[0].hash).not.toBe("");
       const { rowCount } = await c.query(`SELECT 1 FROM "_prisma_migrations"`);
       expect(rowCount).toBeGreaterThan(0);
+    });
+  });
+
+  test("the app role appends keyed audit events (the chain's lock, its sequence, its trigger)", async () => {
+    await appendAppAuditEvents(appUrl, [{ action: "test.as_app", result: "SUCCESS" }]);
+    await asRole(appUrl, async (c) => {
+      const { rows } = await c.query(`SELECT action, hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`);
+      expect(rows[0]).toMatchObject({ action: "test.as_app", hash: expect.stringMatching(/^k1:/) });
     });
   });
 

@@ -16,6 +16,7 @@ import { reviewItem } from "@/lib/server/items/reviews";
 import { blobStore, sha256Hex } from "@/lib/server/files/storage";
 import { allClearApproval, auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
 import { sampleDocx, sampleExe, sampleNoticeDocx, samplePdf } from "../support/sample-files";
+import { env } from "@/lib/env";
 
 // Uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "gongkai-uploads-"));
@@ -136,7 +137,7 @@ describe("attachments: stored once by hash, copied as rows, covered by the conte
     expect(new Set(rows.map((r) => r.sha256))).toEqual(new Set([sha256Hex(bytes)]));
     expect(rows.every((r) => r.text === null)).toBe(true);
     expect(Buffer.compare((await blobStore().get(sha256Hex(bytes)))!, Buffer.from(bytes))).toBe(0);
-    const dir = path.join(process.env.DATA_DIR!, "uploads", sha256Hex(bytes).slice(0, 2), sha256Hex(bytes).slice(2, 4));
+    const dir = path.join(env().DATA_DIR, "uploads", sha256Hex(bytes).slice(0, 2), sha256Hex(bytes).slice(2, 4));
     expect(readdirSync(dir).filter((f) => f.startsWith(sha256Hex(bytes)))).toEqual([sha256Hex(bytes)]);
     expect(await auditActions(a.id)).toEqual(["file.upload:SUCCESS"]);
   });

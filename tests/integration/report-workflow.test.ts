@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { migrate } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/server/platform/database-setup";
 import { chinaDate } from "@/lib/domain/dates";
 import { createDatabase, dropDatabase } from "../support/throwaway-db";
 import type { Actor } from "@/lib/server/platform/actor";
@@ -42,7 +42,8 @@ let office: Actor;
 let columnCode: string;
 
 beforeAll(async () => {
-  await migrate(await createDatabase(isolated.shared, isolated.name));
+  // Migrations and pg-boss's schema (the app no longer installs it): publication queues renders.
+  await prepareDatabase({ ownerUrl: await createDatabase(isolated.shared, isolated.name) });
   expect((await db().$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0].name).toBe(isolated.name);
   b = await seedBureau();
   // The 公开办 sends the report as a member of a 处室 (its 处室负责人 and 分管领导 review it).

@@ -14,6 +14,7 @@ import { getRequestForStaff } from "@/lib/server/requests/views";
 import { seedBureau, type Bureau } from "../support/bureau";
 import { applicationInput, at, must, walkIn } from "../support/requests";
 import { samplePdf, samplePng } from "../support/sample-files";
+import { siteUrl } from "@/lib/env";
 
 // Staff uploads of this file go to a folder of its own (lib/env.ts reads DATA_DIR on first use).
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "gongkai-id-copy-"));
@@ -93,7 +94,8 @@ describe("the applicant's ID copy in the console", () => {
 
     const signedOut = await get(r.id, null);
     expect(signedOut.status).toBe(303);
-    expect(signedOut.headers.get("location")).toBe("http://127.0.0.1:3000/console/login");
+    // Absolute links come from NEXTAUTH_URL alone (issue 10 §5), never from the request's Host.
+    expect(signedOut.headers.get("location")).toBe(new URL("/console/login", siteUrl()).href);
   });
 
   test("the request page offers the link only to the staff handling a request that has a copy", async () => {

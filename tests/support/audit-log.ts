@@ -86,3 +86,19 @@ export async function auditLogDb(options: { migrationsDir?: string } = {}): Prom
     },
   };
 }
+
+/** Appends events as the app does (keyed, in a transaction each) to the database at `url`, under the app's key. */
+export async function appendAppAuditEvents(url: string, events: Partial<AuditRowFields>[]): Promise<void> {
+  const { auditHmacKey } = await import("@/lib/env");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const fields of events) {
+      await client.query("BEGIN");
+      await appendAuditEvent(queryable(client), eventFields(fields), auditHmacKey());
+      await client.query("COMMIT");
+    }
+  } finally {
+    await client.end();
+  }
+}
