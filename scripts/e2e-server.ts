@@ -70,7 +70,10 @@ try {
 
   // One personal-data key for the seed (its demo requests are sealed) and the app that opens them.
   const piiKey = randomBytes(32).toString("base64");
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: roles.appUrl, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey, AUDIT_HMAC_KEY: randomBytes(32).toString("base64") };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: roles.appUrl, NEXT_TELEMETRY_DISABLED: "1", PII_ENCRYPTION_KEY: piiKey, AUDIT_HMAC_KEY: randomBytes(32).toString("base64"),
+    // As behind one reverse proxy: specs that stand for visitors from different addresses say so
+    // in the X-Forwarded-For entry that proxy would append (the right-most), as nginx does.
+    TRUSTED_PROXY_COUNT: "1" };
   const migrateCode = await exited(run(["--conditions=react-server", "--import", "tsx", "scripts/db.ts", "migrate"], { ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }));
   if (stopping) await stopping;
   if (migrateCode !== 0) throw new Error(`scripts/db.ts migrate exited with ${migrateCode}`);
