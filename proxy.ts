@@ -12,7 +12,7 @@ import { env, siteUrl } from "@/lib/env";
  * - gives every console page a fresh nonce and a CSP that admits only scripts carrying it.
  * Public pages keep next.config.js's cacheable policy (no per-request nonce, see docs/decisions.md).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const url = new URL(request.url);
   // The health probes answer even when everything else is refused (exactly these two paths).
   if (url.pathname === "/api/health" || url.pathname === "/api/ready") return NextResponse.next();
@@ -23,6 +23,11 @@ export function proxy(request: NextRequest) {
   if (problem) return refuse(400, "地址无效", problem === "nul" ? "地址中含有不允许的字符。" : "地址的编码无效，请检查链接是否完整。");
   if (!originAllowed(request.method, request.headers.get("origin"), site, production)) {
     return refuse(403, "请求来源无效", "只能从本网站的页面提交。请回到本网站，刷新页面后重试。");
+  }
+
+  // A server action's body that its own decoder cannot read is a 500 inside Next: refuse it here.
+  if (request.method === "POST" && request.headers.has("next-action") && (await actionBodyUnreadable(request))) {
+    return refuse(400, "提交的内容无效", "提交的内容无法识别。请回到本网站的页面，刷新后重新提交。");
   }
 
   const requestHeaders = new Headers(request.headers);
@@ -46,6 +51,21 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(responseHeaders)) response.headers.set(key, value);
   return response;
+}
+
+/**
+ * Whether a server action's body is unreadable as what its Content-Type says: a form (multipart) or
+ * React's encoded reply (JSON text). Read from a copy; the action itself still gets the original.
+ */
+async function actionBodyUnreadable(request: NextRequest): Promise<boolean> {
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (type.toLowerCase().startsWith("multipart/form-data")) await request.clone().formData();
+    else JSON.parse(await request.clone().text());
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function refuse(status: number, title: string, message: string) {

@@ -125,7 +125,6 @@ base.describe("server actions", () => {
     const nul = Buffer.from(action.body.toString("latin1").replace("PROBECODE", "PRO\u0000BE"), "latin1");
     expect((await post(request, "/track", same, nul)).status(), "NUL in a field").toBeLessThan(500);
 
-    // Still open: a garbage multipart body is a 500 from Next's own action decoder (see the fixme below).
     const garbage = [
       ["garbage text body", { ...same, "content-type": "text/plain;charset=UTF-8" }, "[[[{"],
       ["a wrong action id", { ...same, "next-action": "00".repeat(21) }, action.body],
@@ -142,9 +141,8 @@ base.describe("server actions", () => {
 });
 
 base.describe("server actions: malformed multipart", () => {
-  // Known open (issue 10 §7): Next's server-action multipart decoder answers 500 to these; to be
-  // refused in proxy.ts (or by Next) with a 400 before this is turned on.
-  base.fixme("garbage multipart bodies are not 5xx", async ({ page, request, baseURL }) => {
+  // Next's server-action decoder answers 500 to these; proxy.ts refuses them first with a 400.
+  base("garbage multipart bodies are not 5xx", async ({ page, request, baseURL }) => {
     const action = await trackActionRequest(page);
     const same = { origin: baseURL!, "next-action": action.id };
     expect((await post(request, "/track", { ...same, "content-type": "multipart/form-data; boundary=xyz" }, "--xyz\r\nnot a part\r\n--")).status()).toBeLessThan(500);
