@@ -37,6 +37,16 @@ async function auditCommand(work: () => Promise<number>): Promise<number> {
   }
   try {
     return await work();
+  } catch (error) {
+    // The app's own role may read the log but not purge it (lib/db/roles.ts): say what to do.
+    if ((error as { code?: string }).code === "42501") {
+      console.error(
+        "当前数据库角色无权执行此操作：请将 MIGRATION_DATABASE_URL 设为数据库所有者（gongkai_owner）的连接串后重试。\n" +
+          "(permission denied for the current database role: set MIGRATION_DATABASE_URL to the owner role's URL and retry)",
+      );
+      return 1;
+    }
+    throw error;
   } finally {
     await cluster?.stop();
   }

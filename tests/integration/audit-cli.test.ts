@@ -15,8 +15,12 @@ beforeAll(async () => {
 afterAll(() => d?.close());
 
 function run(...args: string[]) {
+  return runAs(d.url, ...args);
+}
+
+function runAs(url: string, ...args: string[]) {
   const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: d.url, DATA_DIR: dataDir, AUDIT_HMAC_KEY: TEST_AUDIT_KEY.toString("base64"), NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, AUDIT_HMAC_KEY: TEST_AUDIT_KEY.toString("base64"), NODE_ENV: "production" },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -44,4 +48,21 @@ test("purge: a date less than six months ago is refused with exit 1; a malformed
   expect(young.code).toBe(1);
   expect(young.out).toContain("审计日志至少保存六个月");
   expect(run("purge-audit", "--before", "yesterday").code).toBe(2);
+});
+
+test("purge as a role without the rights (the app's, when MIGRATION_DATABASE_URL is unset): exit 1 and what to set, no stack trace", async () => {
+  const role = `gongkai_noright_${Math.random().toString(36).slice(2, 8)}`;
+  await d.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'noright-password'`);
+  try {
+    const url = new URL(d.url);
+    url.username = role;
+    url.password = "noright-password";
+    const refused = runAs(url.toString(), "purge-audit", "--before", "2020-01-01");
+    expect(refused.out).toContain("MIGRATION_DATABASE_URL");
+    expect(refused.out).toContain("permission denied for the current database role");
+    expect(refused.out).not.toMatch(/\n\s+at /);
+    expect(refused.code).toBe(1);
+  } finally {
+    await d.pool.query(`DROP ROLE ${role}`);
+  }
 });
