@@ -226,6 +226,20 @@ describe("三员分立 in the use case and in the database", () => {
 });
 
 describe("someone must remain to administer", () => {
+  test("granting an admin role sends its holder to a password change (the administrators' ≥ 12 characters); a business role does not", async () => {
+    const person = await create(admin, "grant.admin");
+    await db().user.update({ where: { id: person.id }, data: { mustChangePassword: false } });
+    expect(await assign(secadmin, person.id, ["AUDITOR"])).toMatchObject({ ok: true });
+    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).mustChangePassword).toBe(true);
+    expect((await lastAudit("user.assignRoles")).detail).toMatchObject({ mustChangePassword: true });
+    // Out of the later tests' count of active 审计管理员.
+    await db().user.update({ where: { id: person.id }, data: { status: "DISABLED" } });
+    const clerk = await create(admin, "grant.clerk");
+    await db().user.update({ where: { id: clerk.id }, data: { mustChangePassword: false } });
+    expect(await assign(secadmin, clerk.id, ["LIAISON"], deptId)).toMatchObject({ ok: true });
+    expect((await db().user.findUniqueOrThrow({ where: { id: clerk.id } })).mustChangePassword).toBe(false);
+  });
+
   test("the last active 系统管理员 cannot lose the role", async () => {
     const r = await assign(secadmin, admin.id, []);
     expect(r).toMatchObject({ ok: false, error: "conflict", message: "系统管理员只剩这一位在岗：请先让另一人担任系统管理员。" });

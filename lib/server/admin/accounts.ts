@@ -151,13 +151,16 @@ export async function assignRoles(actor: Actor, raw: unknown, now = new Date()):
       const orphaned = before.status === "ACTIVE" ? orphanedAdminRoles(before.roles, roles, holders) : [];
       if (orphaned.length) throw new Refusal("last_admin", conflict(orphaned.map(orphanedMessage).join("")));
       await checkDepartment(tx, departmentId);
-      await tx.user.update({ where: { id: userId }, data: { roles, departmentId } });
+      // An administrator's password must meet the administrators' rule (≥ 12 characters): a role
+      // granted onto a shorter password sends its holder to the change at the next login.
+      const becomesAdmin = roles.some((r) => ADMIN_ROLES.includes(r) && !before.roles.includes(r));
+      await tx.user.update({ where: { id: userId }, data: { roles, departmentId, ...(becomesAdmin ? { mustChangePassword: true } : {}) } });
       const revokedSessions = await revokeSessions(tx, userId, now);
       const bootstrap = !can(actor, "user.assignRoles");
       await audit(tx, {
         actor,
         ...target,
-        detail: { before: { roles: before.roles, departmentId: before.departmentId }, after: { roles, departmentId }, revokedSessions, ...(bootstrap ? { firstSecurityAdmin: true } : {}) },
+        detail: { before: { roles: before.roles, departmentId: before.departmentId }, after: { roles, departmentId }, revokedSessions, ...(becomesAdmin ? { mustChangePassword: true } : {}), ...(bootstrap ? { firstSecurityAdmin: true } : {}) },
       });
       return ok({ id: userId, revokedSessions });
     },
