@@ -56,6 +56,8 @@ export async function proxy(request: NextRequest) {
 /**
  * Whether a server action's body is unreadable as what its Content-Type says: a form (multipart) or
  * React's encoded reply (JSON text). Read from a copy; the action itself still gets the original.
+ * Action bodies are at most 6 MB (next.config.js serverActions.bodySizeLimit), well within the
+ * 10 MB Next buffers for the proxy, so the copy is always whole.
  */
 async function actionBodyUnreadable(request: NextRequest): Promise<boolean> {
   const type = request.headers.get("content-type") ?? "";
