@@ -1,4 +1,5 @@
-import { COMMON_PASSWORDS } from "./common-passwords";
+import { COMMON_PASSWORDS, COMMON_WORDS } from "./common-passwords";
+import { GIVEN_SYLLABLES, keyboardWalks, passwordCore, SURNAMES, WEAK_WORDS } from "./password-patterns";
 import { ADMIN_ROLES, type Role } from "./roles";
 
 /**
@@ -49,10 +50,34 @@ export function characterClasses(password: string): number {
 }
 
 const COMMON = new Set(COMMON_PASSWORDS);
+const WEAK_CORES = new Set([...COMMON_WORDS, ...WEAK_WORDS, ...keyboardWalks()]);
+const SURNAME = new Set(SURNAMES);
+const GIVEN = new Set(GIVEN_SYLLABLES);
 
-/** Case does not make a listed password safe: "Woaini1314520" is "woaini1314520". */
+/** 姓名拼音: a surname and one or two given-name syllables, "zhangwei", "wangxiuying" almost. */
+function isPinyinName(core: string): boolean {
+  for (let s = 2; s <= Math.min(6, core.length - 1); s++) {
+    if (!SURNAME.has(core.slice(0, s))) continue;
+    const given = core.slice(s);
+    for (let g = 1; g < given.length; g++) {
+      if (GIVEN.has(given.slice(0, g)) && (GIVEN.has(given.slice(g)) || given.length === g)) return true;
+    }
+    if (GIVEN.has(given)) return true;
+  }
+  return false;
+}
+
+/**
+ * Common, in any case: a listed password ("Password1234567"), or digits and symbols around a weak
+ * core — a frequent word, 拼音 phrase, keyboard walk or 姓名拼音 ("Woaini1314520", "@Zhangwei1988",
+ * "Qwertyuiop1") — or nothing but digits and symbols.
+ */
 export function isCommonPassword(password: string): boolean {
-  return COMMON.has(password.toLowerCase());
+  if (password === "") return false;
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower) || WEAK_CORES.has(lower)) return true;
+  const core = passwordCore(password);
+  return core === "" || WEAK_CORES.has(core) || isPinyinName(core);
 }
 
 /**

@@ -94,6 +94,31 @@ describe("changing the password", () => {
     expect((await login(u.username)).ok).toBe(true);
   });
 
+  test("wrong current passwords are throttled per user: after 5 in 15 minutes even the right one is refused, audited, and nothing changes", async () => {
+    const u = await b.user("guesser", ["LIAISON"]);
+    const other = await b.user("bystander", ["LIAISON"]);
+    for (let i = 0; i < 5; i++) {
+      const r = await changePassword(u, { currentPassword: `guess-${i}`, newPassword: STRONG[0], confirmPassword: STRONG[0] });
+      expect(r).toMatchObject({ fieldErrors: { currentPassword: ["当前密码不正确。"] } });
+    }
+    const right = await changePassword(u, { currentPassword: PASSWORD, newPassword: STRONG[0], confirmPassword: STRONG[0] });
+    expect(right).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [expect.stringMatching(/操作过于频繁，请 1[45] 分钟后再试。/)] } });
+    expect(await lastAudit("user.password.change", u.id)).toMatchObject({ result: "DENIED", detail: { reason: "current_password_rate_limited" } });
+    expect((await login(u.username)).ok).toBe(true); // still the old password
+    // Someone else's budget is their own.
+    expect(await changePassword(other, { currentPassword: PASSWORD, newPassword: STRONG[1], confirmPassword: STRONG[1] })).toMatchObject({ ok: true });
+  });
+
+  test("a right current password gives its attempt back: mistakes in the new password never run into the limit", async () => {
+    const u = await b.user("typist", ["LIAISON"]);
+    for (let i = 0; i < 4; i++) await changePassword(u, { currentPassword: `typo-${i}`, newPassword: STRONG[0], confirmPassword: STRONG[0] });
+    for (let i = 0; i < 6; i++) {
+      const r = await changePassword(u, { currentPassword: PASSWORD, newPassword: STRONG[0], confirmPassword: `${STRONG[0]}-${i}` });
+      expect(r).toMatchObject({ fieldErrors: { confirmPassword: ["两次输入的新密码不一致。"] } });
+      expect(r).not.toMatchObject({ fieldErrors: { currentPassword: expect.anything() } });
+    }
+  });
+
   test.each<[string, Role[], string, string, Record<string, RegExp>]>([
     ["too short for an administrator", ["AUDITOR"], "Abcdef12!xy", "Abcdef12!xy", { newPassword: /至少需要 12 个字符/ }],
     ["too short", ["LIAISON"], "Abc12!xyz", "Abc12!xyz", { newPassword: /至少需要 10 个字符/ }],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { COMMON_PASSWORDS } from "@/lib/domain/common-passwords";
+import { COMMON_PASSWORDS, COMMON_WORDS } from "@/lib/domain/common-passwords";
 import {
   characterClasses,
   checkPassword,
@@ -22,15 +22,15 @@ const sysadmin = { username: "sysadmin", roles: ["SYSADMIN"] as Role[] };
 describe("checkPassword", () => {
   test.each<[string, { username: string; roles: Role[] }, PasswordProblem[]]>([
     ["Abcdef12!x", liaison, []],
-    ["Abcdef12!", liaison, ["too_short"]],
-    ["abcdefgh12", liaison, ["too_few_classes"]],
-    ["ABCDEFGH12", liaison, ["too_few_classes"]],
-    ["abcdefgh!!", liaison, ["too_few_classes"]],
+    ["Abcdef12!", liaison, ["too_short", "common"]],
+    ["kvtrmbqx12", liaison, ["too_few_classes"]],
+    ["KVTRMBQX12", liaison, ["too_few_classes"]],
+    ["kvtrmbqx!!", liaison, ["too_few_classes"]],
     ["Abcdefghij", liaison, ["too_few_classes", "common"]],
     ["1234567890", liaison, ["too_few_classes", "common"]],
-    ["abcdefgH12", liaison, []],
-    ["abcdefgh1!", liaison, []],
-    ["ABCDEFGH1!", liaison, []],
+    ["kvtrmbqX12", liaison, []],
+    ["kvtrmbqx1!", liaison, []],
+    ["KVTRMBQX1!", liaison, []],
     ["Abcdef12!x", sysadmin, ["too_short"]],
     ["Abcdef12!xyz", sysadmin, []],
     ["Abcdef12!xy", { username: "auditor", roles: ["AUDITOR"] }, ["too_short"]],
@@ -39,14 +39,16 @@ describe("checkPassword", () => {
     ["Liaison.gx2026", liaison, ["contains_username"]],
     ["MyLIAISON#2026", liaison, ["contains_username"]],
     ["ｌｉａｉｓｏｎ#2026Ab", liaison, ["contains_username"]],
-    ["Sysadmin@2026!", sysadmin, ["contains_username"]],
+    ["Sysadmin@2026!", sysadmin, ["common", "contains_username"]],
     ["Woaini1314520", liaison, ["common"]],
     ["Qwertyuiop1", liaison, ["common"]],
     ["Password1234", liaison, ["common"]],
     ["a".repeat(129) + "A1", liaison, ["too_long"]],
     ["政务公开平台2026ab", liaison, []],
     ["短密码Ab1", liaison, ["too_short"]],
-    ["Gongkai@2026", sysadmin, []],
+    ["Gongkai@2026", sysadmin, ["common"]],
+    ["Zhangwei@1988", liaison, ["common"]],
+    ["Kvtr@1988mbqx", sysadmin, []],
     ["correct horse battery staple 7", liaison, []],
     ["", liaison, ["too_short", "too_few_classes"]],
   ])("%j for %j → %j", (password, user, problems) => {
@@ -69,23 +71,36 @@ describe("character classes", () => {
 });
 
 describe("the common-password list", () => {
-  test("is bundled, lower case, 10–64 characters, without duplicates", () => {
-    expect(COMMON_PASSWORDS.length).toBeGreaterThan(10_000);
-    expect(new Set(COMMON_PASSWORDS).size).toBe(COMMON_PASSWORDS.length);
-    for (const p of COMMON_PASSWORDS) {
-      expect(p).toBe(p.toLowerCase());
-      expect(p.length).toBeGreaterThanOrEqual(10);
-      expect(p.length).toBeLessThanOrEqual(64);
+  test("is bundled: whole passwords of 10–64 characters and letters-only words, lower case, without duplicates", () => {
+    expect(COMMON_PASSWORDS.length).toBeGreaterThan(1_000);
+    expect(COMMON_WORDS.length).toBeGreaterThan(10_000);
+    for (const [list, min, max] of [[COMMON_PASSWORDS, 10, 64], [COMMON_WORDS, 4, 9]] as const) {
+      expect(new Set(list).size).toBe(list.length);
+      for (const p of list) {
+        expect(p).toBe(p.toLowerCase());
+        expect(p.length).toBeGreaterThanOrEqual(min);
+        expect(p.length).toBeLessThanOrEqual(max);
+      }
     }
   });
 
-  test.each(["woaini1314", "5201314520", "qq123456789", "1qaz2wsx3edc", "1q2w3e4r5t", "zxcvbnm123", "iloveyou12", "abc123456789"])("%s is common, in any case", (p) => {
+  test.each([
+    "woaini1314", "5201314520", "qq123456789", "1qaz2wsx3edc", "1q2w3e4r5t", "zxcvbnm123", "iloveyou12", "abc123456789",
+    // 拼音 phrases, places, 姓名拼音 and the service's own name (NIST 800-63B: context-specific words)
+    "Woaini@1314", "@@Zhongguo2008", "Jilin#123456", "Wangxiuying88", "Liuyang.1990", "Gongkai@2026", "Admin@123456", "Sunshine@2020",
+    // keyboard walks with their shifted and reversed forms
+    "!QAZ@WSX#EDC", "Zaq12wsx!@", "Qazwsxedc123", "Asdfghjkl;1",
+  ])("%s is common, in any case", (p) => {
     expect(isCommonPassword(p)).toBe(true);
     expect(isCommonPassword(p.toUpperCase())).toBe(true);
   });
 
-  test.each(["Gongkai@2026", "Kj$8fQ2#pLmZ"])("%s is not", (p) => {
+  test.each(["Kj$8fQ2#pLmZ", "政务公开平台2026ab", "Tram-Hong9Kq", "Wang7Xiu#Ying", "Zhang-Wei-1988-Q"])("%s is not", (p) => {
     expect(isCommonPassword(p)).toBe(false);
+  });
+
+  test("an empty password is too short, not common", () => {
+    expect(isCommonPassword("")).toBe(false);
   });
 });
 

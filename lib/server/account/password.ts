@@ -5,6 +5,7 @@ import { checkPassword, minLengthFor, PASSWORD_POLICY, passwordProblemMessage } 
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
 import { db } from "@/lib/server/platform/db";
+import { consumeRateLimit, RATE_LIMITS, refundRateLimit } from "@/lib/server/platform/rate-limit";
 import { invalid, notFound, ok, type Result } from "@/lib/server/platform/result";
 import { hashPassword } from "@/lib/server/platform/sessions";
 import { expectOne, refuse, write, type Target } from "@/lib/server/platform/use-case";
@@ -34,11 +35,19 @@ export async function changePassword(actor: Actor, raw: unknown, now = new Date(
     select: { username: true, roles: true, passwordHash: true, passwordHistory: { orderBy: { createdAt: "desc" }, take: PASSWORD_POLICY.historySize - 1 } },
   });
   if (!user) return notFound("未找到该用户。");
+  // Every attempt counts before the password is checked (parallel guesses cannot slip past the
+  // limit); a right one gives its point back, so only wrong ones add up.
+  const limit = await consumeRateLimit(RATE_LIMITS.currentPassword, actor.id, now);
+  if (!limit.ok) {
+    await refuse(actor, target, "current_password_rate_limited");
+    return invalid({ currentPassword: [limit.message] });
+  }
   if (!(await matches(user.passwordHash, currentPassword))) {
     // Refused and audited: a session left open must not become a way to try passwords quietly.
     await refuse(actor, target, "wrong_current_password");
     return invalid({ currentPassword: ["当前密码不正确。"] });
   }
+  await refundRateLimit(RATE_LIMITS.currentPassword, actor.id);
   const roles = actor.roles;
   const problems = checkPassword(newPassword, { username: user.username, roles });
   const errors: Record<string, string[]> = {};

@@ -57,6 +57,12 @@ export const RATE_LIMITS = {
   search: { name: "search", windows: [{ points: 60, seconds: MINUTE }, { points: 1000, seconds: HOUR }] },
   /** The public JSON API (/api/v1/**) per address: generous for a harvester, not for a flood. */
   api: { name: "api", windows: [{ points: 120, seconds: MINUTE }, { points: 3000, seconds: HOUR }] },
+  /**
+   * Attempts at the current password on 修改密码, per user: a session left open must not become a
+   * way to guess the password (the guesses would not pass through the login's lockout). A person
+   * who mistypes it three times is not stopped; a script is, after 5 in 15 minutes.
+   */
+  currentPassword: { name: "current-password", windows: [{ points: 5, seconds: 15 * MINUTE }, { points: 20, seconds: DAY }] },
   /** Uploads per signed-in user (staff share addresses; users do not share accounts). */
   upload: { name: "upload", windows: [{ points: 60, seconds: 10 * MINUTE }, { points: 500, seconds: DAY }] },
 } as const satisfies Record<string, RateLimitPolicy>;
