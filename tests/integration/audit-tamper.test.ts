@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
 import { MAC_PREFIX } from "@/lib/server/platform/audit-chain";
-import { readCheckpoint, verifyAndCheckpoint } from "@/lib/server/platform/audit-checkpoint";
-import { verifyAuditLog, type TamperKind } from "@/lib/server/platform/audit-verify";
+import { readCheckpoint, readLastVerification, verifyAndCheckpoint } from "@/lib/server/platform/audit-checkpoint";
+import { verifyAuditLog, verifyAuditTail, type TamperKind } from "@/lib/server/platform/audit-verify";
 import { auditLogDb, TEST_AUDIT_KEY, type AuditLogDb } from "../support/audit-log";
 
 /**
@@ -224,5 +224,48 @@ describe("rows written before the key existed", () => {
       END $$`);
     const ids = await d.ids();
     expectDetected(await verifyAuditLog(d.q, { key: TEST_AUDIT_KEY, checkpoint: null }), "recompute", ids[3]);
+  });
+});
+
+describe("the rows since the checkpoint (what the 审计管理员's page checks on every view)", () => {
+  /** The healthy log, its checkpoint at row 8, and three rows written after it. */
+  async function withTail() {
+    const { d, rows } = await healthyLog();
+    const tail = [await d.append(), await d.append(), await d.append()];
+    const checkTail = () => verifyAuditTail(d.q, { key: TEST_AUDIT_KEY, checkpoint: readCheckpoint(d.file)! });
+    return { d, rows, tail, checkTail };
+  }
+
+  test("reads only the new rows, and each kind of tampering among them is caught", async () => {
+    const { d, tail, checkTail } = await withTail();
+    expect(await checkTail()).toMatchObject({ ok: true, checked: 3, head: { id: tail[2].id } });
+    await d.tamper(`UPDATE "AuditEvent" SET "result" = 'FAILURE' WHERE id = $1`, [tail[1].id]);
+    expectDetected(await checkTail(), "edit", tail[1].id);
+  });
+
+  test("a deleted row after the checkpoint, and the checkpoint's own row deleted or rewritten", async () => {
+    const { d, rows, tail, checkTail } = await withTail();
+    await d.tamper(`DELETE FROM "AuditEvent" WHERE id = $1`, [tail[0].id]);
+    expectDetected(await checkTail(), "delete", tail[1].id);
+    await d.tamper(`UPDATE "AuditEvent" SET "actorName" = '别人' WHERE id = $1`, [rows[7].id]);
+    expectDetected(await checkTail(), "recompute", rows[7].id);
+    await d.tamper(`DELETE FROM "AuditEvent" WHERE id = $1`, [rows[7].id]);
+    expectDetected(await checkTail(), "delete_tail", rows[7].id);
+  });
+
+  test("a forged checkpoint file is refused", async () => {
+    const { d, rows } = await withTail();
+    writeFileSync(d.file, JSON.stringify({ ...readCheckpoint(d.file)!, lastId: rows[5].id }));
+    expect((await verifyAuditTail(d.q, { key: TEST_AUDIT_KEY, checkpoint: readCheckpoint(d.file)! })).failure).toMatchObject({ kind: "checkpoint" });
+  });
+
+  test("older rows are the hourly job's: its failure is recorded, with its time, for the page to show", async () => {
+    const { d, rows, checkTail } = await withTail();
+    expect(readLastVerification(d.file)).toMatchObject({ ok: true, checked: 8, failure: null });
+    await d.tamper(`UPDATE "AuditEvent" SET "result" = 'FAILURE' WHERE id = $1`, [rows[2].id]);
+    expect((await checkTail()).ok).toBe(true); // not the page's part
+    const at = new Date("2026-12-01T04:00:00Z");
+    await verifyAndCheckpoint({ q: d.q, key: TEST_AUDIT_KEY, file: d.file, log: silent, now: at });
+    expect(readLastVerification(d.file)).toMatchObject({ ok: false, at: at.toISOString(), failure: { kind: "edit", id: rows[2].id } });
   });
 });

@@ -26,11 +26,31 @@ export function readCheckpoint(file = auditCheckpointPath()): AuditCheckpoint | 
   }
 }
 
-function writeCheckpoint(file: string, checkpoint: AuditCheckpoint): void {
+function writeJson(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(checkpoint, null, 2) + "\n", { mode: 0o600 });
+  writeFileSync(tmp, JSON.stringify(value, null, 2) + "\n", { mode: 0o600 });
   renameSync(tmp, file);
+}
+
+/** The outcome of the last whole-chain verification, beside the checkpoint, for the 审计管理员's page. */
+export interface LastVerification {
+  ok: boolean;
+  checked: number;
+  at: string;
+  failure: { kind: string; id: string | null; message: string } | null;
+}
+
+/** Where verifyAndCheckpoint records its outcome, pass or fail (the checkpoint is written only on a pass). */
+export const lastVerificationPath = (checkpointFile: string) => path.join(path.dirname(checkpointFile), "last-verification.json");
+
+export function readLastVerification(checkpointFile = auditCheckpointPath()): LastVerification | null {
+  try {
+    const v = JSON.parse(readFileSync(lastVerificationPath(checkpointFile), "utf8")) as LastVerification;
+    return typeof v.ok === "boolean" && typeof v.at === "string" ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The hourly job: a broken chain fails the job (so it shows on /console/jobs) and keeps the old checkpoint. */
@@ -50,6 +70,8 @@ export async function verifyAndCheckpoint(options: { q?: Queryable; key?: Buffer
   const file = options.file ?? auditCheckpointPath();
   const log = options.log ?? ((line: string) => console.log(line));
   const result = await verifyAuditLog(q, { key, checkpoint: readCheckpoint(file) });
+  const at = (options.now ?? new Date()).toISOString();
+  writeJson(lastVerificationPath(file), { ok: result.ok, checked: result.checked, at, failure: result.failure } satisfies LastVerification);
   if (!result.ok) {
     log(JSON.stringify({ level: "error", msg: "audit.verify.failed", ...result.failure }));
     return { ...result, written: null };
@@ -60,9 +82,9 @@ export async function verifyAndCheckpoint(options: { q?: Queryable; key?: Buffer
     lastMac: result.head.mac,
     count: result.checked,
     anchorId: result.anchorId,
-    writtenAt: (options.now ?? new Date()).toISOString(),
+    writtenAt: at,
   });
-  writeCheckpoint(file, checkpoint);
+  writeJson(file, checkpoint);
   log(JSON.stringify({ level: "info", msg: "audit.checkpoint", ...checkpoint }));
   return { ...result, written: checkpoint };
 }

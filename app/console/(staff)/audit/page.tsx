@@ -36,19 +36,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const page = Number(Array.isArray(params.page) ? params.page[0] : (params.page ?? 1));
   const [log, status] = await Promise.all([listAuditEvents(actor, filter, page), auditLogStatus(actor)]);
   if (!log || !status) forbidden();
-  const { chain, checkpoint } = status;
-  const checkpointNote = checkpoint
-    ? `最近检查点：第 ${checkpoint.lastId} 号记录，${formatChineseDateTime(new Date(checkpoint.writtenAt))}。`
-    : "尚无检查点（每小时自动生成，或运行 npm run audit:verify），暂无法核对末尾记录是否被删除。";
   return (
     <div className="space-y-4">
-      {chain.ok ? (
-        <Alert tone="success">
-          审计日志校验通过：共 {chain.checked} 条记录，密钥链完整，未发现篡改。{checkpointNote}
-        </Alert>
-      ) : (
-        <Alert>{chain.failure?.message ?? "审计日志校验失败。"} {checkpointNote}</Alert>
-      )}
+      <AuditStatus status={status} />
       <Card title="筛选">
         <AuditFilterForm filter={filter} errors={errors} entityLabels={AUDIT_ENTITY_LABELS as Record<string, string>} />
       </Card>
@@ -103,5 +93,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </nav>
       </Card>
     </div>
+  );
+}
+
+/** Problems first: a failed hourly verification stays on the page until a later one passes. */
+function AuditStatus({ status }: { status: NonNullable<Awaited<ReturnType<typeof auditLogStatus>>> }) {
+  const { chain, lastWhole, checkpoint, scope } = status;
+  const when = (iso: string) => formatChineseDateTime(new Date(iso));
+  if (lastWhole && !lastWhole.ok) {
+    return <Alert>最近一次完整校验（{when(lastWhole.at)}）未通过：{lastWhole.failure?.message ?? "审计日志校验失败。"}</Alert>;
+  }
+  if (!chain.ok) return <Alert>{chain.failure?.message ?? "审计日志校验失败。"}</Alert>;
+  if (scope === "whole" || !checkpoint) {
+    return (
+      <Alert tone="success">
+        审计日志校验通过：共 {chain.checked} 条记录，密钥链完整，未发现篡改。尚无检查点（每小时自动生成，或运行 npm run audit:verify），暂无法核对末尾记录是否被删除。
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="success">
+      审计日志校验通过：最近一次完整校验于 {when(lastWhole?.at ?? checkpoint.writtenAt)}，核对 {lastWhole?.checked ?? checkpoint.count} 条记录，密钥链完整，检查点为第 {checkpoint.lastId} 号记录；此后新增的 {chain.checked} 条记录已在本次打开页面时逐条核对，未发现篡改。
+    </Alert>
   );
 }
