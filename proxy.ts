@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
 
   const problem = targetProblem(url.pathname, url.search);
   if (problem) return refuse(400, "地址无效", problem === "nul" ? "地址中含有不允许的字符。" : "地址的编码无效，请检查链接是否完整。");
-  if (!originAllowed(request.method, request.headers.get("origin"), site, production)) {
+  if (!originAllowed(request.method, request.headers.get("origin"), site, production, env().ALLOWED_ORIGINS)) {
     return refuse(403, "请求来源无效", "只能从本网站的页面提交。请回到本网站，刷新页面后重试。");
   }
 

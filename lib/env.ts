@@ -14,6 +14,27 @@ const envSchema = z.object({
   /** Signs session tokens (next-auth). The launcher generates one into .data/ for the demo. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * More origins (comma-separated, e.g. http://192.168.1.20:3000) whose pages may post to the app,
+   * besides NEXTAUTH_URL's: the same app reached by another address. The demo launcher fills it
+   * with this machine's LAN addresses when it listens on 0.0.0.0 (proxy.ts's Origin check).
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const part of (v ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+        try {
+          const url = new URL(part);
+          if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
+          origins.push(url.origin);
+        } catch {
+          ctx.addIssue({ code: "custom", message: `ALLOWED_ORIGINS: "${part}" is not an http(s) origin like http://192.168.1.20:3000` });
+        }
+      }
+      return origins;
+    }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
    * Interface the app listens on (`next start -H`). Loopback by default: the demo's passwords are

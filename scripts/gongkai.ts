@@ -11,9 +11,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { localRolePasswords, provisionRoles } from "../lib/db/roles";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { lanOrigins } from "../lib/domain/edge";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, demoAccountRows } from "../prisma/demo-bureau";
 import { describeStartupError } from "../lib/db/startup-error";
@@ -71,8 +73,13 @@ async function main() {
   // The app never holds the owner's password: the launcher has migrated already.
   const { MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
   void _owner;
+  // On 0.0.0.0 without a configured URL, the LAN reaches the demo by this machine's addresses:
+  // pages served from those may post too (proxy.ts's Origin check). `npm start` is configured by
+  // its operator (NEXTAUTH_URL, ALLOWED_ORIGINS) and gets nothing added.
+  const lan = everywhere && mode !== "start" && !settings.NEXTAUTH_URL ? lanOrigins(networkInterfaces(), port) : [];
   const childEnv = {
     ...inherited,
+    ...(lan.length ? { ALLOWED_ORIGINS: [...settings.ALLOWED_ORIGINS, ...lan].join(",") } : {}),
     DATABASE_URL: url,
     NEXTAUTH_URL: settings.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? localSecret(dataDir),
@@ -90,7 +97,7 @@ async function main() {
     }
   });
   await waitForHttp(`http://${everywhere ? "127.0.0.1" : hostInUrl(host)}:${port}/`, 180_000);
-  printWelcome(appUrl, host, mode !== "start");
+  printWelcome(appUrl, host, mode !== "start", lan);
 }
 
 const hostInUrl = (host: string) => (host.includes(":") ? `[${host}]` : host);
@@ -141,7 +148,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
   }
 }
 
-function printWelcome(url: string, host: string, demo: boolean) {
+function printWelcome(url: string, host: string, demo: boolean, lan: string[]) {
   const reach =
     host === "127.0.0.1" || host === "localhost" || host === "::1"
       ? "（只在本机可访问；要让局域网访问，请设置 HOSTNAME=0.0.0.0 并先修改演示密码）"
@@ -152,6 +159,7 @@ function printWelcome(url: string, host: string, demo: boolean) {
       `Gongkai 已启动：${url}${reach}`,
       `  公开网站  ${url}/`,
       `  工作平台  ${url}/console`,
+      ...(lan.length ? [`  局域网    ${lan.join("  ")}`] : []),
       "",
       ...(demo ? [`演示账户（密码均为 ${DEMO_PASSWORD}）：`, ...demoAccountRows(), ""] : []),
       "按 Ctrl-C 停止（数据保存在 .data/ 中，下次启动继续使用）。",

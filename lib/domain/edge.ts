@@ -37,11 +37,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Whether a write may go on: browsers send Origin with every POST, and only our own pages may post
- * (CSRF; Next's own server-action check answers a mismatch with a 500). Requests without an Origin
+ * (CSRF; Next's own server-action check answers a mismatch with a 500), or the origins named in
+ * ALLOWED_ORIGINS (the same app reached by another address). Requests without an Origin
  * (curl, server-to-server) are left to the route's own checks. In development the loopback names of
  * the same port are one site (localhost vs 127.0.0.1 vs [::1]).
  */
-export function originAllowed(method: string, origin: string | null, site: URL, production: boolean): boolean {
+export function originAllowed(method: string, origin: string | null, site: URL, production: boolean, alsoAllowed: readonly string[] = []): boolean {
   if (SAFE_METHODS.has(method.toUpperCase()) || origin === null) return true;
   let from: URL;
   try {
@@ -49,7 +50,7 @@ export function originAllowed(method: string, origin: string | null, site: URL, 
   } catch {
     return false;
   }
-  if (from.origin === site.origin) return true;
+  if (from.origin === site.origin || alsoAllowed.includes(from.origin)) return true;
   const loopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
   return !production && loopback(from.hostname) && loopback(site.hostname) && from.port === site.port && from.protocol === site.protocol;
 }
@@ -96,4 +97,29 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function requestIdOf(sent: string | null | undefined, trustProxy: boolean): string {
   return trustProxy && sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}
+
+/** One network interface as `os.networkInterfaces()` lists it. */
+interface InterfaceAddress {
+  address: string;
+  family: string | number;
+  internal: boolean;
+}
+
+/**
+ * The origins by which the other computers of a LAN reach an app listening on every interface
+ * (HOSTNAME=0.0.0.0) at `port`: each external address, IPv6 bracketed, link-local ones left out
+ * (a browser cannot put a zone id in an origin).
+ */
+export function lanOrigins(interfaces: Record<string, InterfaceAddress[] | undefined>, port: number): string[] {
+  const origins = new Set<string>();
+  for (const list of Object.values(interfaces)) {
+    for (const a of list ?? []) {
+      if (a.internal) continue;
+      const v6 = a.family === "IPv6" || a.family === 6;
+      if (v6 && a.address.toLowerCase().startsWith("fe80:")) continue;
+      origins.add(`http://${v6 ? `[${a.address}]` : a.address}:${port}`);
+    }
+  }
+  return [...origins];
 }

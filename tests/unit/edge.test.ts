@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { consoleCsp, originAllowed, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
+import { consoleCsp, lanOrigins, originAllowed, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
 import { loginErrorMessage, normalizeUsername, RATE_LIMITED_ERROR_PREFIX } from "@/lib/domain/lockout";
 
 const site = new URL("https://gongkai.example.gov.cn");
@@ -21,6 +21,31 @@ describe("the Origin check for writes (proxy.ts)", () => {
     ["production: 127.0.0.1 is not localhost", "POST", "http://127.0.0.1:3000", devSite, true, false],
   ])("%s", (_, method, origin, url, production, expected) => {
     expect(originAllowed(method, origin, url, production)).toBe(expected);
+  });
+});
+
+describe("ALLOWED_ORIGINS: the same app by another address (the demo on 0.0.0.0)", () => {
+  const lan = ["http://192.168.1.20:3000", "http://[2001:db8::5]:3000"];
+  test.each([
+    ["a LAN address of this machine", "http://192.168.1.20:3000", true],
+    ["its IPv6 address", "http://[2001:db8::5]:3000", true],
+    ["the same address on another port", "http://192.168.1.20:3001", false],
+    ["another machine of the LAN", "http://192.168.1.21:3000", false],
+  ])("%s", (_, origin, expected) => {
+    expect(originAllowed("POST", origin, devSite, true, lan)).toBe(expected);
+  });
+
+  test("lanOrigins lists this machine's external addresses, IPv6 bracketed, without loopback or link-local", () => {
+    const interfaces = {
+      lo: [{ address: "127.0.0.1", family: "IPv4", internal: true }, { address: "::1", family: "IPv6", internal: true }],
+      eth0: [
+        { address: "192.168.1.20", family: "IPv4", internal: false },
+        { address: "fe80::1c2:3ff:fe4:5", family: "IPv6", internal: false },
+        { address: "2001:db8::5", family: 6, internal: false },
+      ],
+      docker0: undefined,
+    };
+    expect(lanOrigins(interfaces, 3000)).toEqual(lan);
   });
 });
 

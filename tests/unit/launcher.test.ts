@@ -33,6 +33,15 @@ describe("the demo listens on loopback unless told otherwise", () => {
   });
 });
 
+describe("ALLOWED_ORIGINS", () => {
+  test("origins, comma-separated, normalised; empty by default; anything else refused by name", () => {
+    expect(parseEnv({}).ALLOWED_ORIGINS).toEqual([]);
+    expect(parseEnv({ ALLOWED_ORIGINS: " http://192.168.1.20:3000/ , https://gk.example.gov.cn " }).ALLOWED_ORIGINS).toEqual(["http://192.168.1.20:3000", "https://gk.example.gov.cn"]);
+    expect(() => parseEnv({ ALLOWED_ORIGINS: "192.168.1.20" })).toThrow(/ALLOWED_ORIGINS: "192.168.1.20" is not an http\(s\) origin/);
+    expect(() => parseEnv({ ALLOWED_ORIGINS: "ftp://x" })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});
+
 describe("the printed demo accounts", () => {
   test("each 分管领导 with the departments they cover", () => {
     const rows = demoAccountRows();
