@@ -9,6 +9,7 @@ import { importDocx } from "@/lib/server/items/docx-import";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { ACTIVE_CONTENT, secrecyFlags } from "@/lib/server/items/secrecy";
 import { getRevisionComparison } from "@/lib/server/items/views";
+import { rescanActiveContent } from "@/lib/server/jobs/extract-text";
 import { JOB_HANDLERS } from "@/lib/server/jobs/handlers";
 import { stopJobs } from "@/lib/server/jobs/queue";
 import { db } from "@/lib/server/platform/db";
@@ -111,5 +112,24 @@ describe("uploads: the extract-text job", () => {
     const without = Object.fromEntries(Object.entries(all).filter(([k]) => k !== `ack:${active[0].id}`));
     expect(await reviewItem(b.people.secrecy, item.id, { decision: "APPROVE", revisionId: item.revisionId, ...without })).toMatchObject({ ok: false, error: "invalid" });
     expect(await reviewItem(b.people.secrecy, item.id, { decision: "APPROVE", revisionId: item.revisionId, ...all })).toMatchObject({ ok: true });
+  });
+});
+
+describe("PDFs stored before the scan existed", () => {
+  test("are scanned once by the daily job: a script found then is flagged like a new upload's; nothing is scanned twice", async () => {
+    const js = must(await storeUpload(b.people.liaison, { fileName: "旧表单.pdf", bytes: openActionJavaScript() }));
+    const plain = must(await storeUpload(b.people.liaison, { fileName: "旧通知.pdf", bytes: pdfWith() }));
+    // As the upgrade leaves them: text long extracted, never scanned ('{}' meant "never looked").
+    for (const id of [js.id, plain.id]) {
+      await db().storedFile.update({ where: { id }, data: { textStatus: "DONE", text: "旧文件", activeContent: [], activeContentScannedAt: null } });
+    }
+    const scanned = await rescanActiveContent();
+    expect(scanned).toBeGreaterThanOrEqual(2);
+    expect(await fileRow(js.id)).toMatchObject({ activeContent: ["javascript", "open-action-javascript"], activeContentScannedAt: expect.any(Date) });
+    expect(await fileRow(plain.id)).toMatchObject({ activeContent: [], activeContentScannedAt: expect.any(Date) });
+    expect(await rescanActiveContent()).toBe(0);
+
+    const item = await seedPending(b, "PENDING_SECRECY", { attachmentIds: [js.id] });
+    expect((await secrecyFlags(item.revisionId)).filter((f) => f.kind === ACTIVE_CONTENT)).toHaveLength(1);
   });
 });

@@ -40,8 +40,35 @@ export async function extractStoredText(fileId: string, timeoutMs = env().TEXT_E
   const activeContent = await scanPdfActiveContent(bytes);
   const text = activeContent.includes("oversized") ? "" : await withTimeout(extractText(new Uint8Array(bytes), file.mimeType), timeoutMs);
   const status = text ? "DONE" : "UNREADABLE";
-  await db().storedFile.updateMany({ where: { id: fileId, textStatus: "PENDING" }, data: { text: text || null, textStatus: status, activeContent } });
+  await db().storedFile.updateMany({ where: { id: fileId, textStatus: "PENDING" }, data: { text: text || null, textStatus: status, activeContent, activeContentScannedAt: new Date() } });
   return status;
+}
+
+/**
+ * PDFs stored before the active-content scan existed (activeContentScannedAt null, their text long
+ * extracted) are scanned once, in batches, by the daily cleanup: a /JavaScript in one of them then
+ * shows on its attachment list and at 保密审查 like any new upload's. A file whose bytes are gone is
+ * marked scanned with nothing found (the orphan cleanup and 保密审查's own "无法读取" cover it).
+ * Returns how many were scanned; stops after `max` so one run stays short.
+ */
+export async function rescanActiveContent(max = 5000): Promise<number> {
+  let scanned = 0;
+  while (scanned < max) {
+    const batch = await db().storedFile.findMany({
+      where: { activeContentScannedAt: null, textStatus: { not: "PENDING" }, mimeType: "application/pdf" },
+      select: { id: true, sha256: true },
+      orderBy: { createdAt: "asc" },
+      take: Math.min(100, max - scanned),
+    });
+    if (batch.length === 0) break;
+    for (const file of batch) {
+      const bytes = await blobStore().get(file.sha256);
+      const activeContent = bytes ? await scanPdfActiveContent(bytes) : [];
+      await db().storedFile.updateMany({ where: { id: file.id, activeContentScannedAt: null }, data: { activeContent, activeContentScannedAt: new Date() } });
+      scanned++;
+    }
+  }
+  return scanned;
 }
 
 async function markFailed(fileId: string) {

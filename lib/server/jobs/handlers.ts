@@ -2,7 +2,7 @@ import "server-only";
 import { auditCheckpointJob } from "@/lib/server/platform/audit-checkpoint";
 import { sendDueReminders } from "@/lib/server/requests/reminders";
 import { cleanupOrphans } from "./cleanup-orphans";
-import { extractTextJob, requeueStalePending } from "./extract-text";
+import { extractTextJob, requeueStalePending, rescanActiveContent } from "./extract-text";
 import { importLedgerJob } from "./import-ledger";
 import { renderReportJob, renderReportVersionJob } from "./render-report";
 import type { JobHandlers } from "./queue";
@@ -14,7 +14,7 @@ import type { JobHandlers } from "./queue";
 export const JOB_HANDLERS: JobHandlers = {
   "extract-text": extractTextJob,
   "import-ledger": importLedgerJob,
-  "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending() }),
+  "cleanup-orphans": async () => ({ ...(await cleanupOrphans()), requeued: await requeueStalePending(), rescanned: await rescanActiveContent() }),
   "request-reminders": () => sendDueReminders(),
   "render-report": renderReportJob,
   "render-report-version": renderReportVersionJob,
