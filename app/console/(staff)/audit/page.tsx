@@ -17,6 +17,7 @@ import {
   type AuditFilter,
 } from "@/lib/server/admin/audit-log";
 import { requireActor } from "@/lib/server/platform/auth";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "审计日志" };
 
@@ -48,42 +49,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             导出为 CSV（当前筛选结果）
           </a>
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pe-3">编号</th>
-                <th scope="col" className="py-2 pe-3">时间</th>
-                <th scope="col" className="py-2 pe-3">用户</th>
-                <th scope="col" className="py-2 pe-3">操作</th>
-                <th scope="col" className="py-2 pe-3">对象</th>
-                <th scope="col" className="py-2 pe-3">结果</th>
-                <th scope="col" className="py-2">IP</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {log.events.map((e) => (
-                <tr key={e.id}>
-                  <td className="py-2 pe-3 font-mono text-xs">{e.id}</td>
-                  <td className="py-2 pe-3 whitespace-nowrap">{formatChineseDateTime(e.at)}</td>
-                  <td className="py-2 pe-3">
-                    {e.actorName ?? "—"}
-                    {e.roles && <span className="block text-xs text-gray-600">{rolesLabel(e.roles)}</span>}
-                  </td>
-                  <td className="py-2 pe-3" title={e.action}>{actionLabel(e.action)}</td>
-                  <td className="py-2 pe-3 text-xs">{e.entity ? `${entityLabel(e.entity)} ${e.entityId ?? ""}` : "—"}</td>
-                  <td className="py-2 pe-3">
-                    {AUDIT_RESULT_LABELS[e.result as AuditResult] ?? e.result}
-                    {e.result !== "SUCCESS" && typeof (e.detail as { reason?: unknown } | null)?.reason === "string" && (
-                      <span className="block text-xs text-gray-600">{String((e.detail as { reason: string }).reason)}</span>
-                    )}
-                  </td>
-                  <td className="py-2 font-mono text-xs">{e.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["编号", "时间", "用户", "操作", "对象", "结果", "IP"]}>
+          {log.events.map((e) => (
+            <tr key={e.id}>
+              <td className="py-2 pe-3 font-mono text-xs">{e.id}</td>
+              <td className="py-2 pe-3 whitespace-nowrap">{formatChineseDateTime(e.at)}</td>
+              <td className="py-2 pe-3">
+                {e.actorName ?? "—"}
+                {e.roles && <span className="block text-xs text-gray-600">{rolesLabel(e.roles)}</span>}
+              </td>
+              <td className="py-2 pe-3" title={e.action}>{actionLabel(e.action)}</td>
+              <td className="py-2 pe-3 text-xs">{e.entity ? `${entityLabel(e.entity)} ${e.entityId ?? ""}` : "—"}</td>
+              <td className="py-2 pe-3">
+                {AUDIT_RESULT_LABELS[e.result as AuditResult] ?? e.result}
+                {e.result !== "SUCCESS" && typeof (e.detail as { reason?: unknown } | null)?.reason === "string" && (
+                  <span className="block text-xs text-gray-600">{String((e.detail as { reason: string }).reason)}</span>
+                )}
+              </td>
+              <td className="py-2 font-mono text-xs">{e.ip ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
         <nav aria-label="分页" className="mt-4 flex gap-4 text-sm">
           {log.page > 1 && <Link href={`/console/audit${query(filter, log.page - 1)}`}>上一页</Link>}
           <span>

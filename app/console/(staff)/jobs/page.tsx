@@ -6,6 +6,7 @@ import { formatChineseDateTime } from "@/lib/domain/dates";
 import { requireActor } from "@/lib/server/platform/auth";
 import { jobsOverview, type JobRow } from "@/lib/server/jobs/dead-letters";
 import { retryDeadJobAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "任务队列" };
 
@@ -59,33 +60,18 @@ export default async function JobsPage() {
 
 function JobTable({ rows, retry }: { rows: JobRow[]; retry?: boolean }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-gray-200 text-gray-600">
-          <tr>
-            <th scope="col" className="py-2 pe-3">任务</th>
-            <th scope="col" className="py-2 pe-3">参数</th>
-            <th scope="col" className="py-2 pe-3">错误信息</th>
-            <th scope="col" className="py-2 pe-3">尝试次数</th>
-            <th scope="col" className="py-2 pe-3">{retry ? "进入失败队列" : "创建"}</th>
-            {!retry && <th scope="col" className="py-2 pe-3">失败于</th>}
-            {retry && <th scope="col" className="py-2">操作</th>}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100">
-          {rows.map((j) => (
-            <tr key={j.id} data-job-id={j.id}>
-              <td className="py-2 pe-3">{j.label}</td>
-              <td className="py-2 pe-3 font-mono text-xs break-all">{j.payload}</td>
-              <td className="py-2 pe-3 break-all">{j.error}</td>
-              <td className="py-2 pe-3">{j.attempts}</td>
-              <td className="py-2 pe-3 whitespace-nowrap">{time(j.createdAt)}</td>
-              {!retry && <td className="py-2 pe-3 whitespace-nowrap">{time(j.endedAt)}</td>}
-              {retry && <td className="py-2"><RetryJobForm action={retryDeadJobAction} jobId={j.id} /></td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["任务", "参数", "错误信息", "尝试次数", retry ? "进入失败队列" : "创建", !retry && "失败于", retry && "操作"]}>
+      {rows.map((j) => (
+        <tr key={j.id} data-job-id={j.id}>
+          <td className="py-2 pe-3">{j.label}</td>
+          <td className="py-2 pe-3 font-mono text-xs break-all">{j.payload}</td>
+          <td className="py-2 pe-3 break-all">{j.error}</td>
+          <td className="py-2 pe-3">{j.attempts}</td>
+          <td className="py-2 pe-3 whitespace-nowrap">{time(j.createdAt)}</td>
+          {!retry && <td className="py-2 pe-3 whitespace-nowrap">{time(j.endedAt)}</td>}
+          {retry && <td className="py-2"><RetryJobForm action={retryDeadJobAction} jobId={j.id} /></td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -6,6 +6,7 @@ import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 import { securityPolicyFor, totpStatusList } from "@/lib/server/account/security-policy";
 import { requireActor } from "@/lib/server/platform/auth";
 import { resetTotpAction, setTotpPolicyAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "安全策略" };
 
@@ -21,30 +22,17 @@ export default async function SecurityPage() {
         <TotpPolicyForm action={setTotpPolicyAction} roles={roles} relaxed={relaxed} />
       </Card>
       <Card title="用户动态口令">
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pe-4">用户名</th>
-                <th scope="col" className="py-2 pe-4">姓名</th>
-                <th scope="col" className="py-2 pe-4">角色</th>
-                <th scope="col" className="py-2 pe-4">动态口令</th>
-                <th scope="col" className="py-2">操作</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {users.map((u) => (
-                <tr key={u.id} data-username={u.username}>
-                  <td className="py-2 pe-4 font-mono">{u.username}</td>
-                  <td className="py-2 pe-4">{u.displayName}</td>
-                  <td className="py-2 pe-4">{u.roles.map((r) => ROLE_LABELS[r]).join("、")}</td>
-                  <td className="py-2 pe-4">{u.totpEnabledAt ? `已启用（${formatChineseDateTime(u.totpEnabledAt)}）` : "未启用"}</td>
-                  <td className="py-2">{u.totpEnabledAt && u.id !== actor.id && <TotpResetForm action={resetTotpAction} userId={u.id} username={u.username} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["用户名", "姓名", "角色", "动态口令", "操作"]}>
+          {users.map((u) => (
+            <tr key={u.id} data-username={u.username}>
+              <td className="py-2 pe-4 font-mono">{u.username}</td>
+              <td className="py-2 pe-4">{u.displayName}</td>
+              <td className="py-2 pe-4">{u.roles.map((r) => ROLE_LABELS[r]).join("、")}</td>
+              <td className="py-2 pe-4">{u.totpEnabledAt ? `已启用（${formatChineseDateTime(u.totpEnabledAt)}）` : "未启用"}</td>
+              <td className="py-2">{u.totpEnabledAt && u.id !== actor.id && <TotpResetForm action={resetTotpAction} userId={u.id} username={u.username} />}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Card>
     </div>
   );

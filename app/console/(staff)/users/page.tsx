@@ -13,6 +13,7 @@ import { can } from "@/lib/server/platform/authz";
 import { listUsers } from "@/lib/server/admin/users";
 import { setUserStatusAction, unlockUserAction } from "../actions";
 import { createUserAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "用户管理" };
 
@@ -78,43 +79,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             筛选
           </button>
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pe-4">用户名</th>
-                <th scope="col" className="py-2 pe-4">姓名</th>
-                <th scope="col" className="py-2 pe-4">处室</th>
-                <th scope="col" className="py-2 pe-4">角色</th>
-                <th scope="col" className="py-2 pe-4">状态</th>
-                <th scope="col" className="py-2 pe-4">最近登录</th>
-                <th scope="col" className="py-2">操作</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {users.map((u) => (
-                <tr key={u.id} data-username={u.username}>
-                  <td className="py-2 pe-4 font-mono">{u.username}</td>
-                  <td className="py-2 pe-4">{u.displayName}</td>
-                  <td className="py-2 pe-4">{u.department?.name ?? "—"}</td>
-                  <td className="py-2 pe-4">{u.roles.length ? u.roles.map((r) => ROLE_LABELS[r]).join("、") : <span className="text-amber-800">未分配</span>}</td>
-                  <td className="py-2 pe-4">
-                    {u.status === "DISABLED" ? "已停用" : u.lockedUntil ? `已锁定（至 ${formatChineseDateTime(u.lockedUntil)}）` : "正常"}
-                  </td>
-                  <td className="py-2 pe-4">{u.lastLoginAt ? formatChineseDateTime(u.lastLoginAt) : "—"}</td>
-                  <td className="space-x-2 py-2">
-                    <Link href={`/console/users/${u.id}`} className="text-gov-red underline" aria-label={`管理 ${u.username}`}>
-                      管理
-                    </Link>
-                    {mayChange && u.id !== actor.id && <UserStatusForm action={setUserStatusAction} userId={u.id} status={u.status} />}
-                    {mayUnlock && u.lockedUntil && <UserUnlockForm action={unlockUserAction} userId={u.id} username={u.username} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {users.length === 0 && <p className="py-4 text-sm text-gray-600">没有符合条件的用户。</p>}
-        </div>
+        <DataTable columns={["用户名", "姓名", "处室", "角色", "状态", "最近登录", "操作"]}>
+          {users.map((u) => (
+            <tr key={u.id} data-username={u.username}>
+              <td className="py-2 pe-4 font-mono">{u.username}</td>
+              <td className="py-2 pe-4">{u.displayName}</td>
+              <td className="py-2 pe-4">{u.department?.name ?? "—"}</td>
+              <td className="py-2 pe-4">{u.roles.length ? u.roles.map((r) => ROLE_LABELS[r]).join("、") : <span className="text-amber-800">未分配</span>}</td>
+              <td className="py-2 pe-4">
+                {u.status === "DISABLED" ? "已停用" : u.lockedUntil ? `已锁定（至 ${formatChineseDateTime(u.lockedUntil)}）` : "正常"}
+              </td>
+              <td className="py-2 pe-4">{u.lastLoginAt ? formatChineseDateTime(u.lastLoginAt) : "—"}</td>
+              <td className="space-x-2 py-2">
+                <Link href={`/console/users/${u.id}`} className="text-gov-red underline" aria-label={`管理 ${u.username}`}>
+                  管理
+                </Link>
+                {mayChange && u.id !== actor.id && <UserStatusForm action={setUserStatusAction} userId={u.id} status={u.status} />}
+                {mayUnlock && u.lockedUntil && <UserUnlockForm action={unlockUserAction} userId={u.id} username={u.username} />}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+        {users.length === 0 && <p className="py-4 text-sm text-gray-600">没有符合条件的用户。</p>}
       </Card>
     </div>
   );

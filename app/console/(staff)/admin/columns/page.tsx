@@ -5,6 +5,7 @@ import { MoveButtons } from "@/components/admin/move-buttons";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requiredStages, STAGE_LABELS } from "@/lib/domain/workflow";
 import { listColumnsForAdmin } from "@/lib/server/admin/columns";
 import { requireActor } from "@/lib/server/platform/auth";
@@ -35,47 +36,33 @@ export default async function ColumnsPage({ searchParams }: { searchParams: Prom
       {message && <Alert tone="success">{message}</Alert>}
       <Card title="栏目与审核环节">
         <p className="mb-4 text-sm text-gray-600">保密审查对所有栏目始终需要。已有信息的栏目不能删除，其代码也不能修改。</p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pe-3">顺序</th>
-                <th scope="col" className="py-2 pe-3">栏目</th>
-                <th scope="col" className="py-2 pe-3">代码</th>
-                <th scope="col" className="py-2 pe-3">审核环节</th>
-                <th scope="col" className="py-2 pe-3">信息（审核中）</th>
-                <th scope="col" className="py-2">操作</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {columns.map((c) => (
-                <tr key={c.id} data-column={c.code}>
-                  <td className="py-2 pe-3">
-                    <MoveButtons action={moveColumnAction} id={c.id} name={c.name} first={c.first} last={c.last} version={c.orderVersion} />
-                  </td>
-                  <th scope="row" className={`py-2 pe-3 font-medium ${c.depth === 2 ? "ps-6" : ""}`}>
-                    {c.depth === 2 && <span aria-hidden="true" className="me-1 text-gray-400">└</span>}
-                    {c.name}
-                  </th>
-                  <td className="py-2 pe-3 font-mono text-xs">{c.code}</td>
-                  <td className="py-2 pe-3" data-testid="stages">{requiredStages(c).map((s) => STAGE_LABELS[s]).join(" → ")}</td>
-                  <td className="py-2 pe-3">
-                    {c.items}
-                    {c.inReview > 0 && <span className="text-gray-500">（{c.inReview}）</span>}
-                  </td>
-                  <td className="py-2">
-                    <div className="flex items-center gap-2">
-                      <Link href={`/console/admin/columns/${c.id}`} className="text-gov-red hover:underline" aria-label={`编辑 ${c.name}`}>
-                        编辑
-                      </Link>
-                      {c.items === 0 && c.children === 0 && <DeleteColumnForm action={deleteColumnAction} id={c.id} name={c.name} version={c.version} />}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["顺序", "栏目", "代码", "审核环节", "信息（审核中）", "操作"]}>
+          {columns.map((c) => (
+            <tr key={c.id} data-column={c.code}>
+              <td className="py-2 pe-3">
+                <MoveButtons action={moveColumnAction} id={c.id} name={c.name} first={c.first} last={c.last} version={c.orderVersion} />
+              </td>
+              <th scope="row" className={`py-2 pe-3 font-medium ${c.depth === 2 ? "ps-6" : ""}`}>
+                {c.depth === 2 && <span aria-hidden="true" className="me-1 text-gray-400">└</span>}
+                {c.name}
+              </th>
+              <td className="py-2 pe-3 font-mono text-xs">{c.code}</td>
+              <td className="py-2 pe-3" data-testid="stages">{requiredStages(c).map((s) => STAGE_LABELS[s]).join(" → ")}</td>
+              <td className="py-2 pe-3">
+                {c.items}
+                {c.inReview > 0 && <span className="text-gray-500">（{c.inReview}）</span>}
+              </td>
+              <td className="py-2">
+                <div className="flex items-center gap-2">
+                  <Link href={`/console/admin/columns/${c.id}`} className="text-gov-red hover:underline" aria-label={`编辑 ${c.name}`}>
+                    编辑
+                  </Link>
+                  {c.items === 0 && c.children === 0 && <DeleteColumnForm action={deleteColumnAction} id={c.id} name={c.name} version={c.version} />}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </Card>
     </div>
   );
