@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/form-state";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { DepartmentField } from "./department-field";
 
 /**
  * 分配角色和处室 (安全管理员). The server checks 三员分立 and names each violation; the form only
@@ -47,18 +47,7 @@ export function AssignRolesForm({
           {e.roles?.join(" ")}
         </p>
       </fieldset>
-      <Field id="assign-departmentId" label="处室" errors={e.departmentId}>
-        {(p) => (
-          <select {...p} name="departmentId" defaultValue={departmentId} key={`d-${departmentId}`}>
-            <option value="">（不属于处室）</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <DepartmentField id="assign-departmentId" label="处室" errors={e.departmentId} departments={departments} value={departmentId} />
       <p className="text-xs text-gray-600">保存后，该用户已登录的会话全部结束，须重新登录。</p>
       <Button type="submit" disabled={pending}>
         保存角色和处室

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/form-state";
 import { OneTimePasswordNotice } from "./one-time-password";
+import { DepartmentField } from "./department-field";
 
 type State = FormState & { oneTime?: { username: string; password: string } };
 
@@ -25,18 +26,7 @@ export function CreateUserForm({ action, departments }: { action: (s: State, f: 
         <Field id="new-displayName" label="姓名" errors={e.displayName} required>
           {(p) => <input {...p} name="displayName" autoComplete="off" defaultValue={v.displayName} key={`n-${v.displayName ?? ""}`} />}
         </Field>
-        <Field id="new-departmentId" label="处室（可不选）" errors={e.departmentId}>
-          {(p) => (
-            <select {...p} name="departmentId" defaultValue={v.departmentId ?? ""} key={`d-${v.departmentId ?? ""}`}>
-              <option value="">（不属于处室）</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <DepartmentField id="new-departmentId" label="处室（可不选）" errors={e.departmentId} departments={departments} value={v.departmentId ?? ""} />
       </div>
       <Button type="submit" disabled={pending}>
         新建用户
