@@ -9,6 +9,7 @@
  *                                  old), as MIGRATION_DATABASE_URL when set: the app's role may not
  */
 import pg from "pg";
+import { withPgClient } from "../lib/db/pg-client";
 import { databaseUrl, env, migrationDatabaseUrl } from "../lib/env";
 import { connectCliDatabase } from "./cli-database";
 
@@ -19,15 +20,6 @@ function queryable(client: pg.Client) {
   return { query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }) };
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function auditCommand(work: () => Promise<number>): Promise<number> {
   const cluster = await connectCliDatabase();
@@ -60,7 +52,7 @@ if (command === "migrate") {
 } else if (command === "verify-audit") {
   process.exit(
     await auditCommand(() =>
-      withClient(databaseUrl(), async (client) => {
+      withPgClient(databaseUrl(), async (client) => {
         const { auditCheckpointPath, verifyAndCheckpoint } = await import("@/lib/server/platform/audit-checkpoint");
         const result = await verifyAndCheckpoint({ q: queryable(client), log: () => {} });
         if (!result.ok) {
@@ -83,7 +75,7 @@ if (command === "migrate") {
   }
   process.exit(
     await auditCommand(() =>
-      withClient(migrationDatabaseUrl(), async (client) => {
+      withPgClient(migrationDatabaseUrl(), async (client) => {
         const { auditHmacKey } = await import("@/lib/env");
         const { readCheckpoint, verifyAndCheckpoint } = await import("@/lib/server/platform/audit-checkpoint");
         const { purgeAuditLog } = await import("@/lib/server/platform/audit-purge");

@@ -26,13 +26,15 @@ function packageRoot(): string {
   const resolved: unknown = createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`);
   // Inside a Next.js server bundle (a route rendering a 答复书) the resolve answers a module id, not
   // a path: the package is then the app's own node_modules one (serverExternalPackages keeps it there).
-  return typeof resolved === "string" ? path.dirname(resolved) : path.join(process.cwd(), "node_modules", PACKAGE);
+  // turbopackIgnore: a run-time lookup, not a file to trace — without it Next's file tracer gives
+  // up on the process.cwd() join and traces the whole project (a build warning).
+  return typeof resolved === "string" ? path.dirname(resolved) : path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", PACKAGE);
 }
 
 let cached: PdfFonts | undefined;
 
 /** Read once per process: each file is about 15 MB and every PDF needs both. */
 export function defaultFonts(): PdfFonts {
-  cached ??= { regular: readFileSync(fontPath("regular")), bold: readFileSync(fontPath("bold")) };
+  cached ??= { regular: readFileSync(/* turbopackIgnore: true */ fontPath("regular")), bold: readFileSync(/* turbopackIgnore: true */ fontPath("bold")) };
   return cached;
 }

@@ -5,6 +5,7 @@ import pg from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
+import { withPgClient } from "@/lib/db/pg-client";
 import { applyGrants, grantStatements, provisionRoles, roleOf } from "@/lib/db/roles";
 import { createBoss, installJobQueue } from "@/lib/server/jobs/queue";
 import { prepareDatabase } from "@/lib/server/platform/database-setup";
@@ -28,15 +29,7 @@ let superUrl: string;
 let ownerUrl: string;
 let appUrl: string;
 
-async function asRole<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const asRole = withPgClient;
 
 /**
  * How a statement fails as the app role: SQLSTATE and message, or "ok". The append-only trigger

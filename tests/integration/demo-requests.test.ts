@@ -7,7 +7,7 @@ import { requestOverview } from "@/lib/server/requests/overview";
 import { similarClusters } from "@/lib/server/requests/similar";
 import { CLUSTER_DESCRIPTIONS } from "../../prisma/demo-requests";
 import { seedDemoRequests } from "../../prisma/seed-requests";
-import { seedBureau, type Bureau } from "../support/bureau";
+import { seedBureau, type Bureau, must } from "../support/bureau";
 
 /**
  * The demo's 依申请公开 year goes through the real use cases without a refusal and covers what the
@@ -70,7 +70,3 @@ describe("the demo requests", () => {
   }, 120_000);
 });
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}

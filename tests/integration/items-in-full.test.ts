@@ -14,7 +14,7 @@ import { publishItem } from "@/lib/server/items/publication";
 import { getPublishedItem } from "@/lib/server/public/site";
 import { reviewItem } from "@/lib/server/items/reviews";
 import { blobStore, sha256Hex } from "@/lib/server/files/storage";
-import { allClearApproval, auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau } from "../support/bureau";
+import { allClearApproval, auditActions, currentRevisionId, draftInput, itemState, seedBureau, seedDraft, seedPending, type Bureau, must } from "../support/bureau";
 import { sampleDocx, sampleExe, sampleNoticeDocx, samplePdf } from "../support/sample-files";
 import { env } from "@/lib/env";
 
@@ -26,10 +26,6 @@ beforeAll(async () => {
   b = await seedBureau();
 });
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 const revisionOf = async (itemId: string) =>
   db().itemRevision.findUniqueOrThrow({

@@ -11,7 +11,7 @@ import { blobStore } from "@/lib/server/files/storage";
 import { db } from "@/lib/server/platform/db";
 import { assignRequest, registerRequest } from "@/lib/server/requests/intake";
 import { draftReply } from "@/lib/server/requests/reply";
-import { draftInput, seedBureau, type Bureau } from "../support/bureau";
+import { draftInput, seedBureau, type Bureau, must } from "../support/bureau";
 import { at, walkIn } from "../support/requests";
 import { samplePdf } from "../support/sample-files";
 
@@ -28,10 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => stopJobs());
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 const HOUR = 3_600_000;
 const upload = async (name: string, text: string) => {

@@ -12,7 +12,7 @@ import { jobQueue, stopJobs } from "@/lib/server/jobs/queue";
 import { deadLetterQueue } from "@/lib/server/jobs/definitions";
 import { retryDeadJob } from "@/lib/server/jobs/dead-letters";
 import { db } from "@/lib/server/platform/db";
-import { allClearApproval, itemState, seedBureau, seedPending, type Bureau } from "../support/bureau";
+import { allClearApproval, itemState, seedBureau, seedPending, type Bureau, must } from "../support/bureau";
 import { startWorker, waitFor } from "../support/jobs";
 import { samplePng } from "../support/sample-files";
 import { tinyPdf } from "../support/tiny-pdf";
@@ -36,10 +36,6 @@ afterAll(async () => {
   await stopJobs();
 });
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 describe("text extraction on the job queue", () => {
   test("pending: 保密审查 sees 文本提取中 and 同意公开 is refused; after the job the scan reads the file and approval goes through", async () => {

@@ -24,7 +24,7 @@ import {
 } from "@/lib/server/reports/store";
 import { raceBarrier } from "../support/race";
 import { reportHtml } from "@/lib/export/report";
-import { seedBureau, type Bureau } from "../support/bureau";
+import { seedBureau, type Bureau, must } from "../support/bureau";
 
 /**
  * The annual report's working copy and its import (issue 9 §4–§6) against the real database:
@@ -37,10 +37,6 @@ beforeAll(async () => {
 });
 afterEach(() => setRaceSeam(null));
 
-const must = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(`refused: ${r.message}`);
-  return r.value;
-};
 const row = (year: number) => db().annualReport.findUnique({ where: { year } });
 const lastAudit = (action: string, entityId: string) =>
   db().auditEvent.findFirst({ where: { action, entityId }, orderBy: { id: "desc" } });

@@ -19,7 +19,7 @@ import {
   startCorrection,
 } from "@/lib/server/reports/store";
 import { raceBarrier } from "../support/race";
-import { allClearApproval, draftInput, seedBureau, type Bureau } from "../support/bureau";
+import { allClearApproval, draftInput, seedBureau, type Bureau, must } from "../support/bureau";
 
 /**
  * The report's way to the public (issue 9 §7) through the real item workflow: 送审 creates the item
@@ -58,10 +58,6 @@ afterAll(async () => {
   await dropDatabase(isolated.shared, isolated.name);
 });
 
-const must = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(`refused: ${r.message}`);
-  return r.value;
-};
 const revisionOf = async (year: number) => (await db().annualReport.findUnique({ where: { year } }))?.revision ?? 0;
 const itemOf = (id: string) => db().disclosureItem.findUniqueOrThrow({ where: { id }, include: { currentRevision: true } });
 const versionsOf = (year: number) => db().annualReportVersion.findMany({ where: { year }, orderBy: { number: "asc" } });

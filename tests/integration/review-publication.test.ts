@@ -11,7 +11,7 @@ import { extractStoredText } from "@/lib/server/jobs/extract-text";
 import { secrecyFlags } from "@/lib/server/items/secrecy";
 import { samplePng } from "../support/sample-files";
 import { tinyPdf } from "../support/tiny-pdf";
-import { allClearApproval, auditActions, draftInput, itemState, seedBureau, seedPending, type Bureau } from "../support/bureau";
+import { allClearApproval, auditActions, draftInput, itemState, seedBureau, seedPending, type Bureau, must } from "../support/bureau";
 
 /**
  * The review outcomes beyond approve/return (reject with a statutory reason, refer to the
@@ -26,10 +26,6 @@ beforeAll(async () => {
 
 const isPublicAt = async (id: string, now: Date) => (await db().disclosureItem.count({ where: { AND: [{ id }, publicItemWhere(now)] } })) === 1;
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 describe("不予公开 and 报送保密行政管理部门", () => {
   test("a rejection needs a statutory reason; it is recorded with the review", async () => {

@@ -13,7 +13,7 @@ import { rescanActiveContent } from "@/lib/server/jobs/extract-text";
 import { JOB_HANDLERS } from "@/lib/server/jobs/handlers";
 import { stopJobs } from "@/lib/server/jobs/queue";
 import { db } from "@/lib/server/platform/db";
-import { allClearApproval, seedBureau, seedPending, type Bureau } from "../support/bureau";
+import { allClearApproval, seedBureau, seedPending, type Bureau, must } from "../support/bureau";
 import { openActionJavaScript, pdfWith } from "../support/hostile-pdf";
 import { startWorker, waitFor } from "../support/jobs";
 import { sampleDocx } from "../support/sample-files";
@@ -39,10 +39,6 @@ afterAll(async () => {
   await stopJobs();
 });
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 const fileRow = (id: string) => db().storedFile.findUniqueOrThrow({ where: { id } });
 

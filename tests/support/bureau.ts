@@ -71,7 +71,8 @@ export const draftInput = (b: Bureau, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
+/** The value of a use case's result that must have succeeded; its Chinese message as the error otherwise. */
+export function must<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
   if (!r.ok) throw new Error(`fixture step refused: ${r.message}`);
   return r.value;
 }
