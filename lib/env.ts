@@ -9,6 +9,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** The owner role (migrations, pg-boss's schema, backup/restore, npm run audit:purge); unset = DATABASE_URL (lib/db/roles.ts). */
   MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica for the anonymous public reads (lib/server/platform/read-replica.ts); unset = the primary. */
+  DATABASE_REPLICA_URL: z.string().url("DATABASE_REPLICA_URL: a postgresql:// URL of a streaming replica").optional(),
   /** pino's level for the JSON log (lib/server/platform/log.ts). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Signs session tokens (next-auth). The launcher generates one into .data/ for the demo. */
