@@ -106,3 +106,21 @@ describe("replication lag around a publication", () => {
     }
   });
 });
+
+describe("a replica that goes down", () => {
+  test("public reads fall back to the primary once the probe finds it gone, without an error", async () => {
+    const b = await app.seedBureau();
+    const item = await app.seedPending(b, "PUBLISHED");
+    expect(await app.awaitReplicaReplay()).toBe(true);
+    await cluster.stopReplica();
+    // One failed probe may be a slow answer; two in a row are an outage (the background probe may have made one).
+    let healthy = true;
+    for (let i = 0; i < 3 && healthy; i++) healthy = await app.probeReplica();
+    expect(healthy).toBe(false);
+    const [answer] = await app.publicDb().$queryRaw<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby`;
+    expect(answer.standby).toBe(false);
+    expect(await app.getPublishedItem(item.id)).toMatchObject({ id: item.id });
+    // Nothing to wait for when the public reads are on the primary.
+    expect(await app.awaitReplicaReplay()).toBe(true);
+  });
+});

@@ -14,6 +14,8 @@ import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/
 export interface ReplicaCluster {
   primaryUrl: string;
   replicaUrl: string;
+  /** Stops the replica alone (a replica that goes down while the primary runs). */
+  stopReplica(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startReplicaCluster(database: string): Promise<ReplicaClus
     return {
       primaryUrl: running.url,
       replicaUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${replicaPort}/${database}`,
+      stopReplica: () => stopProcess(standby),
       async stop() {
         try {
           await stopProcess(standby);

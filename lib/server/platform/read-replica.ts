@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import { env } from "@/lib/env";
 import { createClient, db, type Db } from "@/lib/server/platform/db";
 import { errorFields, log } from "@/lib/server/platform/log";
@@ -17,11 +18,63 @@ import { errorFields, log } from "@/lib/server/platform/log";
 export function publicDb(): Db {
   const url = env().DATABASE_REPLICA_URL;
   if (!url) return db();
-  globalForReplica.gongkaiReplicaDb ??= createClient(url);
-  return globalForReplica.gongkaiReplicaDb;
+  const replica = replicaState(url);
+  // A replica that is down must not take the public site with it: the primary answers until the next probe finds it again.
+  return replica.healthy ? replica.client : db();
 }
 
-const globalForReplica = globalThis as unknown as { gongkaiReplicaDb?: Db };
+interface ReplicaState {
+  client: Db;
+  healthy: boolean;
+  /** Failed probes in a row: one slow answer on a busy machine is not an outage. */
+  failures: number;
+  timer?: NodeJS.Timeout;
+}
+
+const globalForReplica = globalThis as unknown as { gongkaiReplica?: ReplicaState };
+
+/** How often the replica is probed; a dead one costs the public site at most two rounds of errors. */
+export const REPLICA_PROBE_MS = 5_000;
+const PROBE_FAILURES_TO_LEAVE = 2;
+
+function replicaState(url: string): ReplicaState {
+  if (globalForReplica.gongkaiReplica) return globalForReplica.gongkaiReplica;
+  const state: ReplicaState = { client: createClient(url), healthy: true, failures: 0 };
+  globalForReplica.gongkaiReplica = state;
+  // unref: the probe never keeps a process (a script, a test) alive.
+  state.timer = setInterval(() => void probeReplica(), REPLICA_PROBE_MS).unref();
+  return state;
+}
+
+/**
+ * Asks the replica, on a connection of its own with a short deadline (a pooled one could wait
+ * forever for a host that drops packets), whether it answers; publicDb() leaves it after two
+ * failed probes in a row and returns at the first good one. Returns the new state; logs only when it changes.
+ */
+export async function probeReplica(): Promise<boolean> {
+  const url = env().DATABASE_REPLICA_URL;
+  if (!url) return false;
+  const state = replicaState(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+  // A failed connection emits "error" as well as rejecting; unhandled, it would crash the process.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    if (!state.healthy) log.info("read replica answers again: public pages read it");
+    state.failures = 0;
+    state.healthy = true;
+  } catch (error) {
+    state.failures++;
+    if (state.healthy && state.failures >= PROBE_FAILURES_TO_LEAVE) {
+      log.warn(errorFields(error), "read replica unreachable: public pages read the primary until it answers again");
+      state.healthy = false;
+    }
+  } finally {
+    client.end().catch(() => {});
+  }
+  return state.healthy;
+}
 
 /** Long enough for a healthy replica on the same network (milliseconds of lag), short enough not to hold a publish. */
 export const REPLAY_WAIT_MS = 2_000;
