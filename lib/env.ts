@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+/** `S3_BUCKET=` (an empty line in an env file) means not set, as an absent variable does. */
+const unsetWhenEmpty = <T extends z.ZodType<string>>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), schema.optional());
+
 /**
  * The only reader of process.env. Validated once, so that a bad setting fails at start-up with
  * a clear message instead of deep inside a request. Every variable is documented in .env.example.
@@ -9,6 +13,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** The owner role (migrations, pg-boss's schema, backup/restore, npm run audit:purge); unset = DATABASE_URL (lib/db/roles.ts). */
   MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica for the anonymous public reads (lib/server/platform/read-replica.ts); unset = the primary. */
+  DATABASE_REPLICA_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_REPLICA_URL: a postgresql:// URL of a streaming replica").optional(),
   /** pino's level for the JSON log (lib/server/platform/log.ts). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Signs session tokens (next-auth). The launcher generates one into .data/ for the demo. */
@@ -51,6 +57,21 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Largest attachment accepted, in megabytes (附件大小上限). */
   UPLOAD_MAX_MB: z.coerce.number().int("UPLOAD_MAX_MB: a whole number of megabytes").min(1).max(2048).default(50),
+  /** Where attachment bytes live (lib/server/files/storage.ts): local disk under $DATA_DIR/uploads, or an S3-compatible bucket. */
+  BLOB_STORE: z.enum(["local", "s3"], "BLOB_STORE: local or s3").default("local"),
+  /** The S3-compatible service (MinIO, 华为云 OBS, 阿里云 OSS, Ceph RGW…); unset = AWS's own endpoint for S3_REGION. */
+  S3_ENDPOINT: unsetWhenEmpty(z.string().url("S3_ENDPOINT: a URL such as https://obs.cn-north-4.myhuaweicloud.com")),
+  S3_BUCKET: unsetWhenEmpty(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET: 3–63 lower-case letters, digits, '.' or '-'")),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: unsetWhenEmpty(z.string()),
+  S3_SECRET_ACCESS_KEY: unsetWhenEmpty(z.string()),
+  /** Bucket in the path (endpoint/bucket/key), as MinIO and most private services need; default: on when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], "S3_FORCE_PATH_STYLE: true or false")
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
+  /** Prefix of every object key, so several bureaus (or environments) can share one bucket. */
+  S3_KEY_PREFIX: z.string().regex(/^((?!\.{1,2}\/)[0-9A-Za-z_.-]+\/)*$/, "S3_KEY_PREFIX: path segments ending in '/', e.g. jilin-kjj/").default(""),
   /** Uploads never attached to a revision (nor held by an autosaved draft) are removed after this many hours. */
   ORPHAN_UPLOAD_GRACE_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
   /** Longest one attachment's text extraction may take (the extract-text job), in seconds. */
@@ -99,7 +120,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.superRefine(requireS3Settings).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
@@ -171,4 +192,9 @@ export function secureCookies(): boolean {
 /** An IPv4 or IPv6 literal, or localhost: what HOSTNAME may name for the app to listen on. */
 function isListenAddress(value: string): boolean {
   return value === "localhost" || /^\d{1,3}(\.\d{1,3}){3}$/.test(value) || /^\[?[0-9a-f]*:[0-9a-f:]*\]?$/i.test(value);
+}
+
+/** BLOB_STORE=s3 without a bucket would fail at the first upload instead of at start-up. */
+function requireS3Settings(e: { BLOB_STORE: string; S3_BUCKET?: string }, ctx: z.RefinementCtx) {
+  if (e.BLOB_STORE === "s3" && !e.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when BLOB_STORE=s3" });
 }

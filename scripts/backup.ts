@@ -37,6 +37,8 @@ async function main(): Promise<number> {
     if (command === "backup") {
       const folder = await backup({ ownerUrl: migrationDatabaseUrl(), dataDir, outDir: path.resolve(option("--out") ?? "backups") });
       console.log(`备份完成：${folder}`);
+      // The bucket is not copied: it can be far larger than a backup folder, and object storage keeps its own versions.
+      if (env().BLOB_STORE === "s3") console.log(`注意：附件存放在对象存储（桶 ${env().S3_BUCKET}），本备份不含附件。请为该桶开启版本控制或跨区域复制，或先运行 npm run blobs:migrate -- --to local 再备份。`);
       return 0;
     }
     try {
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
       const { prepareDatabase } = await import("../lib/server/platform/database-setup");
       await prepareDatabase({ ownerUrl: migrationDatabaseUrl(), appUrl: env().DATABASE_URL });
       console.log(`恢复完成：${done.tables} 张表，${done.rows} 行；附件与审计检查点已复原，权限已重新授予。请运行 npm run audit:verify 核对审计链。`);
+      if (env().BLOB_STORE === "s3") console.log(`注意：BLOB_STORE=s3，应用从对象存储（桶 ${env().S3_BUCKET}）读取附件；备份中的附件只复原到了本地目录，如需放回桶内请运行 npm run blobs:migrate -- --to s3。`);
       return 0;
     } catch (error) {
       if (error instanceof RestoreRefused) {

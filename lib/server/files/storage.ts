@@ -1,35 +1,17 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
+import { isSha256Hex, sha256Hex, type BlobStore } from "./blob-store";
+import { s3BlobStore, type S3StoreConfig } from "./s3-store";
 
-/**
- * Where attachment bytes live, addressed by their SHA-256 (DESIGN §8: stored under a content
- * hash). An S3-compatible store (DESIGN §10) is one more implementation of this interface: key =
- * the hash. Only the daily orphan cleanup (lib/server/jobs/cleanup-orphans.ts) lists and removes.
- */
-export interface BlobStore {
-  /** Stores the bytes under their hash; storing the same bytes twice is a no-op. */
-  put(bytes: Uint8Array): Promise<{ sha256: string; size: number; created: boolean }>;
-  get(sha256: string): Promise<Buffer | null>;
-  exists(sha256: string): Promise<boolean>;
-  /** Every stored blob with its last write time (S3: ListObjectsV2). */
-  list(): AsyncIterable<{ sha256: string; size: number; modifiedAt: Date }>;
-  /** Removes a blob; removing a missing one is a no-op. */
-  remove(sha256: string): Promise<void>;
-}
-
-const HASH = /^[0-9a-f]{64}$/;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { isSha256Hex, sha256Hex, type BlobStore } from "./blob-store";
 
 /** Files under `<root>/ab/cd/<hash>`, written to a temporary name and renamed, so a reader never sees half a file. */
 export function localBlobStore(root: string): BlobStore {
   const fileOf = (sha256: string) => {
-    if (!HASH.test(sha256)) throw new Error("not a SHA-256 hex digest");
+    if (!isSha256Hex(sha256)) throw new Error("not a SHA-256 hex digest");
     return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
   const exists = async (sha256: string) => {
@@ -59,7 +41,7 @@ export function localBlobStore(root: string): BlobStore {
       for (const a of await dirsIn(root)) {
         for (const b of await dirsIn(path.join(root, a))) {
           for (const name of await readdir(path.join(root, a, b)).catch(() => [] as string[])) {
-            if (!HASH.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
+            if (!isSha256Hex(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
             const info = await stat(path.join(root, a, b, name)).catch(() => null);
             if (info?.isFile()) yield { sha256: name, size: info.size, modifiedAt: info.mtime };
           }
@@ -87,8 +69,26 @@ async function dirsIn(dir: string): Promise<string[]> {
 
 let store: BlobStore | undefined;
 
-/** The configured store: `$DATA_DIR/uploads` on local disk. */
+/** The configured store (BLOB_STORE): `$DATA_DIR/uploads` on local disk, or the S3 bucket. */
 export function blobStore(): BlobStore {
-  store ??= localBlobStore(path.resolve(env().DATA_DIR, "uploads"));
+  store ??= env().BLOB_STORE === "s3" ? s3BlobStore(s3Config(env())) : localDiskStore(env());
   return store;
+}
+
+export function localDiskStore(e: Pick<Env, "DATA_DIR">): BlobStore {
+  return localBlobStore(path.resolve(e.DATA_DIR, "uploads"));
+}
+
+/** The S3_* settings; lib/env.ts has already refused BLOB_STORE=s3 without a bucket. */
+export function s3Config(e: Env): S3StoreConfig {
+  if (!e.S3_BUCKET) throw new Error("S3_BUCKET is not set / 未设置对象存储桶 S3_BUCKET");
+  return {
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    keyPrefix: e.S3_KEY_PREFIX,
+  };
 }

@@ -7,10 +7,11 @@ import { databaseUrl } from "@/lib/env";
  * The one Prisma client (t3's globalThis singleton, so dev reloads don't open new pools).
  * Password hashes and 动态口令 secrets are omitted from every query unless a query asks for them
  * by name, and so are a request's similarity grams (read only in SQL by lib/server/requests/similar.ts).
+ * The read replica's client (lib/server/platform/read-replica.ts) is built here too, so both omit the same.
  */
-function createClient() {
+export function createClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl() }),
+    adapter: new PrismaPg({ connectionString }),
     omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true }, disclosureRequest: { descriptionGrams: true } },
   }).$extends(withoutNul);
 }
@@ -48,6 +49,6 @@ export type DbOrTx = Db | Tx;
 const globalForDb = globalThis as unknown as { gongkaiDb?: Db };
 
 export function db(): Db {
-  globalForDb.gongkaiDb ??= createClient();
+  globalForDb.gongkaiDb ??= createClient(databaseUrl());
   return globalForDb.gongkaiDb;
 }

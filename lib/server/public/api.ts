@@ -2,7 +2,7 @@ import "server-only";
 import { article20Item } from "@/lib/domain/article20";
 import type { ApiError, ApiItem, ApiItemSummary } from "@/lib/domain/public-api";
 import { apiItemsQuerySchema, decodeCursor, encodeCursor } from "@/lib/domain/public-query";
-import { db } from "@/lib/server/platform/db";
+import { publicDb } from "@/lib/server/platform/read-replica";
 import { publicItemWhere } from "@/lib/server/items/publication";
 import { getPublishedItem, getWithdrawnItem } from "./site";
 import { loadCatalog, resolveFilters } from "./listing";
@@ -66,7 +66,7 @@ export async function apiListItems(params: URLSearchParams, origin: string, now 
 
 async function loadSummaries(hits: Pick<Hit, "id">[], origin: string, now: Date): Promise<ApiItemSummary[]> {
   if (!hits.length) return [];
-  const rows = await db().disclosureItem.findMany({
+  const rows = await publicDb().disclosureItem.findMany({
     where: { AND: [publicItemWhere(now), { id: { in: hits.map((h) => h.id) } }] },
     select: {
       id: true,

@@ -2,7 +2,7 @@ import "server-only";
 import { plainBody } from "@/lib/domain/search-text";
 import { PAGE_MAX, PAGE_SIZE, type PublicFilters, type PublicQuery } from "@/lib/domain/public-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/platform/db";
+import { publicDb } from "@/lib/server/platform/read-replica";
 import { publicItemWhere } from "@/lib/server/items/publication";
 import { descendantIds, listPublicColumns, listPublicDepartments, type PublicColumn } from "./site";
 import { browseIndex, facetCounts, searchIndex, type FacetCounts, type Hit, type IndexFilters } from "./search";
@@ -48,7 +48,7 @@ export interface PublicListItem {
 /** Loads hits through the one rule; an id it refuses is left out, never shown. */
 export async function loadHits(hits: Pick<Hit, "id" | "rank">[], now: Date, withBody = false): Promise<PublicListItem[]> {
   if (!hits.length) return [];
-  const rows = await db().disclosureItem.findMany({
+  const rows = await publicDb().disclosureItem.findMany({
     where: { AND: [publicItemWhere(now), { id: { in: hits.map((h) => h.id) } }] },
     select: listSelect(withBody),
   });

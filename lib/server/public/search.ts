@@ -2,7 +2,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/domain/public-query";
 import { searchTerms } from "@/lib/domain/search-text";
-import { db, type Tx } from "@/lib/server/platform/db";
+import type { Tx } from "@/lib/server/platform/db";
+import { publicDb } from "@/lib/server/platform/read-replica";
 
 /**
  * Finding public items: full-text search for Chinese, browsing by facets, counts per facet. It
@@ -91,7 +92,7 @@ const matches = (q: string, prefix: "" | "#") =>
 
 /** Forbids reading grams row by row anywhere in a search (see from()); bitmap scans remain. */
 async function inSearchTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(async (tx) => {
+  return publicDb().$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
     await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
     return work(tx);
@@ -159,7 +160,7 @@ export async function searchIndex(o: SearchOptions, now = new Date()): Promise<H
 export async function browseIndex(o: { filters: IndexFilters; limit: number; offset?: number; cursor?: Cursor }, now = new Date()): Promise<HitPage> {
   const where = conditions(o.filters, now);
   const all: Source = { kind: "all" };
-  return db().$transaction(async (tx) => ({
+  return publicDb().$transaction(async (tx) => ({
     ...(await count(tx, all, where)),
     hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor),
   }));
@@ -199,7 +200,7 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
        WHERE e."publishAt" <= ${ts(now)}
        GROUP BY GROUPING SETS ((e."columnId"), (e."departmentId"), (e."article20Item"), (y.year), ())`;
   };
-  const rows = o.q ? await inSearchTransaction(run) : await db().$transaction(run);
+  const rows = o.q ? await inSearchTransaction(run) : await publicDb().$transaction(run);
   const counts: FacetCounts = { total: 0, column: new Map(), department: new Map(), article20: new Map(), year: new Map() };
   for (const r of rows) {
     const n = Number(r.n);

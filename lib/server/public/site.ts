@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { chinaYear } from "@/lib/domain/dates";
 import { siteUrl } from "@/lib/env";
-import { db } from "@/lib/server/platform/db";
+import { publicDb } from "@/lib/server/platform/read-replica";
 import { publicItemWhere } from "@/lib/server/items/publication";
 
 /**
@@ -22,14 +22,14 @@ export interface PublicColumn {
 
 /** Once per request however many components ask (React cache; outside a request, every call). */
 export const listPublicColumns = cache(async (): Promise<PublicColumn[]> =>
-  db().column.findMany({
+  publicDb().column.findMany({
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
     select: { id: true, code: true, name: true, parentId: true, description: true },
   }),
 );
 
 export async function listPublicDepartments() {
-  return db().department.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } });
+  return publicDb().department.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } });
 }
 
 /** A column and every column below it. */
@@ -56,7 +56,7 @@ export const getPublishedItem = cache(async (id: string, now?: Date) => findPubl
 
 async function findPublishedItem(id: string, now: Date) {
   if (typeof id !== "string" || !ID.test(id)) return null;
-  const row = await db().disclosureItem.findFirst({
+  const row = await publicDb().disclosureItem.findFirst({
     where: { AND: [{ id }, publicItemWhere(now)] },
     select: {
       id: true,
@@ -132,7 +132,7 @@ export const getWithdrawnItem = cache(async (id: string, now?: Date) => findWith
 
 async function findWithdrawnItem(id: string, now: Date) {
   if (typeof id !== "string" || !ID.test(id)) return null;
-  const row = await db().disclosureItem.findFirst({
+  const row = await publicDb().disclosureItem.findFirst({
     where: { AND: [{ id }, { ...publicItemWhere(now), withdrawnAt: { not: null } }] },
     select: { indexNumber: true, withdrawnAt: true, withdrawReason: true, publishAt: true, publishedRevision: { select: { title: true } } },
   });
@@ -146,12 +146,12 @@ export async function columnNeighbours(item: { id: string; columnId: string; pub
   const base = [publicItemWhere(now), { columnId: item.columnId }];
   const at = item.publishedAt;
   const [newer, older] = await Promise.all([
-    db().disclosureItem.findFirst({
+    publicDb().disclosureItem.findFirst({
       where: { AND: [...base, { OR: [{ publishAt: { gt: at } }, { publishAt: at, id: { gt: item.id } }] }] },
       orderBy: [{ publishAt: "asc" }, { id: "asc" }],
       select,
     }),
-    db().disclosureItem.findFirst({
+    publicDb().disclosureItem.findFirst({
       where: { AND: [...base, { OR: [{ publishAt: { lt: at } }, { publishAt: at, id: { lt: item.id } }] }] },
       orderBy: [{ publishAt: "desc" }, { id: "desc" }],
       select,
@@ -166,12 +166,12 @@ export async function columnNeighbours(item: { id: string; columnId: string; pub
 export const SITEMAP_CHUNK = 10_000;
 
 export async function countPublicItems(now = new Date()): Promise<number> {
-  return db().disclosureItem.count({ where: publicItemWhere(now) });
+  return publicDb().disclosureItem.count({ where: publicItemWhere(now) });
 }
 
 /** Oldest first, so that earlier sitemap chunks keep their content as items are added. */
 export async function sitemapItems(chunk: number, now = new Date()) {
-  const rows = await db().disclosureItem.findMany({
+  const rows = await publicDb().disclosureItem.findMany({
     where: publicItemWhere(now),
     orderBy: [{ publishAt: "asc" }, { id: "asc" }],
     skip: chunk * SITEMAP_CHUNK,

@@ -3,6 +3,7 @@ import type { ReportData } from "@/lib/domain/reports/shape";
 import { EXPORT_MIME, renderDocument, toJson, type ExportFormat } from "@/lib/export";
 import { reportCsv, reportDocument, reportTitle, REPORT_TABLE_KEYS, REPORT_TABLE_NAMES, type ReportTableKey } from "@/lib/export/report";
 import { db } from "@/lib/server/platform/db";
+import { publicDb } from "@/lib/server/platform/read-replica";
 import type { YearFigures } from "@/lib/domain/reports/public-api";
 import { publicReportVersions, publicReportYears } from "./store";
 
@@ -83,7 +84,7 @@ export async function reportFile(report: PublicReport, kind: DownloadKind): Prom
  * whichever write lands first is kept.
  */
 export async function frozenDocument(version: Pick<PublicReportVersion, "id" | "data" | "publishedAt">, format: "docx" | "pdf"): Promise<Uint8Array> {
-  const stored = await db().annualReportVersion.findUnique({ where: { id: version.id }, select: { [format]: true } as { docx: true } | { pdf: true } });
+  const stored = await publicDb().annualReportVersion.findUnique({ where: { id: version.id }, select: { [format]: true } as { docx: true } | { pdf: true } });
   const kept = stored ? (stored as { docx?: Uint8Array | null; pdf?: Uint8Array | null })[format] : null;
   if (kept) return kept;
   // Normally the render-report-version job has stored it already; until then, the visitors who

@@ -13,6 +13,7 @@ import { getSiteSettings } from "@/lib/server/admin/site-settings";
 import type { Actor } from "@/lib/server/platform/actor";
 import { can } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
+import { publicDb } from "@/lib/server/platform/read-replica";
 import { forbidden, invalid, ok, type Result } from "@/lib/server/platform/result";
 import { refuse } from "@/lib/server/platform/use-case";
 import type { ReportState, ReportVersionSummary, ReportView, ReportYearSummary } from "./store";
@@ -148,7 +149,7 @@ function publicVersionWhere(now: Date) {
 /** Public: the published (or imported) versions of a year, newest first; [] when none. */
 export async function publicReportVersions(year: number, now = new Date()): Promise<{ id: string; number: number; note: string; publishedAt: string | null; itemId: string | null; data: ReportData }[]> {
   if (!Number.isInteger(year)) return [];
-  const versions = await db().annualReportVersion.findMany({
+  const versions = await publicDb().annualReportVersion.findMany({
     where: { year, ...publicVersionWhere(now) },
     orderBy: { number: "desc" },
     select: { id: true, number: true, note: true, publishedAt: true, itemId: true, data: true },
@@ -167,7 +168,7 @@ function publicCopy(data: ReportData): ReportData {
 
 /** Public: the years with a published or imported report, newest first. */
 export async function publicReportYears(now = new Date()): Promise<{ year: number; format: ReportFormatKey; status: "published" | "imported"; publishedAt: string | null }[]> {
-  const versions = await db().annualReportVersion.findMany({
+  const versions = await publicDb().annualReportVersion.findMany({
     where: publicVersionWhere(now),
     orderBy: [{ year: "desc" }, { number: "desc" }],
     select: { year: true, status: true, publishedAt: true, report: { select: { format: true } } },
