@@ -125,6 +125,17 @@ describe("npm run bench:seed at small scale", () => {
     const browse = await findPublicItems({ page: 1, sort: "date" }, [], NOW);
     expect(browse.total).toBe(visible);
     expect(browse.items).toHaveLength(browse.pageSize);
+    // The facets read the bulk-built index; the same counts from the tables by the publishability rule.
+    const rule = `FROM "DisclosureItem" i JOIN "ItemRevision" r ON r.id = i."publishedRevisionId"
+      WHERE i."indexNumber" IS NOT NULL AND i."withdrawnAt" IS NULL AND r.attribute = 'PROACTIVE' AND i."publishAt" <= $1
+        AND EXISTS (SELECT 1 FROM "ReviewRecord" v WHERE v."revisionId" = r.id AND v.stage = 'SECRECY' AND v.decision = 'APPROVE')`;
+    const grouped = async (expr: string) =>
+      new Map((await client.query(`SELECT ${expr} AS k, count(*)::int AS n ${rule} GROUP BY 1`, [NOW])).rows.filter((x) => x.k !== null).map((x) => [x.k, x.n]));
+    expect(browse.facets.total).toBe(visible);
+    expect(browse.facets.department).toEqual(await grouped(`i."departmentId"`));
+    expect(browse.facets.column).toEqual(await grouped(`i."columnId"`));
+    expect(browse.facets.year).toEqual(await grouped(`extract(year FROM i."publishAt" + interval '8 hours')::int`));
+    expect(browse.facets.article20).toEqual(await grouped(`r."article20Item"`));
     // A title word: the index finds exactly the public items whose text holds it.
     const word = "验收";
     const { n } = await one(
