@@ -63,7 +63,9 @@ async function main() {
     if (o.fresh) rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true, mode: 0o777 });
     const { startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "gongkai_bench", quiet: true });
+    // A load writes gigabytes of WAL in one transaction: room for it, so no checkpoint (and its
+    // full-page images) interrupts the load. Only for this start; `npm run bench` starts the cluster with its own settings.
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "gongkai_bench", quiet: true, settings: ["max_wal_size=8GB", "checkpoint_timeout=30min"] });
     process.env.DATABASE_URL = server.url;
     stop = () => server.stop();
   }

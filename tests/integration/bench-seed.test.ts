@@ -1,6 +1,5 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { migrate } from "@/lib/db/migrate";
 import { CHANNELS, COLUMNS, DEPARTMENTS, USERS } from "../../prisma/demo-bureau";
 import { createDatabase, dropDatabase, randomSuffix } from "../support/throwaway-db";
 import type { SeedSummary } from "../../scripts/bench-seed-data";
@@ -41,13 +40,17 @@ beforeAll(async () => {
   url = await createDatabase(serverUrl, name);
   // Before any lib/server module reads the environment: the public functions must query this database.
   process.env.DATABASE_URL = url;
-  await migrate(url);
+  // pg-boss's schema too: the app's own writes below queue jobs, as publication does.
+  const { prepareDatabase } = await import("@/lib/server/platform/database-setup");
+  await prepareDatabase({ ownerUrl: url });
   client = new pg.Client({ connectionString: url });
   await client.connect();
   await seedStructure(client);
   const { seedBenchData } = await import("../../scripts/bench-seed-data");
   const crypto = await import("@/lib/server/platform/crypto");
-  summary = await seedBenchData(url, { items: 2000, requests: 300, orgCode: "11220200MB0000000X", seed: 7, now: NOW, putBlob: null, sealer: crypto });
+  const { env } = await import("@/lib/env");
+  // The app's own 索引号 prefix: its next publication must continue the generated serials, not collide.
+  summary = await seedBenchData(url, { items: 2000, requests: 300, orgCode: env().ORG_CODE, seed: 7, now: NOW, putBlob: null, sealer: crypto });
 }, 180_000);
 
 afterAll(async () => {
@@ -122,6 +125,17 @@ describe("npm run bench:seed at small scale", () => {
     const browse = await findPublicItems({ page: 1, sort: "date" }, [], NOW);
     expect(browse.total).toBe(visible);
     expect(browse.items).toHaveLength(browse.pageSize);
+    // The facets read the bulk-built index; the same counts from the tables by the publishability rule.
+    const rule = `FROM "DisclosureItem" i JOIN "ItemRevision" r ON r.id = i."publishedRevisionId"
+      WHERE i."indexNumber" IS NOT NULL AND i."withdrawnAt" IS NULL AND r.attribute = 'PROACTIVE' AND i."publishAt" <= $1
+        AND EXISTS (SELECT 1 FROM "ReviewRecord" v WHERE v."revisionId" = r.id AND v.stage = 'SECRECY' AND v.decision = 'APPROVE')`;
+    const grouped = async (expr: string) =>
+      new Map((await client.query(`SELECT ${expr} AS k, count(*)::int AS n ${rule} GROUP BY 1`, [NOW])).rows.filter((x) => x.k !== null).map((x) => [x.k, x.n]));
+    expect(browse.facets.total).toBe(visible);
+    expect(browse.facets.department).toEqual(await grouped(`i."departmentId"`));
+    expect(browse.facets.column).toEqual(await grouped(`i."columnId"`));
+    expect(browse.facets.year).toEqual(await grouped(`extract(year FROM i."publishAt" + interval '8 hours')::int`));
+    expect(browse.facets.article20).toEqual(await grouped(`r."article20Item"`));
     // A title word: the index finds exactly the public items whose text holds it.
     const word = "验收";
     const { n } = await one(
@@ -137,6 +151,33 @@ describe("npm run bench:seed at small scale", () => {
     expect(api.ok && api.body.total).toBe(Number(n));
     const list = await apiListItems(new URLSearchParams(), "https://example.cn", NOW);
     expect(list.ok && list.body.items.length).toBeGreaterThan(0);
+  });
+
+  test("after the load the constraints and indexes are back as defined, and the app's own writes are indexed and numbered after the generated rows", async () => {
+    const constraints = await one(`SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND conrelid = '"DisclosureItem"'::regclass`);
+    expect(Number(constraints.n)).toBeGreaterThanOrEqual(4);
+    const indexes = (await client.query(`SELECT indexname FROM pg_indexes WHERE tablename IN ('SearchEntry','DisclosureItem','ReviewRecord')`)).rows.map((r) => r.indexname);
+    expect(indexes).toEqual(expect.arrayContaining(["SearchEntry_grams_idx", "DisclosureItem_indexNumber_key", "DisclosureItem_publishedRevisionId_key", "ReviewRecord_revisionId_idx"]));
+    const { seedBureau, seedPending } = await import("../support/bureau");
+    const b = await seedBureau();
+    const item = await seedPending(b, "PUBLISHED", { title: "关于梅花鹿茸产业扶持资金的公示", body: "梅花鹿茸产业扶持资金名单。" });
+    const row = await one(`SELECT "indexNumber" FROM "DisclosureItem" WHERE id = $1`, [item.id]);
+    const year = Number(row.indexNumber.split("-")[1]);
+    const { n: clashes } = await one(`SELECT count(*) AS n FROM "DisclosureItem" WHERE "indexNumber" = $1`, [row.indexNumber]);
+    expect(Number(clashes)).toBe(1);
+    const { max } = await one(`SELECT max("indexNumber") AS max FROM "DisclosureItem" WHERE id LIKE 'gs%' AND "indexNumber" LIKE $1`, [`%-${year}-%`]);
+    if (max) expect(row.indexNumber > max).toBe(true);
+    // The search trigger is on again: the new item has its row, and search finds it.
+    expect(Number((await one(`SELECT count(*) AS n FROM "SearchEntry" WHERE "itemId" = $1`, [item.id])).n)).toBe(1);
+    const { findPublicItems } = await import("@/lib/server/public/listing");
+    const found = await findPublicItems({ q: "梅花鹿茸", page: 1, sort: "relevance" }, []);
+    expect(found.items.map((i) => i.id)).toContain(item.id);
+    // And a new request is numbered after the generated ones.
+    const { seedRequest } = await import("../support/requests");
+    const request = await seedRequest(b, "IN_PROGRESS", "2026-11-18");
+    const { number } = await one(`SELECT number FROM "DisclosureRequest" WHERE id = $1`, [request.id]);
+    const { n: same } = await one(`SELECT count(*) AS n FROM "DisclosureRequest" WHERE number = $1`, [number]);
+    expect(Number(same)).toBe(1);
   });
 
   test("computeYear of a generated year balances 一+二 = （七）+四", async () => {
