@@ -123,3 +123,29 @@ export function lanOrigins(interfaces: Record<string, InterfaceAddress[] | undef
   }
   return [...origins];
 }
+
+/**
+ * What next-auth 4 (app/api/auth/[...nextauth]/route.ts) cannot take and answers with a 500
+ * ("There is a problem with the server configuration") instead of a 400, found by the route
+ * fuzzing battery: a `callbackUrl` (query or its cookie) that its own check cannot parse as a
+ * URL, and a JSON-typed POST body that is not JSON. Its check, repeated: a path is resolved
+ * against the site, anything else must parse as an absolute http(s) URL.
+ */
+export function authRequestProblem(input: { callbackUrls: (string | null | undefined)[]; jsonBody?: string }, site: URL): string | null {
+  const readable = (url: string) => {
+    try {
+      return /^https?:/.test(new URL(url, url.startsWith("/") ? site : undefined).protocol);
+    } catch {
+      return false;
+    }
+  };
+  if (input.callbackUrls.some((url) => url && !readable(url))) return "登录后返回的地址无效。";
+  if (input.jsonBody !== undefined) {
+    try {
+      JSON.parse(input.jsonBody);
+    } catch {
+      return "请求内容不是有效的 JSON。";
+    }
+  }
+  return null;
+}

@@ -2,9 +2,9 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 import { DEMO_PASSWORD, USERS } from "@/prisma/demo-bureau";
 
 /**
- * What the specs share: signing a demo user in through the login form (each in its own browser
- * context, as separate people at separate desks), drafting an item as a liaison, and finding an
- * item in a console queue. Everything goes through the UI; nothing is seeded behind its back.
+ * What the specs share: signing a demo user in (each in its own browser context, as separate
+ * people at separate desks), drafting an item as a liaison, and finding an item in a console
+ * queue. Everything goes over HTTP as a browser sends it; nothing is seeded behind its back.
  */
 
 export type Username = (typeof USERS)[number]["username"];
@@ -13,11 +13,24 @@ export function displayName(username: Username): string {
   return USERS.find((u) => u.username === username)!.displayName;
 }
 
-/** A fresh context signed in as `username` through /console/login. */
+/**
+ * A fresh context signed in as `username`, on /console. It posts the credentials to next-auth's
+ * endpoint as the login form's script does, instead of typing them into the form: a fresh session
+ * per call as before (a spec may end it), without rendering and hydrating the login page each time.
+ * The form itself stays covered by `signIn(page, …)` (authorization, dashboard, account-security).
+ */
 export async function signInNewContext(browser: Browser, username: Username): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const answer = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username, password: DEMO_PASSWORD, totp: "", callbackUrl: "/console", json: "true" },
+    maxRedirects: 0,
+  });
+  expect(answer.status(), `signing ${username} in`).toBeLessThan(400);
   const page = await context.newPage();
-  await signIn(page, username);
+  await page.goto("/console");
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByTestId("current-user")).toContainText(displayName(username));
   return { context, page };
 }
 

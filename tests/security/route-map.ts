@@ -19,6 +19,8 @@ export interface Fixtures {
   appealId: string | null;
   columnId: string;
   publicAttachmentId: string | null;
+  /** A 联络员's account, for the 用户管理 page of one user. */
+  userId: string;
   users: Record<string, Who>;
 }
 
@@ -67,6 +69,8 @@ export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
   "(public)/guide/page.tsx": () => [{ path: "/guide", expect: anyone() }],
   "(public)/system/page.tsx": () => [{ path: "/system", expect: anyone() }],
   "(public)/search/page.tsx": () => [{ path: "/search?q=%E7%A7%91%E6%8A%80", expect: anyone() }],
+  // Where a refused search is sent: always the 429 page.
+  "(public)/search/busy/route.ts": () => [{ path: "/search/busy?wait=30", expect: anyone(429) }],
   "(public)/apply/page.tsx": () => [{ path: "/apply", expect: anyone() }],
   "(public)/track/page.tsx": () => [{ path: "/track", expect: anyone() }],
   "(public)/track/reply/route.ts": () => [{ method: "POST", path: "/track/reply", expect: anyone(400), state: "empty form", rateLimited: true }],
@@ -146,7 +150,18 @@ export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
     { method: "POST", path: "/console/admin/letters/granted/preview", state: "empty form", expect: (w) => (!w ? "login" : has(w, "letter.manage") ? 422 : 404) },
   ],
   "console/(staff)/audit/page.tsx": () => [{ path: "/console/audit", expect: gated("audit.read") }],
+  // A CSV download for a script-less link: 401 signed out, 403 without the permission.
+  "console/(staff)/audit/export/route.ts": () => [{ path: "/console/audit/export?result=DENIED", expect: (w) => (!w ? 401 : has(w, "audit.export") ? 200 : 403) }],
   "console/(staff)/users/page.tsx": () => [{ path: "/console/users", expect: gated("user.list") }],
+  "console/(staff)/users/[id]/page.tsx": (fx) => [
+    { path: `/console/users/${fx.userId}`, state: "existing", expect: gated("user.list") },
+    { path: `/console/users/${FORGED}`, state: "forged", expect: (w) => (!w ? "login" : has(w, "user.list") ? 404 : 403) },
+  ],
+  "console/(staff)/security/page.tsx": () => [{ path: "/console/security", expect: gated("security.policy") }],
+  // Every signed-in person's own: their sessions, password and 动态口令.
+  "console/(staff)/account/sessions/page.tsx": () => [{ path: "/console/account/sessions", expect: staff }],
+  "console/(account)/account/password/page.tsx": () => [{ path: "/console/account/password", expect: staff }],
+  "console/(account)/account/totp/page.tsx": () => [{ path: "/console/account/totp", expect: staff }],
   "console/(staff)/calendar/page.tsx": () => [{ path: "/console/calendar", expect: gated("calendar.manage") }],
   "console/(staff)/jobs/page.tsx": () => [{ path: "/console/jobs", expect: gated("job.manage") }],
   "console/(staff)/settings/page.tsx": () => [{ path: "/console/settings", expect: gated("site.settings") }],

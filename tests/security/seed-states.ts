@@ -148,7 +148,7 @@ for (const [username, a] of actors) {
 writeFileSync(
   outFile,
   JSON.stringify(
-    { items, requests, reportYears, appealId: appeal?.id ?? null, columnId: column.id, publicAttachmentId: publicAttachment?.id ?? null, users: facts },
+    { items, requests, reportYears, appealId: appeal?.id ?? null, columnId: column.id, publicAttachmentId: publicAttachment?.id ?? null, userId: actor("liaison.gx").id, users: facts },
     null,
     1,
   ),

@@ -21,11 +21,14 @@ interface Seeded {
 }
 let seeded: Seeded;
 
+let seededIn = 0;
 test.beforeAll(() => {
+  const t0 = Date.now();
   const out = path.join(WORK_DIR, "xss.json");
   const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/security/seed-xss.ts", STATE_FILE, out], { stdio: "inherit", env: { ...process.env, NODE_ENV: "test" } });
   if (run.status !== 0) throw new Error(`seed-xss.ts exited with ${run.status}`);
   seeded = JSON.parse(readFileSync(out, "utf8")) as Seeded;
+  seededIn = (Date.now() - t0) / 1000;
 });
 
 async function armed(context: BrowserContext): Promise<{ dialogs: () => number }> {
@@ -77,6 +80,7 @@ test("XSS: no vector runs on the public site or in the console", async ({ browse
   const editorPages = seeded.items.slice(0, 5).map((id) => `/console/items/${id}/edit`);
 
   const problems: string[] = [];
+  const started = Date.now();
   let pages = 0;
   for (const [who, urls] of [[null, publicPages], ["office", consolePages], ["liaison.bgs", editorPages]] as const) {
     const context = await browser.newContext({ storageState: who ? storageStateOf(who) : undefined });
@@ -96,7 +100,7 @@ test("XSS: no vector runs on the public site or in the console", async ({ browse
   const placements = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
   console.log(
     `XSS battery: ${seeded.vectors} vectors, ${Object.keys(seeded.counts).length} fields, ${placements} vector×field placements ` +
-      `(${Object.entries(seeded.counts).map(([f, n]) => `${f} ${n}`).join(", ")}), ${pages} pages rendered, ${problems.length} problems`,
+      `(${Object.entries(seeded.counts).map(([f, n]) => `${f} ${n}`).join(", ")}), seeded in ${seededIn.toFixed(0)} s, ${pages} pages rendered in ${((Date.now() - started) / 1000).toFixed(0)} s, ${problems.length} problems`,
   );
   expect(seeded.vectors).toBeGreaterThanOrEqual(150);
   expect(problems).toEqual([]);

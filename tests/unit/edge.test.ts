@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { consoleCsp, lanOrigins, originAllowed, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
+import { authRequestProblem, consoleCsp, lanOrigins, originAllowed, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
 import { loginErrorMessage, normalizeUsername, RATE_LIMITED_ERROR_PREFIX } from "@/lib/domain/lockout";
 
 const site = new URL("https://gongkai.example.gov.cn");
@@ -105,5 +105,23 @@ describe("the login form's message when a login limit holds", () => {
 
   test("a NUL in a typed name never reaches SQL", () => {
     expect(normalizeUsername("Liaison.GX\u0000")).toBe("liaison.gx");
+  });
+});
+
+describe("what next-auth would answer with a 500 is refused first (app/api/auth/[...nextauth]/route.ts)", () => {
+  test.each([
+    ["no callbackUrl", [null, undefined], undefined, null],
+    ["a path", ["/console"], undefined, null],
+    ["the site's own URL", ["https://gongkai.example.gov.cn/console"], undefined, null],
+    ["a number (fuzzing)", ["-7.4e-323"], undefined, "登录后返回的地址无效。"],
+    ["a bare word", ["callbackUrl"], undefined, "登录后返回的地址无效。"],
+    ["a javascript: URL", ["javascript:alert(1)"], undefined, "登录后返回的地址无效。"],
+    ["a path whose host cannot parse", ["//[x"], undefined, "登录后返回的地址无效。"],
+    ["a forged callback cookie after a good query", ["/console", "%%"], undefined, "登录后返回的地址无效。"],
+    ["a JSON body", [], '{"csrfToken":"x"}', null],
+    ["an empty JSON body", [], "", "请求内容不是有效的 JSON。"],
+    ["invalid UTF-8 sent as JSON", [], "\uFFFD(\uFFFD\uFFFD", "请求内容不是有效的 JSON。"],
+  ] as const)("%s", (_, callbackUrls, jsonBody, expected) => {
+    expect(authRequestProblem({ callbackUrls: [...callbackUrls], jsonBody }, site)).toBe(expected);
   });
 });
