@@ -44,6 +44,10 @@ const nextConfig = {
   // PostgreSQL (lib/server/platform/public-cache.ts); Next's own memory copy would not be.
   cacheHandler: fileURLToPath(new URL("./lib/cache/public-page-handler.mjs", import.meta.url)),
   cacheMaxMemorySize: 0,
+  // Next writes the Cache-Control of an ISR page itself: s-maxage = the segment's revalidate (25 s),
+  // stale-while-revalidate = expireTime − revalidate. Left at its default (a year), a shared cache
+  // could serve a withdrawn item for a year; 50 gives the 25 + 25 s of the other public answers.
+  expireTime: 50,
   poweredByHeader: false,
   // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/files/text-extract.ts).
   // pdfkit reads its AFM and ICC data, and lib/export/fonts.ts the CJK font, from their package folders;
