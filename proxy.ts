@@ -52,15 +52,24 @@ export async function proxy(request: NextRequest) {
 
   // The cached public pages (issue 11 §2; lib/domain/public-path.ts): their internal address is
   // not advertised; their public URLs are rewritten to it (the query string kept for Next's own checks).
-  // Next runs the proxy again on the rewritten address (seen in 16.4), so it passes untouched. A
-  // visitor may type it too: it shows exactly what the public URL shows, from the same cache.
+  // The internal address itself passes untouched: a visitor who types it sees exactly what the
+  // public URL shows, from the same cache.
   if (url.pathname.startsWith(INTERNAL_PREFIX)) return NextResponse.next();
   const cached = request.method === "GET" || request.method === "HEAD" ? internalPath(url.pathname, url.searchParams) : null;
-  const response = cached
-    ? NextResponse.rewrite(new URL(`${cached}${url.search}`, request.url), { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = cached ? NextResponse.rewrite(internalUrl(request, cached), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(responseHeaders)) response.headers.set(key, value);
   return response;
+}
+
+/**
+ * The rewrite target on Next's own origin: built from `request.url`, whose host may differ from
+ * the one Next listens on (localhost vs 127.0.0.1), Next took it for another server and proxied
+ * the request to itself over HTTP — twice the work, and the proxy run again on `/s/…`.
+ */
+function internalUrl(request: NextRequest, pathname: string) {
+  const target = request.nextUrl.clone();
+  target.pathname = pathname;
+  return target;
 }
 
 /**
