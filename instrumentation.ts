@@ -20,6 +20,9 @@ export async function register() {
   // As the owner when MIGRATION_DATABASE_URL is given; as the app role (nothing to do) otherwise.
   const { applied } = await prepareDatabase({ ownerUrl: migrationDatabaseUrl(), appUrl: databaseUrl() });
   if (applied.length) log.info({ migrations: applied }, "applied migrations");
+  // The public pages' cache (issue 11 §2): first read of the shared invalidations, then every 5 s.
+  const { publicCache } = await import("./lib/server/platform/public-cache");
+  await publicCache()?.start();
   const { startJobs, stopJobsOnSignals } = await import("./lib/server/jobs/queue");
   const { JOB_HANDLERS } = await import("./lib/server/jobs/handlers");
   await startJobs(JOB_HANDLERS);

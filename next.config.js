@@ -2,6 +2,8 @@
  * Next.js configuration. Environment variables are validated by lib/env.ts at start-up
  * (instrumentation.ts), not here: this file must load without TypeScript.
  */
+import { fileURLToPath } from "node:url";
+
 const isDev = process.env.NODE_ENV !== "production";
 
 // The public site's policy. Its pages are cacheable (the same bytes for everyone), so they cannot
@@ -28,12 +30,24 @@ const csp = [
 const permissionsPolicy =
   "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()";
 
-const publicCache = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
+// Shared caches may keep a public page 25 s and serve it 25 s more while they fetch a new one; with
+// the 5 s in which every instance learns of an invalidation, a withdrawn item is gone everywhere
+// within 55 s of the commit (docs/decisions.md "Performance (issue 11): public cache"). Same as
+// lib/server/platform/http.ts PUBLIC_CACHE.
+const publicCache = "public, max-age=0, s-maxage=25, stale-while-revalidate=25";
 const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/annual-reports/:path*", "/apply", "/search", "/columns/:path*", "/items/:path*"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The rendered public pages live in each instance's bounded PublicCache, made stale through
+  // PostgreSQL (lib/server/platform/public-cache.ts); Next's own memory copy would not be.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/public-page-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
+  // Next writes the Cache-Control of an ISR page itself: s-maxage = the segment's revalidate (25 s),
+  // stale-while-revalidate = expireTime − revalidate. Left at its default (a year), a shared cache
+  // could serve a withdrawn item for a year; 50 gives the 25 + 25 s of the other public answers.
+  expireTime: 50,
   poweredByHeader: false,
   // pdfjs-dist loads its worker and CMaps from its own package folder at run time (lib/server/files/text-extract.ts).
   // pdfkit reads its AFM and ICC data, and lib/export/fonts.ts the CJK font, from their package folders;

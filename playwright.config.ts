@@ -6,6 +6,8 @@ import { CHROMIUM_ARGS } from "./scripts/find-chromium.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second instance of the build on the same database (tests/e2e/two-instances.spec.ts, issue 11 §6).
+export const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? port + 1000);
 // Where scripts/e2e-server.ts leaves the throwaway database's address for tests/security.
 export const E2E_STATE_FILE = path.join(os.tmpdir(), `gongkai-e2e-${port}.json`);
 // npm test sets CHROMIUM_PATH (scripts/find-chromium.mjs); Playwright's own download is unreachable here.
@@ -58,7 +60,7 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: baseURL,
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", E2E_STATE_FILE },
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", E2E_STATE_FILE, E2E_SECOND_PORT: String(SECOND_PORT) },
     // E2E_REUSE_SERVER=1: iterate on specs against a server already started with scripts/e2e-server.ts.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     // Migrating and seeding the demo bureau (2019 report records included) takes 1–3 minutes under load.

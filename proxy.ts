@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { consoleCsp, originAllowed, refusalPage, REQUEST_ID_HEADER, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
+import { internalPath, INTERNAL_PREFIX } from "@/lib/domain/public-path";
 import { env, siteUrl } from "@/lib/env";
 
 /**
@@ -9,7 +10,8 @@ import { env, siteUrl } from "@/lib/env";
  * - refuses writes posted from another origin (403; Next's own server-action check answers a 500);
  * - drops a client-sent X-Forwarded-For when no proxy of ours is trusted, so that Next fills it with
  *   the connection's address (lib/server/platform/request-context.ts explains why);
- * - gives every console page a fresh nonce and a CSP that admits only scripts carrying it.
+ * - gives every console page a fresh nonce and a CSP that admits only scripts carrying it;
+ * - rewrites the cached public pages to their internal address (lib/domain/public-path.ts).
  * Public pages keep next.config.js's cacheable policy (no per-request nonce, see docs/decisions.md).
  */
 export async function proxy(request: NextRequest) {
@@ -48,9 +50,26 @@ export async function proxy(request: NextRequest) {
     responseHeaders["Content-Security-Policy"] = csp;
   }
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // The cached public pages (issue 11 §2; lib/domain/public-path.ts): their internal address is
+  // not advertised; their public URLs are rewritten to it (the query string kept for Next's own checks).
+  // The internal address itself passes untouched: a visitor who types it sees exactly what the
+  // public URL shows, from the same cache.
+  if (url.pathname.startsWith(INTERNAL_PREFIX)) return NextResponse.next();
+  const cached = request.method === "GET" || request.method === "HEAD" ? internalPath(url.pathname, url.searchParams) : null;
+  const response = cached ? NextResponse.rewrite(internalUrl(request, cached), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(responseHeaders)) response.headers.set(key, value);
   return response;
+}
+
+/**
+ * The rewrite target on Next's own origin: built from `request.url`, whose host may differ from
+ * the one Next listens on (localhost vs 127.0.0.1), Next took it for another server and proxied
+ * the request to itself over HTTP — twice the work, and the proxy run again on `/s/…`.
+ */
+function internalUrl(request: NextRequest, pathname: string) {
+  const target = request.nextUrl.clone();
+  target.pathname = pathname;
+  return target;
 }
 
 /**

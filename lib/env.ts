@@ -115,6 +115,8 @@ const envSchema = z.object({
    * 0: the header is ignored and the connection's address is the client (lib/server/platform/client-address.ts).
    */
   TRUSTED_PROXY_COUNT: z.coerce.number().int("TRUSTED_PROXY_COUNT: a whole number").min(0).max(10).default(0),
+  /** Megabytes of rendered public pages and answers each instance keeps in memory (lib/server/platform/public-cache.ts); 0 turns the cache off. */
+  PUBLIC_CACHE_MB: z.coerce.number().int("PUBLIC_CACHE_MB: a whole number of megabytes").min(0).max(4096).default(64),
 });
 
 export type Env = z.infer<typeof envSchema>;

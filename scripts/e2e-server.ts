@@ -24,6 +24,7 @@ if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
 
 let database: ThrowawayDatabase | undefined;
 let child: ChildProcess | undefined;
+let second: ChildProcess | undefined;
 let stopping: Promise<never> | undefined;
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -44,6 +45,11 @@ const within = <T>(ms: number, promise: Promise<T>) =>
 /** Once only: a signal during seeding also makes the seed fail, which must not cut this short. */
 function shutdown(code: number): Promise<never> {
   stopping ??= (async () => {
+    if (second && second.exitCode === null && second.signalCode === null) {
+      second.kill("SIGTERM");
+      await within(10_000, exited(second));
+      if (second.exitCode === null && second.signalCode === null) second.kill("SIGKILL");
+    }
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       await within(10_000, exited(child));
@@ -84,13 +90,24 @@ try {
   // need the throwaway database's address and the seed's personal-data key. Only when asked for.
   if (process.env.E2E_STATE_FILE) writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: database.url, piiKey, auditKey: env.AUDIT_HMAC_KEY }), { mode: 0o600 });
 
+  // 36 random bytes are 48 base64url characters: fresh per run, so no session outlives it.
+  const nextauthSecret = randomBytes(36).toString("base64url");
+  // E2E_SECOND_PORT: a second instance of the same build on the same database and secrets, as
+  // behind a load balancer (issue 11 §6; tests/e2e/two-instances.spec.ts).
+  if (process.env.E2E_SECOND_PORT) {
+    const secondPort = Number(process.env.E2E_SECOND_PORT);
+    log(`starting a second next on http://127.0.0.1:${secondPort}`);
+    second = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(secondPort), "-H", "127.0.0.1"], {
+      env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${secondPort}`, NEXTAUTH_SECRET: nextauthSecret },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+  }
   log(`starting next on http://127.0.0.1:${port}`);
   const next = run(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     ...env,
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    // 36 random bytes are 48 base64url characters: fresh per run, so no session outlives it.
-    NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
+    NEXTAUTH_SECRET: nextauthSecret,
   });
   const code = await exited(next);
   if (!stopping) {

@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 import { siteSettings } from "@/lib/server/admin/site-settings";
 import "./public.css";
 
-// Pages read the database on each request; next.config.js lets shared caches keep them a minute.
-export const dynamic = "force-dynamic";
+// No `dynamic` here: the pages under s/[site]/[query] are cached (issue 11 §2); /apply, /track and
+// /search say force-dynamic themselves. Nothing in this layout may be per visitor (no session,
+// nonce, form token or request id): it is part of every cached page.
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const { settings } = await siteSettings();

@@ -11,7 +11,7 @@ const PHOTO_NEWS = "市科技局开展科技活动周集中示范活动";
 
 test("the sections of the 政府信息公开 column, from the home page", async ({ page }) => {
   const response = await page.goto("/");
-  expect(response?.headers()["cache-control"]).toContain("s-maxage=60");
+  expect(response?.headers()["cache-control"]).toContain("s-maxage=25");
   const sections = page.getByRole("navigation", { name: "政府信息公开栏目" });
   for (const name of ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开"]) {
     await expect(sections.getByRole("link", { name })).toBeVisible();

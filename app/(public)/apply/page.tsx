@@ -9,6 +9,8 @@ import { siteSettings } from "@/lib/server/admin/site-settings";
 import { submitApplicationAction } from "./actions";
 
 export const metadata: Metadata = { title: "依申请公开" };
+// Per visitor (a form token, a challenge, a rate limit): never cached, never prerendered.
+export const dynamic = "force-dynamic";
 
 /** The 第三十一条 rules a visitor may meet, in the order the page lists the ways to apply. */
 const PUBLIC_RECEIPT_CHANNELS: Channel[] = ["online", "registered_mail", "ordinary_mail", "fax", "email", "in_person"];

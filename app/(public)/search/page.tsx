@@ -12,6 +12,8 @@ import { clientKey, consumeRateLimit, RATE_LIMITS } from "@/lib/server/platform/
 import { requestMeta } from "@/lib/server/platform/request-context";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
+// Per visitor (a form token, a challenge, a rate limit): never cached, never prerendered.
+export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -4,6 +4,8 @@ import { TrackForm } from "@/components/public/track-form";
 import { trackAction } from "./actions";
 
 export const metadata: Metadata = { title: "查询办理进度" };
+// Per visitor (a form token, a challenge, a rate limit): never cached, never prerendered.
+export const dynamic = "force-dynamic";
 
 export default function TrackPage() {
   return (

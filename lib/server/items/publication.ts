@@ -6,6 +6,7 @@ import { parsePublishAt } from "@/lib/domain/review";
 import { formatIndexNumber } from "@/lib/domain/index-number";
 import { isFullyApproved } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { invalidatePublic, PUBLIC_EFFECTS } from "@/lib/server/platform/public-cache";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/server/platform/actor";
 import { audit } from "@/lib/server/platform/audit";
@@ -88,6 +89,9 @@ export async function publishItem(
     return ok({ indexNumber, publishAt });
   });
   if (result.ok) await reportVersionPublishedAfterCommit(itemId);
+  // A scheduled item appears at publishAt without any write then: its pages go stale at that moment
+  // (the kernel has already invalidated them for now, for the item's own status).
+  if (result.ok && result.value.publishAt.getTime() > Date.now()) await invalidatePublic(PUBLIC_EFFECTS["item.publish"]!, result.value.publishAt);
   return result;
 }
 

@@ -1,11 +1,13 @@
 import "server-only";
 
 /**
- * Public responses: the same for everyone, so shared caches (a CDN, the city portal's proxy) may
- * keep them a minute, which bounds how long a withdrawn item can linger there. Browsers ask again
- * each time. The same policy as the public pages in next.config.js.
+ * Public responses: the same for everyone, so shared caches (a CDN, the city portal's proxy, our
+ * nginx) may keep them 25 s and serve them stale 25 s more while refreshing: with the app's own
+ * 5 s to learn of an invalidation, a withdrawn item is gone everywhere within a minute
+ * (docs/decisions.md "Performance (issue 11): public cache"). Browsers ask again each time. The
+ * same policy as the public pages in next.config.js.
  */
-export const PUBLIC_CACHE = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
+export const PUBLIC_CACHE = "public, max-age=0, s-maxage=25, stale-while-revalidate=25";
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {

@@ -3,6 +3,7 @@ import type { AuditAction, AuditEntity } from "@/lib/domain/audit";
 import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
+import { invalidateAfter } from "./public-cache";
 import { conflict, forbidden, notFound, type Failure, type Result } from "./result";
 
 /**
@@ -74,12 +75,15 @@ export interface WriteOptions {
 export async function write<T>(actor: Actor, target: Target, work: (tx: Tx) => Promise<Result<T>>, options: WriteOptions = {}): Promise<Result<T>> {
   await raceSeam?.(target);
   try {
-    return await db().$transaction(async (tx) => {
+    const done = await db().$transaction(async (tx) => {
       if (options.lock !== undefined) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${options.lock})`;
       const result = await work(tx);
       if (!result.ok) throw new Refusal(result.error, result);
       return result;
     }, options.timeout ? { timeout: options.timeout, maxWait: 10_000 } : undefined);
+    // After the commit: what the public site shows of it goes stale on every instance (issue 11 §2).
+    await invalidateAfter(target.action);
+    return done;
   } catch (error) {
     const refusal = error instanceof Refusal ? error : constraintRefusal(error, options.onConstraint);
     if (refusal) return refuse(actor, target, refusal.reason, refusal.failure);

@@ -1,11 +1,12 @@
+import { cachedResponse } from "@/lib/server/platform/public-cache";
 import { jsonResponse } from "@/lib/server/platform/http";
 import { limitApiRequest } from "@/lib/server/platform/rate-limit";
 import { apiDepartments } from "@/lib/server/public/api";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const limited = await limitApiRequest();
   if (limited) return limited;
-  return jsonResponse(await apiDepartments());
+  return cachedResponse(request, async () => jsonResponse(await apiDepartments()));
 }

@@ -1,3 +1,4 @@
+import { cachedResponse } from "@/lib/server/platform/public-cache";
 import type { NextRequest } from "next/server";
 import { jsonResponse } from "@/lib/server/platform/http";
 import { limitApiRequest } from "@/lib/server/platform/rate-limit";
@@ -9,6 +10,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const limited = await limitApiRequest(request.nextUrl.searchParams);
   if (limited) return limited;
-  const result = await apiListItems(request.nextUrl.searchParams, await siteOrigin());
-  return jsonResponse(result.body, result.status);
+  return cachedResponse(request, async () => {
+    const result = await apiListItems(request.nextUrl.searchParams, await siteOrigin());
+    return jsonResponse(result.body, result.status);
+  });
 }

@@ -1,3 +1,4 @@
+import { cachedResponse } from "@/lib/server/platform/public-cache";
 import { jsonResponse } from "@/lib/server/platform/http";
 import { limitApiRequest } from "@/lib/server/platform/rate-limit";
 import { apiReportYears } from "@/lib/server/reports/api";
@@ -5,8 +6,8 @@ import { siteOrigin } from "@/lib/server/public/site";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const limited = await limitApiRequest();
   if (limited) return limited;
-  return jsonResponse(await apiReportYears(await siteOrigin()));
+  return cachedResponse(request, async () => jsonResponse(await apiReportYears(await siteOrigin())));
 }

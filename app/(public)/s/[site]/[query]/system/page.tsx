@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Listing } from "@/components/public/listing";
+import { searchOfSegment } from "@/lib/domain/public-path";
 import { parsePublicQuery } from "@/lib/domain/public-query";
 import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
@@ -7,9 +8,9 @@ import { siteSettings } from "@/lib/server/admin/site-settings";
 
 export const metadata: Metadata = { title: "政府信息公开制度" };
 
-export default async function SystemPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SystemPage({ params }: { params: Promise<{ query: string }> }) {
   const { settings } = await siteSettings();
-  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+  const { query, notices } = parsePublicQuery(searchOfSegment((await params).query), currentYear());
   const result = await findPublicItems({ ...query, column: settings.systemColumn }, notices, new Date(), { columnRequired: true });
   return (
     <Listing

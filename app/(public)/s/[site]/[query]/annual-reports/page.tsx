@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Listing } from "@/components/public/listing";
 import { YearChart } from "@/components/reports/year-chart";
 import { formatChineseDate } from "@/lib/domain/dates";
+import { searchOfSegment } from "@/lib/domain/public-path";
 import { parsePublicQuery } from "@/lib/domain/public-query";
 import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
@@ -11,9 +12,9 @@ import { publicYearFigures } from "@/lib/server/reports/public";
 
 export const metadata: Metadata = { title: "政府信息公开年报" };
 
-export default async function AnnualReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnnualReportsPage({ params }: { params: Promise<{ query: string }> }) {
   const { settings } = await siteSettings();
-  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+  const { query, notices } = parsePublicQuery(searchOfSegment((await params).query), currentYear());
   const [result, years] = await Promise.all([
     findPublicItems({ ...query, column: settings.annualReportColumn }, notices, new Date(), { columnRequired: true }),
     publicYearFigures(),

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { Listing } from "@/components/public/listing";
+import { searchOfSegment } from "@/lib/domain/public-path";
 import { parsePublicQuery } from "@/lib/domain/public-query";
 import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
 
 export const metadata: Metadata = { title: "法定主动公开内容" };
 
-type Params = Record<string, string | string[] | undefined>;
-
-export default async function BrowsePage({ searchParams }: { searchParams: Promise<Params> }) {
-  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+export default async function BrowsePage({ params }: { params: Promise<{ query: string }> }) {
+  const { query, notices } = parsePublicQuery(searchOfSegment((await params).query), currentYear());
   const result = await findPublicItems(query, notices);
   return (
     <Listing

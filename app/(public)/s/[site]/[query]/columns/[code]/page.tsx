@@ -2,11 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Listing } from "@/components/public/listing";
+import { searchOfSegment } from "@/lib/domain/public-path";
 import { parsePublicQuery } from "@/lib/domain/public-query";
 import { columnPath, currentYear, listPublicColumns } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+/** None at build time (no database then): each is rendered on its first request and kept (s/[site]/[query]/layout.tsx). */
+export function generateStaticParams(): never[] {
+  return [];
+}
+
+type Props = { params: Promise<{ code: string; query: string }> };
 
 async function findColumn(code: string) {
   const columns = await listPublicColumns();
@@ -19,11 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found?.column.name ?? "未找到" };
 }
 
-export default async function ColumnPage({ params, searchParams }: Props) {
+export default async function ColumnPage({ params }: Props) {
   const found = await findColumn((await params).code);
   if (!found) notFound();
   const { column, columns } = found;
-  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+  const { query, notices } = parsePublicQuery(searchOfSegment((await params).query), currentYear());
   const result = await findPublicItems({ ...query, column: column.code }, notices);
   const path = columnPath(columns, column.id);
   const children = columns.filter((c) => c.parentId === column.id);

@@ -8,6 +8,11 @@ import { formatChineseDate } from "@/lib/domain/dates";
 import { fileTypeLabel, formatFileSize } from "@/lib/domain/public-labels";
 import { columnNeighbours, columnPath, getPublishedItem, getWithdrawnItem, listPublicColumns } from "@/lib/server/public/site";
 
+/** None at build time (no database then): each is rendered on its first request and kept (s/[site]/[query]/layout.tsx). */
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,15 +4,21 @@ import { notFound } from "next/navigation";
 import { BodyHtml } from "@/components/items/body-html";
 import { PrintButton } from "@/components/public/print-button";
 import { ReportDownloads, ReportVersionNotes } from "@/components/reports/public-report";
+import { searchOfSegment } from "@/lib/domain/public-path";
 import { reportHtml, reportTitle } from "@/lib/export/report";
 import { parseReportYear, parseVersionNumber, publicReport } from "@/lib/server/reports/public";
 
-type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+/** None at build time (no database then): each is rendered on its first request and kept (s/[site]/[query]/layout.tsx). */
+export function generateStaticParams(): never[] {
+  return [];
+}
+
+type Props = { params: Promise<{ year: string; query: string }> };
 
 /** The year and ?version=N of the address; null for anything malformed (a 404, never a 500). */
-async function load({ params, searchParams }: Props) {
+async function load({ params }: Props) {
   const year = parseReportYear((await params).year);
-  const version = parseVersionNumber((await searchParams).version);
+  const version = parseVersionNumber(searchOfSegment((await params).query).version);
   if (year === null || version === "invalid") return null;
   return publicReport(year, version);
 }

@@ -1,0 +1,54 @@
+/**
+ * The public pages served from the cache (issue 11 §2) live at an internal address,
+ * `/s/{site}/{query}/…` (app/(public)/s/[site]/[query]), to which proxy.ts rewrites their public
+ * URLs. Why: a page that reads `searchParams` is rendered per request, and a route without a
+ * dynamic segment would be prerendered by `next build`, which has no database. With the query
+ * string folded into a path segment whose generateStaticParams returns [], every page is rendered
+ * on its first request and then kept (ISR), and `?page=N` etc. still work. `{site}` is the
+ * bureau's site key — one today; a city's platform (集约化) would put each bureau's key there.
+ * Public URLs do not change; the internal address is refused from outside (proxy.ts).
+ */
+
+export const PUBLIC_SITE = "main";
+export const INTERNAL_PREFIX = "/s/";
+
+/**
+ * The query parameters a public page reads (lib/domain/public-query.ts, the annual report's
+ * version). Others are dropped: they change nothing, and each variant would be one more entry.
+ */
+const KEYS = ["article20", "column", "department", "page", "q", "sort", "version", "year"] as const;
+/** Longer values are cut (a search word is cut to far less by parsePublicQuery, with a notice). */
+const VALUE_MAX = 200;
+
+/** The public paths whose pages are cached, and nothing under them that is not a page. */
+const CACHED_PAGE = /^\/(?:|browse|guide|system|annual-reports|annual-reports\/[^/]+|columns\/[^/]+|items\/[^/]+)$/;
+
+/** The internal address of a cached public page, or null when the path is not one. */
+export function internalPath(pathname: string, search: URLSearchParams): string | null {
+  const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  if (!CACHED_PAGE.test(path)) return null;
+  return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(search)}${path === "/" ? "" : path}`;
+}
+
+/** `_` for no parameters, else `q` + base64url of the sorted, known parameters. */
+export function querySegment(search: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = search.get(key);
+    if (value !== null) kept.set(key, value.slice(0, VALUE_MAX));
+  }
+  const text = kept.toString();
+  return text ? `q${Buffer.from(text, "utf8").toString("base64url")}` : "_";
+}
+
+/** The parameters a segment carries, as a page's `searchParams` would have them. */
+export function searchOfSegment(segment: string): Record<string, string> {
+  if (!segment.startsWith("q") || !/^q[A-Za-z0-9_-]{1,2000}$/.test(segment)) return {};
+  const params = new URLSearchParams(Buffer.from(segment.slice(1), "base64url").toString("utf8"));
+  const out: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = params.get(key);
+    if (value !== null) out[key] = value;
+  }
+  return out;
+}

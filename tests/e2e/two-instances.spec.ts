@@ -1,0 +1,89 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { SECOND_PORT } from "@/playwright.config";
+import { field, test } from "./console-helpers";
+
+/**
+ * Two instances of the production build on one database (issue 11 §2 and §6): scripts/e2e-server.ts
+ * starts the second on E2E_SECOND_PORT with the same secrets. Both caches are warmed on every kind
+ * of cached public answer; an item is withdrawn through instance 1; then it must be gone from every
+ * page, feed, sitemap, API answer and attachment of instance 1 at once and of instance 2 within 15 s
+ * (every instance polls the shared invalidations every 5 s; the promise to visitors is 60 s, with
+ * shared caches in front). A session made on instance 1 works on instance 2.
+ */
+const ONE = "";
+const TWO = `http://127.0.0.1:${SECOND_PORT}`;
+/** Instance 2 must have learnt of the withdrawal within this (REFRESH_MS 5 s, with room for load). */
+const OTHER_INSTANCE_MS = 15_000;
+const WITHDRAWN = /已[^<]{0,20}撤回/;
+
+async function waitReady(request: APIRequestContext, base: string) {
+  await expect.poll(async () => (await request.get(`${base}/api/ready`).catch(() => null))?.status() ?? 0, { timeout: 120_000, intervals: [1_000] }).toBe(200);
+}
+
+test("a withdrawal reaches every cached answer of both instances; sessions work on both", async ({ request, signIn }) => {
+  test.setTimeout(180_000);
+  await waitReady(request, TWO);
+
+  // The newest public item: it is on the home page and the first page of every list.
+  const list = await (await request.get("/api/v1/items")).json();
+  const summary = list.items[0] as { id: string; title: string };
+  const detail = await (await request.get(`/api/v1/items/${summary.id}`)).json();
+  const { id, title } = summary;
+  const column: string = detail.column.code;
+  const attachments: string[] = (detail.attachments ?? []).map((a: { url: string }) => new URL(a.url).pathname);
+
+  /** Where the item shows while public, and what each answer says of it. */
+  const showing: [string, (body: string, status: number) => boolean][] = [
+    ["/", (b) => b.includes(title)],
+    ["/browse", (b) => b.includes(title)],
+    [`/columns/${column}`, (b) => b.includes(title)],
+    [`/items/${id}`, (b, s) => s === 200 && b.includes(title) && !WITHDRAWN.test(b)],
+    ["/feed.xml", (b) => b.includes(title)],
+    [`/columns/${column}/feed.xml`, (b) => b.includes(title)],
+    ["/sitemap.xml", (b) => b.includes(`/items/${id}`)],
+    ["/api/v1/items", (b) => b.includes(title)],
+    [`/api/v1/items/${id}`, (_b, s) => s === 200],
+    ...attachments.map((path) => [path, (_b: string, s: number) => s === 200] as [string, (b: string, s: number) => boolean]),
+  ];
+  const shows = async (base: string) => {
+    const found: string[] = [];
+    for (const [path, check] of showing) {
+      const response = await request.get(`${base}${path}`);
+      if (check(await response.text(), response.status())) found.push(path);
+    }
+    return found;
+  };
+  const allPaths = showing.map(([path]) => path);
+
+  await test.step("both instances serve every answer, the pages from their cache", async () => {
+    for (const base of [ONE, TWO]) {
+      expect(await shows(base)).toEqual(allPaths);
+      expect(await shows(base)).toEqual(allPaths); // the second time from the cache
+      for (const page of ["/", "/browse", `/items/${id}`]) {
+        expect((await request.get(`${base}${page}`)).headers()["x-nextjs-cache"], `${base}${page}`).toBe("HIT");
+      }
+      // Nothing per visitor in a cached page: no session, no form token, no request id.
+      const home = await (await request.get(`${base}/`)).text();
+      expect(home).not.toMatch(/csrf|next-auth|request-id/i);
+    }
+  });
+
+  const office = await signIn("office");
+  await test.step("a session made on instance 1 works on instance 2", async () => {
+    await office.goto(`${TWO}/console`);
+    await expect(office.getByTestId("current-user")).toBeVisible();
+  });
+
+  await test.step("withdrawn through instance 1: gone there at once, and from instance 2 within the bound", async () => {
+    await office.goto(`/console/items/${id}`);
+    await office.getByRole("button", { name: "撤回" }).click();
+    await field(office, "撤回理由").fill("两实例缓存测试：撤回");
+    await office.getByRole("button", { name: "确认撤回" }).click();
+    await expect(office.getByText("已从公开网站撤回。")).toBeVisible();
+    const withdrawnAt = Date.now();
+    expect(await shows(ONE)).toEqual([]);
+    await expect.poll(() => shows(TWO), { timeout: OTHER_INSTANCE_MS, intervals: [500] }).toEqual([]);
+    test.info().annotations.push({ type: "instance 2 clean after", description: `${Date.now() - withdrawnAt} ms` });
+    expect(await (await request.get(`${TWO}/items/${id}`)).text()).toMatch(WITHDRAWN);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, test } from "vitest";
+import { internalPath, querySegment, searchOfSegment } from "@/lib/domain/public-path";
+
+/** The internal address of the cached public pages (lib/domain/public-path.ts). */
+describe("internalPath", () => {
+  const at = (path: string, search = "") => internalPath(path, new URLSearchParams(search));
+
+  test("the cached pages, and only they, get an internal address", () => {
+    expect(at("/")).toBe("/s/main/_");
+    expect(at("/browse")).toBe("/s/main/_/browse");
+    expect(at("/items/abc/")).toBe("/s/main/_/items/abc");
+    expect(at("/annual-reports/2024")).toBe("/s/main/_/annual-reports/2024");
+    for (const path of ["/apply", "/track", "/search", "/console", "/feed.xml", "/columns/x/feed.xml", "/annual-reports/2024/print", "/annual-reports/2024/download/docx", "/api/v1/items", "/attachments/x", "/items/a/b"]) {
+      expect(at(path), path).toBeNull();
+    }
+  });
+
+  test("the query string is folded into one segment, known keys only, in one order", () => {
+    const one = at("/browse", "page=2&column=tzgg&utm=x&_rsc=abc");
+    expect(one).toBe(at("/browse", "column=tzgg&page=2"));
+    const segment = one!.split("/")[3]!;
+    expect(searchOfSegment(segment)).toEqual({ column: "tzgg", page: "2" });
+  });
+
+  test("any value survives the round trip; a forged segment reads as no parameters", () => {
+    const q = "科技 / 项目?&=#%";
+    expect(searchOfSegment(querySegment(new URLSearchParams({ q, page: "-1" })))).toEqual({ q, page: "-1" });
+    expect(searchOfSegment("_")).toEqual({});
+    expect(searchOfSegment("q!!")).toEqual({});
+    expect(searchOfSegment("x" + "a".repeat(10))).toEqual({});
+  });
+});
