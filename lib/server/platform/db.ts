@@ -13,6 +13,9 @@ export function createClient(connectionString: string) {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString }),
     omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true }, disclosureRequest: { descriptionGrams: true } },
+    // Under a burst every transaction waits its turn for a pooled connection: Prisma's default of
+    // 2 s turned a queue into a 500 (P2028). Public reads set their own, longer clock (search.ts).
+    transactionOptions: { maxWait: 10_000 },
   }).$extends(withoutNul);
 }
 

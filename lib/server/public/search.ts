@@ -90,13 +90,21 @@ function from(source: Source): Prisma.Sql {
 const matches = (q: string, prefix: "" | "#") =>
   Prisma.sql`"grams" @> ${queryGrams(q, prefix)} AND cardinality(${queryGrams(q, prefix)}) > 0`;
 
+/**
+ * A read's transaction waits its turn for a pooled connection: Prisma's default (2 s to get one)
+ * turned a burst of visitors into 500s (P2028), seen by the permission-matrix battery at 8
+ * parallel requests. Under a burst a visitor now waits; a page that still cannot be served fails
+ * on its own 20 s clock.
+ */
+const READ_TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
+
 /** Forbids reading grams row by row anywhere in a search (see from()); bitmap scans remain. */
 async function inSearchTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return publicDb().$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
     await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
     return work(tx);
-  });
+  }, READ_TRANSACTION);
 }
 
 async function count(tx: Tx, source: Source, where: Prisma.Sql, cap = TOTAL_CAP): Promise<{ total: number; capped: boolean }> {
@@ -160,10 +168,13 @@ export async function searchIndex(o: SearchOptions, now = new Date()): Promise<H
 export async function browseIndex(o: { filters: IndexFilters; limit: number; offset?: number; cursor?: Cursor }, now = new Date()): Promise<HitPage> {
   const where = conditions(o.filters, now);
   const all: Source = { kind: "all" };
-  return publicDb().$transaction(async (tx) => ({
-    ...(await count(tx, all, where)),
-    hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor),
-  }));
+  return publicDb().$transaction(
+    async (tx) => ({
+      ...(await count(tx, all, where)),
+      hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor),
+    }),
+    READ_TRANSACTION,
+  );
 }
 
 export interface FacetCounts {
@@ -200,7 +211,7 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
        WHERE e."publishAt" <= ${ts(now)}
        GROUP BY GROUPING SETS ((e."columnId"), (e."departmentId"), (e."article20Item"), (y.year), ())`;
   };
-  const rows = o.q ? await inSearchTransaction(run) : await publicDb().$transaction(run);
+  const rows = o.q ? await inSearchTransaction(run) : await publicDb().$transaction(run, READ_TRANSACTION);
   const counts: FacetCounts = { total: 0, column: new Map(), department: new Map(), article20: new Map(), year: new Map() };
   for (const r of rows) {
     const n = Number(r.n);
