@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { db } from "@/lib/server/platform/db";
 import { withdrawItem } from "@/lib/server/items/publication";
 import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
-import { BLIND_MS, BoundedStore, PublicCache, publicCache, TagClock, type PublicTag } from "@/lib/server/platform/public-cache";
+import { BLIND_MS, BoundedStore, cachedSearch, PublicCache, publicCache, TagClock, type PublicTag } from "@/lib/server/platform/public-cache";
+import { searchIndex } from "@/lib/server/public/search";
 import { GET as feed } from "@/app/feed.xml/route";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 
@@ -143,6 +144,25 @@ describe("the writes invalidate through the kernel", () => {
     expect((await withdrawItem(b.people.office, item.id, "信息有误，撤回更正")).ok).toBe(true);
     expect((await rowsSince(since)).map((r) => r.tag)).toContain("items");
     expect(await (await feed(request())).text()).not.toContain("缓存撤回测试信息");
+  });
+
+  test("a search's first page: a one-off is not kept, one asked again comes from memory until a withdrawal", async () => {
+    const item = await seedPending(b, "PUBLISHED", { title: "缓存搜索测试信息甲" });
+    await new Promise((r) => setTimeout(r, 1_100)); // past SKEW_MS of the publication's own invalidation
+    let calls = 0;
+    const produce = async () => {
+      calls++;
+      return (await searchIndex({ q: "缓存搜索测试", filters: {}, sort: "relevance", limit: 10 })).hits.map((h) => h.id);
+    };
+    const key = `q-${Math.random()}`;
+    expect(await cachedSearch(key, produce)).toContain(item.id);
+    expect(await cachedSearch(key, produce)).toContain(item.id);
+    expect(calls).toBe(2); // the first ask was not kept
+    expect(await cachedSearch(key, produce)).toContain(item.id);
+    expect(calls).toBe(2); // the third came from memory
+    expect((await withdrawItem(b.people.office, item.id, "信息有误，撤回更正")).ok).toBe(true);
+    expect(await cachedSearch(key, produce)).not.toContain(item.id);
+    expect(calls).toBe(3);
   });
 
   test("a cached feed is served from memory until something invalidates it", async () => {

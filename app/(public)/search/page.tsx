@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { parsePublicQuery, queryString } from "@/lib/domain/public-query";
 import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
+import { cachedSearch } from "@/lib/server/platform/public-cache";
 import { clientKey, consumeRateLimit, RATE_LIMITS } from "@/lib/server/platform/rate-limit";
 import { requestMeta } from "@/lib/server/platform/request-context";
 
@@ -37,7 +38,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // refusal is sent on to /search/busy, which does (issue 10 §6).
   const limit = await consumeRateLimit(RATE_LIMITS.search, clientKey((await requestMeta()).ip));
   if (!limit.ok) redirect(`/search/busy?wait=${limit.retryAfterSeconds}`);
-  const result = await findPublicItems(query, notices);
+  // The first page of a search asked again comes from memory (public-cache.ts cachedSearch).
+  const result =
+    query.page === 1 ? await cachedSearch(`${queryString(query)}|${notices.join("|")}`, () => findPublicItems(query, notices)) : await findPublicItems(query, notices);
   const sortLink = (sort: "relevance" | "date", label: string) =>
     result.query.sort === sort ? (
       <span aria-current="true" className="font-semibold text-gray-900">
