@@ -3,28 +3,17 @@
  * (instrumentation.ts), not here: this file must load without TypeScript.
  */
 import { fileURLToPath } from "node:url";
+import { contentSecurityPolicy } from "./lib/domain/csp.mjs";
 
 const isDev = process.env.NODE_ENV !== "production";
 
 // The public site's policy. Its pages are cacheable (the same bytes for everyone), so they cannot
 // carry a per-request nonce, and Next's inline scripts (the RSC payload, `self.__next_f.push(…)`)
 // differ per page and per data change, so no fixed hash list covers them: scripts keep
-// 'unsafe-inline', but inline event-handler attributes (`onerror=`, the usual injection) are
-// refused by script-src-attr 'none' — React never renders them. The console gets a nonce policy
-// from proxy.ts instead (lib/domain/edge.ts consoleCsp), hence the source below that skips /console.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "script-src-attr 'none'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join("; ");
+// 'unsafe-inline', but inline event-handler attributes are refused (script-src-attr 'none'). The
+// console gets a nonce policy from proxy.ts instead (lib/domain/edge.ts consoleCsp), hence the
+// source below that skips /console.
+const csp = contentSecurityPolicy({ scriptSrc: `'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}` });
 
 // No page uses any of these (the ID copy is a file input, not the camera).
 const permissionsPolicy =

@@ -3,26 +3,17 @@
  * Origin check for writes, and the refusal of paths that cannot be decoded. Pure functions, so the
  * rules are unit-tested without a server.
  */
+import { contentSecurityPolicy } from "./csp.mjs";
 
 /** The console's policy: scripts only with this response's nonce, or loaded by one that has it. */
 export function consoleCsp(nonce: string, development: boolean): string {
-  return [
-    "default-src 'self'",
+  return contentSecurityPolicy({
     // 'strict-dynamic': chunks Next's nonced bootstrap loads are trusted; 'self' then only matters to
     // browsers without CSP 3. Development needs eval for React's error overlays.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    "script-src-attr 'none'",
-    // Inline styles stay: React `style` props and the editor's (Tiptap) text alignment are style
-    // attributes, which a nonce cannot cover; CSS cannot run script.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-  ].join("; ");
+    scriptSrc: `'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    // blob: the editor's image previews before upload.
+    imgSrc: "'self' data: blob:",
+  });
 }
 
 /**
