@@ -197,6 +197,11 @@ function isListenAddress(value: string): boolean {
 }
 
 /** BLOB_STORE=s3 without a bucket would fail at the first upload instead of at start-up. */
-function requireS3Settings(e: { BLOB_STORE: string; S3_BUCKET?: string }, ctx: z.RefinementCtx) {
+function requireS3Settings(e: { BLOB_STORE: string; S3_BUCKET?: string; S3_ACCESS_KEY_ID?: string; S3_SECRET_ACCESS_KEY?: string }, ctx: z.RefinementCtx) {
   if (e.BLOB_STORE === "s3" && !e.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when BLOB_STORE=s3" });
+  // One key without the other would let the AWS SDK fall back to its own chain (~/.aws, the
+  // machine's cloud role) without a word: both or neither.
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({ code: "custom", path: [e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither" });
+  }
 }

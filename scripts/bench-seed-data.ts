@@ -393,7 +393,8 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
       counts.revisions++;
       if (file) {
         const fileId = `${SEED_ID_PREFIX}f${pad(i, 7)}`;
-        stored.push([fileId, file.sha256, file.size, file.mimeType, file.fileName, file.text, "DONE", author, formed]);
+        // Scanned as the extract-text job would have (activeContentScannedAt), or the daily job rescans them all.
+        stored.push([fileId, file.sha256, file.size, file.mimeType, file.fileName, file.text, "DONE", author, formed, formed]);
         attachments.push([`${SEED_ID_PREFIX}a${pad(i, 7)}`, revId, fileId, 0]);
         counts.attachments++;
       }
@@ -414,7 +415,7 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
       "withdrawnAt", "withdrawReason", "reviewStages", "firstSubmittedAt", "currentRevisionId", "publishedRevisionId", "createdAt", "updatedAt"], items));
     sends.push(() => copyFrom(client, "ItemRevision", ["id", "itemId", "number", "title", "documentNumber", "bodyHtml", "bodyText", "formedOn", "attribute",
       "attributeReason", "article20Item", "documentType", "signedOn", "effectiveOn", "repealedOn", "validity", "channels", "contentHash", "authorId", "createdAt"], revs));
-    sends.push(() => copyFrom(client, "StoredFile", ["id", "sha256", "size", "mimeType", "fileName", "text", "textStatus", "uploadedById", "createdAt"], stored));
+    sends.push(() => copyFrom(client, "StoredFile", ["id", "sha256", "size", "mimeType", "fileName", "text", "textStatus", "uploadedById", "createdAt", "activeContentScannedAt"], stored));
     sends.push(() => copyFrom(client, "Attachment", ["id", "revisionId", "fileId", "sortOrder"], attachments));
     sends.push(() => copyFrom(client, "ReviewRecord", ["id", "itemId", "revisionId", "contentHash", "stage", "decision", "reviewerId", "createdAt"], reviews));
     sends.push(() => copyFrom(client, "SearchEntry", ["itemId", "revisionId", "publishAt", "columnId", "departmentId", "article20Item", "grams"], entries));

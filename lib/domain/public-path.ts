@@ -6,7 +6,8 @@
  * string folded into a path segment whose generateStaticParams returns [], every page is rendered
  * on its first request and then kept (ISR), and `?page=N` etc. still work. `{site}` is the
  * bureau's site key — one today; a city's platform (集约化) would put each bureau's key there.
- * Public URLs do not change; the internal address is refused from outside (proxy.ts).
+ * Public URLs do not change; an internal address that internalPath would not make is a 404
+ * (isCanonicalSegment, in the pages' layout).
  */
 
 export const PUBLIC_SITE = "main";
@@ -43,7 +44,8 @@ export function querySegment(search: URLSearchParams): string {
 
 /** The parameters a segment carries, as a page's `searchParams` would have them. */
 export function searchOfSegment(segment: string): Record<string, string> {
-  if (!segment.startsWith("q") || !/^q[A-Za-z0-9_-]{1,2000}$/.test(segment)) return {};
+  // 8 values of at most 200 characters, percent-encoded (up to 9 bytes each), in base64: < 20,000.
+  if (!segment.startsWith("q") || !/^q[A-Za-z0-9_-]{1,20000}$/.test(segment)) return {};
   const params = new URLSearchParams(Buffer.from(segment.slice(1), "base64url").toString("utf8"));
   const out: Record<string, string> = {};
   for (const key of KEYS) {
@@ -51,4 +53,13 @@ export function searchOfSegment(segment: string): Record<string, string> {
     if (value !== null) out[key] = value;
   }
   return out;
+}
+
+/**
+ * Whether a segment is the one internalPath makes for its parameters: any other spelling of the
+ * same query (or none) is refused by the cached pages' layout, so `/s/main/zzz1/browse`,
+ * `zzz2`, … cannot render a fresh copy each and push the popular pages out of the cache.
+ */
+export function isCanonicalSegment(segment: string): boolean {
+  return segment === "_" || querySegment(new URLSearchParams(searchOfSegment(segment))) === segment;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { internalPath, querySegment, searchOfSegment } from "@/lib/domain/public-path";
+import { internalPath, isCanonicalSegment, querySegment, searchOfSegment } from "@/lib/domain/public-path";
 
 /** The internal address of the cached public pages (lib/domain/public-path.ts). */
 describe("internalPath", () => {
@@ -29,4 +29,21 @@ describe("internalPath", () => {
     expect(searchOfSegment("q!!")).toEqual({});
     expect(searchOfSegment("x" + "a".repeat(10))).toEqual({});
   });
+
+  test("only the segment internalPath makes is canonical: other spellings of a query are refused", () => {
+    const segment = querySegment(new URLSearchParams("page=2&column=tzgg"));
+    expect(isCanonicalSegment("_")).toBe(true);
+    expect(isCanonicalSegment(segment)).toBe(true);
+    for (const forged of ["zzz1", "q!!", "qzzz", querySegment(new URLSearchParams("column=tzgg")) + "A", `q${Buffer.from("page=2&column=tzgg&utm=1").toString("base64url")}`]) {
+      expect(isCanonicalSegment(forged), forged).toBe(false);
+    }
+  });
+
+  test("a long search keeps its filters: the longest segment internalPath makes still reads back", () => {
+    const long = "科".repeat(400);
+    const search = new URLSearchParams({ q: long, column: "tzgg", department: "d".repeat(300) });
+    const read = searchOfSegment(querySegment(search));
+    expect(read).toMatchObject({ column: "tzgg", q: "科".repeat(200) });
+  });
 });
+

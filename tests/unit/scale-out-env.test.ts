@@ -28,6 +28,8 @@ describe("replica and object-storage settings", () => {
     [{ S3_KEY_PREFIX: "../x/" }, "S3_KEY_PREFIX: path segments"],
     [{ S3_FORCE_PATH_STYLE: "yes" }, "S3_FORCE_PATH_STYLE: true or false"],
     [{ DATABASE_REPLICA_URL: "replica:5432" }, "DATABASE_REPLICA_URL: a postgresql:// URL"],
+    [{ S3_ACCESS_KEY_ID: "AKIA1" }, "S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together"],
+    [{ S3_SECRET_ACCESS_KEY: "secret" }, "S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together"],
   ])("%o is refused, naming the setting", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

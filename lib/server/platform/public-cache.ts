@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AuditAction } from "@/lib/domain/audit";
 import { env } from "@/lib/env";
 import type { Db } from "./db";
@@ -33,6 +34,12 @@ export const REFRESH_MS = 5_000;
 export const BLIND_MS = 20_000;
 /** Clock difference between an instance and PostgreSQL that the comparison tolerates. */
 const SKEW_MS = 1_000;
+/**
+ * No entry is served older than this, whatever the tags say: the bound that holds when an
+ * invalidation is lost (a crash between a commit and its record) or a replica re-render read the
+ * state before it — the same as Next's own for pages (next.config.js expireTime).
+ */
+export const MAX_AGE_MS = 50_000;
 /** A stored entry without a recorded miss (a background regeneration) is assumed this old. */
 const RENDER_ALLOWANCE_MS = 10_000;
 /** Polls overlap by this much, so a row whose transaction committed late is still read. */
@@ -92,7 +99,7 @@ export class BoundedStore {
   /** The entry if it is still valid; a miss is remembered as the start of the render that follows. */
   get(key: string, now = Date.now()): Entry | null {
     const entry = this.entries.get(key);
-    if (entry && this.tags.fresh(entry.tags, entry.storedAt, now)) {
+    if (entry && now - entry.storedAt <= MAX_AGE_MS && this.tags.fresh(entry.tags, entry.storedAt, now)) {
       this.entries.delete(key);
       this.entries.set(key, entry);
       return entry;
@@ -301,12 +308,17 @@ export async function invalidateAfter(action: AuditAction): Promise<void> {
 export async function cachedSearch<T>(key: string, produce: () => Promise<T>): Promise<T> {
   const cache = publicCache();
   if (!cache?.enabled) return produce();
-  const storeKey = `search:${key}`;
+  const storeKey = boundedKey(`search:${key}`);
   const hit = cache.responses.get(storeKey);
   if (hit) return hit.value as T;
   const value = await produce();
   if (cache.askedBefore(storeKey)) cache.responses.set(storeKey, value, ["site", "items"], JSON.stringify(value).length * 2 + storeKey.length + 512);
   return value;
+}
+
+/** A long key (a long search, a long path) is kept as its digest: memory per key stays small. */
+export function boundedKey(key: string): string {
+  return key.length <= 256 ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
 }
 
 interface StoredResponse {
@@ -319,12 +331,15 @@ interface StoredResponse {
  * A route handler's public GET answer from the cache (feeds, sitemaps, the open API): keyed by
  * path and query, tagged by path. Only 200 and 404 answers that say they are public are kept.
  */
-export async function cachedResponse(request: Request, produce: () => Promise<Response>): Promise<Response> {
+export async function cachedResponse(request: Request, produce: () => Promise<Response>, keyParams: readonly string[] | "all" = []): Promise<Response> {
   const cache = publicCache();
   if (!cache?.enabled || request.method !== "GET") return produce();
   const url = new URL(request.url);
-  url.searchParams.sort();
-  const key = `${url.pathname}?${url.searchParams.toString()}`;
+  // Only what the route reads makes a variant: `/feed.xml?x=1`, `?x=2`… are one entry, not a way
+  // to push the popular ones out.
+  const kept = new URLSearchParams([...url.searchParams].filter(([k]) => keyParams === "all" || keyParams.includes(k)));
+  kept.sort();
+  const key = boundedKey(`${url.pathname}?${kept.toString()}`);
   const hit = cache.responses.get(key)?.value as StoredResponse | undefined;
   if (hit) return new Response(new Uint8Array(hit.body), { status: hit.status, headers: hit.headers });
   const response = await produce();

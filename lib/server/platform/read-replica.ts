@@ -60,8 +60,8 @@ export async function probeReplica(): Promise<boolean> {
   client.on("error", () => {});
   try {
     await client.connect();
-    await client.query("SELECT 1");
-    if (!state.healthy) log.info("read replica answers again: public pages read it");
+    await caughtUp(client);
+    if (!state.healthy) log.info("read replica answers again and has caught up: public pages read it");
     state.failures = 0;
     state.healthy = true;
   } catch (error) {
@@ -74,6 +74,36 @@ export async function probeReplica(): Promise<boolean> {
     client.end().catch(() => {});
   }
   return state.healthy;
+}
+
+/**
+ * Throws unless the replica on `client` replays, within REPLAY_WAIT_MS, everything the primary had
+ * committed when asked: a replica that answers but lags (back after an outage, its streaming
+ * broken, its replay paused) must not serve the public pages — a withdrawn item would reappear.
+ */
+async function caughtUp(client: pg.Client): Promise<void> {
+  const [{ lsn }] = await db().$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+  const deadline = Date.now() + REPLAY_WAIT_MS;
+  for (;;) {
+    const { rows } = await client.query<{ replayed: boolean | null }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS replayed", [lsn]);
+    if (rows[0]?.replayed !== false) return;
+    if (Date.now() >= deadline) throw new Error(`read replica has not replayed the primary's WAL up to ${lsn}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
+ * The bounded wait found the replica behind: public reads go to the primary from now on, until a
+ * probe finds the replica caught up (probeReplica). Otherwise a page re-rendered after the
+ * invalidation would read the state before it and be kept as new.
+ */
+function leaveLaggingReplica(): void {
+  const url = env().DATABASE_REPLICA_URL;
+  if (!url) return;
+  const state = replicaState(url);
+  if (state.healthy) log.warn("read replica is behind the primary: public pages read the primary until it has caught up");
+  state.healthy = false;
+  state.failures = PROBE_FAILURES_TO_LEAVE;
 }
 
 /** Long enough for a healthy replica on the same network (milliseconds of lag), short enough not to hold a publish. */
@@ -99,7 +129,8 @@ export async function awaitReplicaReplay(options: { timeoutMs?: number } = {}): 
       if (Date.now() >= deadline) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    log.warn({ lsn, timeoutMs: options.timeoutMs ?? REPLAY_WAIT_MS }, "read replica has not replayed the primary's WAL in time; public pages may show the previous state until their cache expires");
+    log.warn({ lsn, timeoutMs: options.timeoutMs ?? REPLAY_WAIT_MS }, "read replica has not replayed the primary's WAL in time");
+    leaveLaggingReplica();
   } catch (error) {
     log.warn(errorFields(error), "could not compare the read replica's replay position with the primary's");
   }

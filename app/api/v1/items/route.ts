@@ -13,5 +13,5 @@ export async function GET(request: NextRequest) {
   return cachedResponse(request, async () => {
     const result = await apiListItems(request.nextUrl.searchParams, await siteOrigin());
     return jsonResponse(result.body, result.status);
-  });
+  }, "all");
 }

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { PUBLIC_SITE } from "@/lib/domain/public-path";
+import { isCanonicalSegment, PUBLIC_SITE } from "@/lib/domain/public-path";
 
 /**
  * The cached public pages (issue 11 §2; lib/domain/public-path.ts explains the address). No
@@ -16,7 +16,8 @@ export function generateStaticParams(): { site: string; query: string }[] {
   return [];
 }
 
-export default async function CachedPublicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ site: string }> }) {
-  if ((await params).site !== PUBLIC_SITE) notFound();
+export default async function CachedPublicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ site: string; query: string }> }) {
+  const { site, query } = await params;
+  if (site !== PUBLIC_SITE || !isCanonicalSegment(query)) notFound();
   return children;
 }

@@ -12,5 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   return cachedResponse(request, async () => {
     const result = await apiReport(year, new URL(request.url).searchParams.get("version"));
     return jsonResponse(result.body, result.status);
-  });
+  }, ["version"]);
 }
