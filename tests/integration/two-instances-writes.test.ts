@@ -2,12 +2,13 @@ import { spawn } from "node:child_process";
 import { beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/server/platform/db";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
+import { seedRequest } from "../support/requests";
 
 /**
  * Issue 11 §6: two app instances writing at the same moment — two processes, each with its own
- * connection pool, as two `next start` behind nginx — publish items and register requests at once.
- * Every 索引号 and every 登记编号 comes out once: the sequences live in PostgreSQL, not in a
- * process. (Sessions, caches and the rate limits across instances: tests/e2e/two-instances.spec.ts,
+ * connection pool, as two `next start` behind nginx — publish items, register requests and approve
+ * replies at once. Every 索引号, 登记编号 and 文号 comes out once: the sequences live in
+ * PostgreSQL, not in a process. (Sessions, caches and the rate limits across instances: tests/e2e/two-instances.spec.ts,
  * public-cache.test.ts, rate-limits.test.ts.)
  */
 let b: Bureau;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   b = await seedBureau();
 });
 
-function instance(job: unknown): Promise<{ indexNumbers: string[]; requestNumbers: string[]; refused: string[] }> {
+function instance(job: unknown): Promise<{ indexNumbers: string[]; requestNumbers: string[]; replyNumbers: string[]; refused: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/instance-writer.ts"], {
       env: { ...process.env, WRITER_JOB: JSON.stringify(job) },
@@ -33,14 +34,17 @@ function instance(job: unknown): Promise<{ indexNumbers: string[]; requestNumber
   });
 }
 
-test("two instances publishing and registering at once give every 索引号 and 登记编号 exactly once", async () => {
+test("two instances publishing, registering and approving at once give every 索引号, 登记编号 and 文号 exactly once", async () => {
   const items = [];
   for (let i = 0; i < 12; i++) items.push(await seedPending(b, "APPROVED", { title: `两实例发布测试 ${i}` }));
   const pairs = items.map((i) => [i.id, i.revisionId] as [string, string]);
+  const replies: string[] = [];
+  for (let i = 0; i < 8; i++) replies.push((await seedRequest(b, "REPLY_DRAFTED")).id);
   const date = new Date().toISOString().slice(0, 10);
+  const common = { actor: b.people.office, approver: b.people.head, requests: 10, date };
   const [one, two] = await Promise.all([
-    instance({ actor: b.people.office, items: pairs.slice(0, 6), requests: 10, date }),
-    instance({ actor: b.people.office, items: pairs.slice(6), requests: 10, date }),
+    instance({ ...common, items: pairs.slice(0, 6), replies: replies.slice(0, 4) }),
+    instance({ ...common, items: pairs.slice(6), replies: replies.slice(4) }),
   ]);
   expect([...one.refused, ...two.refused]).toEqual([]);
   const indexNumbers = [...one.indexNumbers, ...two.indexNumbers];
@@ -49,6 +53,9 @@ test("two instances publishing and registering at once give every 索引号 and 
   expect(new Set(indexNumbers).size).toBe(12);
   expect(requestNumbers).toHaveLength(20);
   expect(new Set(requestNumbers).size).toBe(20);
+  const replyNumbers = [...one.replyNumbers, ...two.replyNumbers];
+  expect(replyNumbers).toHaveLength(8);
+  expect(new Set(replyNumbers).size).toBe(8);
   // And as stored: no other item or request shares one of them.
   const stored = await db().disclosureItem.groupBy({ by: ["indexNumber"], where: { indexNumber: { in: indexNumbers } }, _count: true });
   expect(stored.every((g) => g._count === 1)).toBe(true);
