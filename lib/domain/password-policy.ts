@@ -54,15 +54,15 @@ const WEAK_CORES = new Set([...COMMON_WORDS, ...WEAK_WORDS, ...keyboardWalks()])
 const SURNAME = new Set(SURNAMES);
 const GIVEN = new Set(GIVEN_SYLLABLES);
 
-/** 姓名拼音: a surname and one or two given-name syllables, "zhangwei", "wangxiuying" almost. */
+/** 姓名拼音: a frequent surname and one or two frequent given-name syllables ("zhangwei", "wangxiuying"). */
 function isPinyinName(core: string): boolean {
   for (let s = 2; s <= Math.min(6, core.length - 1); s++) {
     if (!SURNAME.has(core.slice(0, s))) continue;
     const given = core.slice(s);
-    for (let g = 1; g < given.length; g++) {
-      if (GIVEN.has(given.slice(0, g)) && (GIVEN.has(given.slice(g)) || given.length === g)) return true;
-    }
     if (GIVEN.has(given)) return true;
+    for (let g = 1; g < given.length; g++) {
+      if (GIVEN.has(given.slice(0, g)) && GIVEN.has(given.slice(g))) return true;
+    }
   }
   return false;
 }
