@@ -15,7 +15,7 @@ import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 const MB = 1024 * 1024;
 const SETTINGS = {
   officeName: "缓存测试办公室",
-  address: "吉林市船营区某路 1 号",
+  address: "缓存测试地址",
   postalCode: "132000",
   officeHours: "工作日 8:30—17:00",
   phone: "0432-62000000",
