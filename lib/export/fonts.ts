@@ -19,7 +19,7 @@ export type FontWeight = keyof typeof FILES;
 export type PdfFonts = Record<FontWeight, Buffer>;
 
 export function fontPath(weight: FontWeight): string {
-  return path.join(packageRoot(), FILES[weight]);
+  return path.join(/* turbopackIgnore: true */ packageRoot(), FILES[weight]);
 }
 
 function packageRoot(): string {

@@ -13,13 +13,14 @@ import { db } from "./db";
  * the checkpoint interval (SCHEDULES, hourly) — docs/decisions.md.
  */
 export function auditCheckpointPath(): string {
-  return path.resolve(env().DATA_DIR, "audit", "checkpoint.json");
+  // turbopackIgnore: run-time data, not a file for Next's tracer to follow (it would trace the whole project).
+  return path.resolve(/* turbopackIgnore: true */ env().DATA_DIR, "audit", "checkpoint.json");
 }
 
 export function readCheckpoint(file = auditCheckpointPath()): AuditCheckpoint | null {
-  if (!existsSync(file)) return null;
+  if (!existsSync(/* turbopackIgnore: true */ file)) return null;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as AuditCheckpoint;
+    return JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8")) as AuditCheckpoint;
   } catch {
     // An unreadable file is treated as a forged one: its signature cannot verify.
     return { version: 1, lastId: "", lastMac: "", count: -1, anchorId: null, writtenAt: "", signature: "" };
@@ -46,7 +47,7 @@ export const lastVerificationPath = (checkpointFile: string) => path.join(path.d
 
 export function readLastVerification(checkpointFile = auditCheckpointPath()): LastVerification | null {
   try {
-    const v = JSON.parse(readFileSync(lastVerificationPath(checkpointFile), "utf8")) as LastVerification;
+    const v = JSON.parse(readFileSync(/* turbopackIgnore: true */ lastVerificationPath(checkpointFile), "utf8")) as LastVerification;
     return typeof v.ok === "boolean" && typeof v.at === "string" ? v : null;
   } catch {
     return null;
