@@ -64,10 +64,14 @@ const thisYear = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shang
 /** Route file (relative to app/) → the probes that exercise it. */
 export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
   // ── public site: the same answer for every visitor ─────────────────────────────────────────
-  "(public)/page.tsx": () => [{ path: "/", expect: anyone() }],
-  "(public)/browse/page.tsx": () => [{ path: "/browse", expect: anyone() }],
-  "(public)/guide/page.tsx": () => [{ path: "/guide", expect: anyone() }],
-  "(public)/system/page.tsx": () => [{ path: "/system", expect: anyone() }],
+  "(public)/s/[site]/[query]/page.tsx": () => [{ path: "/", expect: anyone() }],
+  // The cached pages live at an internal address proxy.ts rewrites to; only its canonical form renders.
+  "(public)/s/[site]/[query]/browse/page.tsx": () => [
+    { path: "/browse", expect: anyone() },
+    { path: "/s/main/zzz1/browse", state: "a forged internal address", expect: anyone(404) },
+  ],
+  "(public)/s/[site]/[query]/guide/page.tsx": () => [{ path: "/guide", expect: anyone() }],
+  "(public)/s/[site]/[query]/system/page.tsx": () => [{ path: "/system", expect: anyone() }],
   "(public)/search/page.tsx": () => [{ path: "/search?q=%E7%A7%91%E6%8A%80", expect: anyone() }],
   // Where a refused search is sent: always the 429 page.
   "(public)/search/busy/route.ts": () => [{ path: "/search/busy?wait=30", expect: anyone(429) }],
@@ -76,7 +80,7 @@ export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
   "(public)/track/reply/route.ts": () => [{ method: "POST", path: "/track/reply", expect: anyone(400), state: "empty form", rateLimited: true }],
   "(public)/apply/challenge/route.ts": () => [{ path: "/apply/challenge", expect: anyone() }],
   "(public)/apply/challenge/worker/route.ts": () => [{ path: "/apply/challenge/worker", expect: anyone() }],
-  "(public)/columns/[code]/page.tsx": () => [
+  "(public)/s/[site]/[query]/columns/[code]/page.tsx": () => [
     { path: "/columns/tzgg", expect: anyone() },
     { path: "/columns/no-such-column", expect: anyone(404), state: "unknown" },
   ],
@@ -86,10 +90,10 @@ export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
   ],
   // The public site shows published items only, whoever asks (a signed-in author included).
   // A withdrawn item keeps its address with a 已撤回 notice (and 410 Gone in the API).
-  "(public)/items/[id]/page.tsx": (fx) =>
+  "(public)/s/[site]/[query]/items/[id]/page.tsx": (fx) =>
     Object.entries(fx.items).map(([state, id]) => ({ path: `/items/${id}`, state, expect: anyone(/\.(published|withdrawn)$/.test(state) ? 200 : 404) })),
-  "(public)/annual-reports/page.tsx": () => [{ path: "/annual-reports", expect: anyone() }],
-  "(public)/annual-reports/[year]/page.tsx": () => [
+  "(public)/s/[site]/[query]/annual-reports/page.tsx": () => [{ path: "/annual-reports", expect: anyone() }],
+  "(public)/s/[site]/[query]/annual-reports/[year]/page.tsx": () => [
     { path: "/annual-reports/2025", state: "published", expect: anyone() },
     { path: `/annual-reports/${thisYear}`, state: "draft", expect: anyone(404) },
     { path: "/annual-reports/2031", state: "none", expect: anyone(404) },
