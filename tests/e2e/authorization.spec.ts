@@ -90,6 +90,8 @@ test("a stale 提交审核 form posted under someone else's session is refused a
 });
 
 test("two secrecy reviewers approve the same item at once: one wins, the other is told who did", async ({ signIn }) => {
+  // Five people sign in and three reviews are submitted: about a minute on a shared 2-core runner.
+  test.setTimeout(180_000);
   const liaison = await signIn("liaison.cg");
   // 科技动态 needs no 分管领导 stage; the 处室负责人 approves first.
   const title = uniqueTitle("成果转化科科技动态");
