@@ -62,9 +62,11 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * The rewrite target on Next's own origin: built from `request.url`, whose host may differ from
- * the one Next listens on (localhost vs 127.0.0.1), Next took it for another server and proxied
- * the request to itself over HTTP — twice the work, and the proxy run again on `/s/…`.
+ * The rewrite target on Next's own origin, so that Next renders it in this process. Next compares
+ * it with the origin it built for the request; for `-H 127.0.0.1` the two differed (`localhost`
+ * here, 127.0.0.1 there) and every cached page was proxied over HTTP to this same server — twice
+ * the work, and a 500 behind a TLS proxy. patches/next+16.4.6.patch is upstream's fix
+ * (vercel/next.js#94745); tests/e2e/security-edge.spec.ts fails without it.
  */
 function internalUrl(request: NextRequest, pathname: string) {
   const target = request.nextUrl.clone();

@@ -179,3 +179,24 @@ base.describe("client address", () => {
     // (nor the security batteries after them) sends from, so nobody else meets this 429.
   });
 });
+
+base.describe("cached public pages behind a TLS proxy", () => {
+  // proxy.ts rewrites each cached page to its internal address (lib/domain/public-path.ts). Next
+  // keeps such a rewrite inside the process only when its origin matches the one Next built for the
+  // request; with `-H 127.0.0.1` it did not (vercel/next.js#94745, patched in patches/), so every
+  // page was proxied over HTTP to the server itself — and, behind nginx's X-Forwarded-Proto https,
+  // to https on a plain port: a 500. The rewrite header Next answers with says which it did: a
+  // path for an internal rewrite, a whole URL for a proxied one.
+  for (const proto of ["https", "http", null]) {
+    base(`X-Forwarded-Proto ${proto ?? "absent"}: every cached kind answers 200, rewritten inside the app`, async ({ request }) => {
+      const browse = await (await request.get("/browse")).text();
+      const item = /href="(\/items\/[^"?#]+)"/.exec(browse)?.[1];
+      if (!item) throw new Error("no item link on /browse");
+      for (const path of ["/", "/browse", "/browse?page=2", "/guide", "/system", "/annual-reports", item]) {
+        const response = await request.get(path, { headers: proto ? { "x-forwarded-proto": proto } : {} });
+        expect(response.status(), path).toBe(200);
+        expect(response.headers()["x-middleware-rewrite"], path).toMatch(/^\/s\/main\//);
+      }
+    });
+  }
+});
