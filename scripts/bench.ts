@@ -9,7 +9,8 @@
  *   3. per scenario, at a fixed concurrency: the same bytes from a plain Node server first (the
  *      ceiling), then the app (a warm-up, then BENCH_SECONDS of load), then the page's SQL alone as
  *      PostgreSQL timed it (pg_stat_statements over serial requests: the floor of its data work);
- *   4. the annual report's compute and DOCX/PDF export for the last full year, in process;
+ *   4. the annual report's compute and DOCX/PDF export for the last full year, and a 10,000-row 台账
+ *      import (scripts/bench/import.ts), in process;
  *   5. docs/benchmarks.json (one entry per scenario: name, reqPerSec, p50/p95/p99 ms, errors,
  *      baseline, ratio, target, met) and docs/benchmarks.md (the table and the machine's load).
  *
@@ -24,7 +25,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { buildIsStale } from "./build-state";
-import { runLoad } from "./bench/load";
+import { nextVisitor, runLoad } from "./bench/load";
 import { RssSampler, treeRssMb } from "./bench/rss";
 import { StaticServer } from "./bench/static-server";
 import { benchMarkdown, evaluate, nginxEntry, TARGETS, type BenchEntry, type Scenario } from "./bench/targets";
@@ -45,6 +46,16 @@ async function main() {
   const loadAtStart = os.loadavg();
   const dir = path.resolve(root, process.env.BENCH_DATA_DIR ?? path.join(".data", "bench"));
   mkdirSync(dir, { recursive: true, mode: 0o777 });
+  // Kept beside the cluster, and set before anything reads the environment (lib/env.ts parses it
+  // once): the requests sealed in a first run must open in the next.
+  const keyFile = path.join(dir, "pii-key");
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+  process.env.PII_ENCRYPTION_KEY ??= readFileSync(keyFile, "utf8").trim();
+  // The audit chain's key likewise: the generator's audit event and the app's must chain under one
+  // key, and the production app refuses to start without one.
+  const auditKeyFile = path.join(dir, "audit-key");
+  if (!existsSync(auditKeyFile)) writeFileSync(auditKeyFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+  process.env.AUDIT_HMAC_KEY ??= readFileSync(auditKeyFile, "utf8").trim();
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dir, "pg"),
     database: "gongkai_bench",
@@ -62,10 +73,6 @@ async function main() {
     await prepareDatabase({ ownerUrl: url, log });
     await client.connect();
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-    // Kept beside the cluster: the requests sealed in a first run must open in the next.
-    const keyFile = path.join(dir, "pii-key");
-    if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString("base64"), { mode: 0o600 });
-    process.env.PII_ENCRYPTION_KEY ??= readFileSync(keyFile, "utf8").trim();
     const data = await ensureData(url, client);
     const { ensureReviewQueue } = await import("./bench/queue");
     await ensureReviewQueue(log);
@@ -86,6 +93,8 @@ async function main() {
         NEXTAUTH_URL: `http://localhost:${PORT}`,
         NEXTAUTH_SECRET: secret,
         NEXT_TELEMETRY_DISABLED: "1",
+        // As behind nginx: the visitors' addresses come in X-Forwarded-For (scripts/bench/load.ts).
+        TRUSTED_PROXY_COUNT: "1",
       },
     });
     await waitForHttp(`${base}/api/health`, 120_000);
@@ -101,15 +110,16 @@ async function main() {
       if (ONLY && !ONLY.includes(scenario.name)) continue;
       log(`${scenario.name}: ${scenario.path}`);
       const headersPerConnection = scenario.cookies?.map((cookie) => ({ cookie }));
-      const first = await fetch(base + scenario.path, { headers: headersPerConnection?.[0] ?? {}, redirect: "manual" });
+      const first = await fetch(base + scenario.path, { headers: headersPerConnection?.[0] ?? { "x-forwarded-for": nextVisitor() }, redirect: "manual" });
       const body = Buffer.from(await first.arrayBuffer());
       if (first.status !== 200) throw new Error(`${scenario.path} answered ${first.status}; the bench measures pages that work`);
       ceiling.set(scenario.path, { status: 200, contentType: first.headers.get("content-type") ?? "text/html", body });
       const connections = scenario.connections ?? CONNECTIONS;
       const staticRun = await runLoad({ url: ceilingBase + scenario.path, connections, seconds: Math.max(3, Math.round(SECONDS / 2)) });
-      await runLoad({ url: base + scenario.path, connections, seconds: 2, headersPerConnection }); // warm-up
+      const visitors = scenario.kind !== "staff";
+      await runLoad({ url: base + scenario.path, connections, seconds: 2, headersPerConnection, visitors }); // warm-up
       rss.mark();
-      const appRun = await runLoad({ url: base + scenario.path, connections, seconds: SECONDS, headersPerConnection });
+      const appRun = await runLoad({ url: base + scenario.path, connections, seconds: SECONDS, headersPerConnection, visitors });
       const peakRssMb = rss.mark();
       const sql = await sqlFloor(client, base + scenario.path, headersPerConnection?.[0]);
       entries.push(evaluate(scenario, appRun, staticRun, sql, peakRssMb, body.length));
@@ -119,6 +129,7 @@ async function main() {
     await ceiling.stop();
 
     if (!ONLY || ONLY.includes("annual report")) entries.push(...(await reportEntries(client)));
+    if (!ONLY || ONLY.includes("request import")) entries.push(await importEntry(client));
     rss.stop();
     app.kill("SIGTERM");
     app = null;
@@ -132,7 +143,8 @@ async function main() {
         `at ${CONNECTIONS} connections (staff pages: ${STAFF_SESSIONS} sessions), ${SECONDS} s per scenario after a 2 s warm-up. ` +
         `baseline.static: the same response bytes served from memory by a plain Node HTTP server (the ceiling); ratio = app req/s ÷ static req/s. ` +
         `baseline.sqlMs: the page's statements as PostgreSQL timed them (pg_stat_statements, mean over 20 serial requests; the floor of its data work). ` +
-        `Annual report: computeYear, the draft and its DOCX/PDF rendered in process for the last full year.`,
+        `Annual report: computeYear, the draft and its DOCX/PDF rendered in process for the last full year. ` +
+        `Request import: a 10,000-row XLSX 台账 read, checked and imported in process as \`npm run import -- requests\` does, rolled back before COMMIT.`,
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? "",
@@ -267,7 +279,11 @@ async function staffCookies(client: pg.Client, userIds: string[], secret: string
 async function sqlFloor(client: pg.Client, url: string, headers?: Record<string, string>) {
   const ROUNDS = 20;
   await client.query("SELECT pg_stat_statements_reset()");
-  for (let i = 0; i < ROUNDS; i++) await (await fetch(url, { headers: headers ?? {}, redirect: "manual" })).arrayBuffer();
+  for (let i = 0; i < ROUNDS; i++) {
+    const response = await fetch(url, { headers: headers ?? { "x-forwarded-for": nextVisitor() }, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status} while its SQL was timed`);
+  }
   const { rows } = await client.query(
     `SELECT coalesce(sum("total_exec_time"), 0) AS ms, coalesce(sum("calls"), 0) AS calls FROM pg_stat_statements
      WHERE "dbid" = (SELECT "oid" FROM pg_database WHERE "datname" = current_database())
@@ -324,6 +340,36 @@ async function reportEntries(client: pg.Client): Promise<BenchEntry[]> {
     entry("annual report DOCX", docx, TARGETS.reportDocxMs),
     entry("annual report PDF", pdf, null),
   ];
+}
+
+/** A 10,000-row 台账 read, checked and imported as `npm run import -- requests` does (scripts/bench/import.ts). */
+async function importEntry(client: pg.Client): Promise<BenchEntry> {
+  const { ledgerWorkbook, timedImport } = await import("./bench/import");
+  const departments = (await client.query<{ name: string }>(`SELECT "name" FROM "Department" ORDER BY "name"`)).rows.map((r) => r.name);
+  const rows = 10_000;
+  const bytes = await ledgerWorkbook(rows, new Date().getFullYear() - 1, departments);
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) samples.push((await timedImport(bytes)).ms);
+  samples.sort((a, b) => a - b);
+  log(`request import: ${rows} rows, p50 ${Math.round(samples[1])} ms (${Math.round(bytes.length / 1024)} KB XLSX)`);
+  const max = Math.round(samples.at(-1)!);
+  return {
+    name: "request import",
+    kind: "import",
+    path: null,
+    reqPerSec: null,
+    p50: Math.round(samples[1]),
+    p95: max,
+    p99: max,
+    errors: 0,
+    samples: samples.length,
+    bytes: bytes.length,
+    baseline: null,
+    ratio: null,
+    target: null,
+    met: null,
+    note: `${rows} rows from an XLSX: read, checked, written in one transaction and rolled back before COMMIT (so each run imports into the same data); in process; p95/p99 are the slowest of ${samples.length} rounds`,
+  };
 }
 
 async function waitForHttp(url: string, timeoutMs: number) {

@@ -26,7 +26,7 @@ export interface Scenario {
 
 export interface BenchEntry {
   name: string;
-  kind: Scenario["kind"] | "nginx" | "report";
+  kind: Scenario["kind"] | "nginx" | "report" | "import";
   path: string | null;
   connections?: number;
   reqPerSec: number | null;
