@@ -19,6 +19,11 @@ export interface LoadOptions {
    * limits (search, the JSON API) are then paid for on every request, as in production, and never hit.
    */
   visitors?: boolean;
+  /**
+   * Requests per second over all connections (autocannon's overallRate): an open, human-paced load
+   * rather than every connection asking again the moment it has an answer.
+   */
+  overallRate?: number;
 }
 
 let visitor = 0;
@@ -67,6 +72,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       duration: o.seconds,
       pipelining: 1,
       timeout: 10,
+      ...(o.overallRate ? { overallRate: o.overallRate } : {}),
       headers: o.headers,
       requests: o.visitors
         ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": nextVisitor() } }) }]

@@ -26,6 +26,13 @@ const lastDay = (year: number) => Prisma.sql`make_date(${year}::int, 12, 31)`;
 const yearStartInstant = (year: number) => Prisma.sql`((make_date(${year}::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'UTC')`;
 const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
+/**
+ * The five aggregates read one snapshot in one transaction, whose default limit (5 s) is Prisma's
+ * for short writes: at 100,000 items they take about 2 s on a quiet 2-core machine and went past 5 s
+ * on a busy one (P2028, the report refused). A read-only snapshot may take its time.
+ */
+const COMPUTE_TIMEOUT_MS = 60_000;
+
 export async function computeYear(year: number, client: DbOrTx = db()): Promise<ComputedYear> {
   if (!Number.isInteger(year)) throw new RangeError(`not a year: ${year}`);
   const format = formatFor(year);
@@ -33,7 +40,7 @@ export async function computeYear(year: number, client: DbOrTx = db()): Promise<
   // One snapshot for all five, so 一+二 = （七）+四 holds even while requests are being closed.
   const [t3, t4, items, columns, channels] = (
     "$transaction" in client
-      ? await (client as Db).$transaction(queries.map((q) => client.$queryRaw(q)), { isolationLevel: "RepeatableRead" })
+      ? await (client as Db).$transaction(queries.map((q) => client.$queryRaw(q)), { isolationLevel: "RepeatableRead", timeout: COMPUTE_TIMEOUT_MS })
       : await sequential(client, queries)
   ) as [Table3Group[], Table4Group[], ItemMetrics[], ColumnCount[], ChannelRow[]];
 
