@@ -24,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { appNodeOptions } from "./app-heap";
 import { buildIsStale } from "./build-state";
 import { nextVisitor, runLoad } from "./bench/load";
 import { RssSampler, treeRssMb } from "./bench/rss";
@@ -100,6 +101,8 @@ async function main() {
         NEXT_TELEMETRY_DISABLED: "1",
         // As behind nginx: the visitors' addresses come in X-Forwarded-For (scripts/bench/load.ts).
         TRUSTED_PROXY_COUNT: "1",
+        // As `npm start` runs it (scripts/app-heap.ts).
+        NODE_OPTIONS: appNodeOptions(process.env.NODE_OPTIONS, Number(process.env.PUBLIC_CACHE_MB ?? 64)),
       },
     });
     await waitForHttp(`${base}/api/health`, 120_000);

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { provisionRoles } from "@/lib/db/roles";
+import { appNodeOptions } from "./app-heap";
 import { isLocalDatabaseUrl, startThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-db";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -98,7 +99,7 @@ try {
     const secondPort = Number(process.env.E2E_SECOND_PORT);
     log(`starting a second next on http://127.0.0.1:${secondPort}`);
     second = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(secondPort), "-H", "127.0.0.1"], {
-      env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${secondPort}`, NEXTAUTH_SECRET: nextauthSecret },
+      env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${secondPort}`, NEXTAUTH_SECRET: nextauthSecret, NODE_OPTIONS: appNodeOptions(process.env.NODE_OPTIONS, 64) },
       stdio: ["ignore", "inherit", "inherit"],
     });
   }
@@ -108,6 +109,8 @@ try {
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: nextauthSecret,
+    // As `npm start` runs it (scripts/app-heap.ts), so the suites meet the heap limit too.
+    NODE_OPTIONS: appNodeOptions(process.env.NODE_OPTIONS, 64),
   });
   const code = await exited(next);
   if (!stopping) {

@@ -19,6 +19,7 @@ import { lanOrigins } from "../lib/domain/edge";
 import { env } from "../lib/env";
 import { DEMO_PASSWORD, demoAccountRows } from "../prisma/demo-bureau";
 import { describeStartupError } from "../lib/db/startup-error";
+import { appNodeOptions } from "./app-heap";
 import { buildIsStale } from "./build-state";
 
 type Mode = "demo" | "dev" | "start";
@@ -87,6 +88,8 @@ async function main() {
     ...auditKeyEnv(dataDir),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: mode === "dev" ? "development" : "production",
+    // The production server's heap limit (scripts/app-heap.ts); `next dev` compiles and needs more.
+    ...(mode === "dev" ? {} : { NODE_OPTIONS: appNodeOptions(process.env.NODE_OPTIONS, settings.PUBLIC_CACHE_MB) }),
   } as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, [nextBin, mode === "dev" ? "dev" : "start", "-p", String(port), "-H", host], { stdio: "inherit", env: childEnv });
   app = child;

@@ -1,11 +1,24 @@
 /** Dates as the bureau sees them: civil dates in China Standard Time (UTC+8, no DST). */
 const CHINA = "Asia/Shanghai";
 
+/*
+ * One formatter each, made once: building an Intl.DateTimeFormat costs far more than formatting
+ * with it (the console's queue made one per date shown, 18 % of its server time at 100,000 items).
+ */
+const CHINA_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: CHINA, year: "numeric", month: "2-digit", day: "2-digit" });
+const CHINA_DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: CHINA,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
 /** `YYYY-MM-DD` of the Beijing calendar day that contains `instant`. */
 export function chinaDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: CHINA, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  return CHINA_DATE.format(instant);
 }
 
 /** `YYYY-MM-DDTHH:mm` of `instant` in Beijing time, the value of a datetime-local input. */
@@ -26,15 +39,7 @@ export function formatChineseDate(value: Date | string): string {
 }
 
 export function formatChineseDateTime(instant: Date): string {
-  return new Intl.DateTimeFormat("zh-CN", {
-    timeZone: CHINA,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(instant);
+  return CHINA_DATE_TIME.format(instant);
 }
 
 /*

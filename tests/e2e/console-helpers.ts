@@ -84,6 +84,13 @@ export function field(page: Page, label: string) {
 }
 
 /** Fills the draft form on /console/items/new (or the edit page) without saving. */
+/** The liaison's empty 起草 form, ready to type into. */
+export async function openNewForm(page: Page) {
+  await page.goto("/console/items/new");
+  await expect(page.getByRole("heading", { name: /^起草公开信息/ })).toBeVisible();
+  await expect(field(page, "正文")).toBeVisible();
+}
+
 export async function fillDraftForm(page: Page, draft: Partial<Draft>) {
   if (draft.title !== undefined) await field(page, "标题").fill(draft.title);
   if (draft.column !== undefined) await field(page, "栏目").selectOption({ label: draft.column });

@@ -7,6 +7,7 @@ import {
   fillEditor,
   itemIdFromUrl,
   openFromQueue,
+  openNewForm,
   review,
   signIn as signInOn,
   signOut,
@@ -20,12 +21,6 @@ import {
  * import, attachments (and what the server refuses), autosave across a lapsed session, and two
  * people saving the same draft.
  */
-
-async function openNewForm(page: import("@playwright/test").Page) {
-  await page.goto("/console/items/new");
-  await expect(page.getByRole("heading", { name: /^起草公开信息/ })).toBeVisible();
-  await expect(field(page, "正文")).toBeVisible();
-}
 
 test("catalogue fields, formatting and a save survive a reload; bad dates and a missing reason are refused", async ({ signIn }) => {
   const page = await signIn("liaison.gx");

@@ -1,11 +1,13 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { SECOND_PORT } from "@/playwright.config";
-import { field, test } from "./console-helpers";
+import { samplePdf } from "../support/sample-files";
+import { chinaDate, field, fillDraftForm, itemIdFromUrl, openFromQueue, openNewForm, review, submitForReview, test, uniqueTitle } from "./console-helpers";
 
 /**
  * Two instances of the production build on one database (issue 11 §2 and §6): scripts/e2e-server.ts
- * starts the second on E2E_SECOND_PORT with the same secrets. Both caches are warmed on every kind
- * of cached public answer; an item is withdrawn through instance 1; then it must be gone from every
+ * starts the second on E2E_SECOND_PORT with the same secrets. An item with a real PDF attachment is
+ * written, approved three times and published through instance 1; both caches are warmed on every
+ * kind of cached public answer; the item is withdrawn through instance 1; then it must be gone from every
  * page, feed, sitemap, API answer and attachment of instance 1 at once and of instance 2 within 15 s
  * (every instance polls the shared invalidations every 5 s; the promise to visitors is 60 s, with
  * shared caches in front). A session made on instance 1 works on instance 2.
@@ -20,20 +22,43 @@ async function waitReady(request: APIRequestContext, base: string) {
   await expect.poll(async () => (await request.get(`${base}/api/ready`).catch(() => null))?.status() ?? 0, { timeout: 120_000, intervals: [1_000] }).toBe(200);
 }
 
-test("a withdrawal reaches every cached answer of both instances; sessions work on both", async ({ request, signIn }) => {
-  test.setTimeout(180_000);
+test("published and withdrawn through instance 1: every cached answer of both instances follows; sessions work on both", async ({ request, signIn }) => {
+  test.setTimeout(300_000);
   await waitReady(request, TWO);
 
-  // The newest public item: it is on the home page and the first page of every list.
-  const list = await (await request.get("/api/v1/items")).json();
-  const summary = list.items[0] as { id: string; title: string };
-  const detail = await (await request.get(`/api/v1/items/${summary.id}`)).json();
-  const { id, title } = summary;
+  // Published through instance 1 with a real attachment, so it is the newest public item: on the
+  // home page and the first page of every list, and its file a real download on both instances.
+  const title = uniqueTitle("两实例缓存测试：关于公布科技项目名单的通知");
+  const pdf = Buffer.from(samplePdf(`two instances ${title}`));
+  const id = await test.step("written, approved and published through instance 1", async () => {
+    const liaison = await signIn("liaison.gx");
+    await openNewForm(liaison);
+    await fillDraftForm(liaison, { title, column: "通知公告", formedOn: chinaDate(-1), body: "项目名单详见附件。" });
+    await liaison.getByLabel("上传附件").setInputFiles({ name: "项目名单.pdf", mimeType: "application/pdf", buffer: pdf });
+    await expect(liaison.getByTestId("attachment-row")).toHaveCount(1);
+    await liaison.getByRole("button", { name: "保存草稿" }).click();
+    await expect(liaison.getByText("已保存（第 1 版）。")).toBeVisible();
+    const itemId = itemIdFromUrl(liaison);
+    await submitForReview(liaison);
+    for (const [user, queue] of [["head.gx", "待处室负责人审核"], ["leader.guo", "待分管领导审核"], ["secrecy", "待保密审查"]] as const) {
+      const reviewer = await signIn(user);
+      await openFromQueue(reviewer, queue, title);
+      await review(reviewer, "同意公开");
+      await expect(reviewer.getByText("审核意见已提交。")).toBeVisible();
+    }
+    const publisher = await signIn("office");
+    await openFromQueue(publisher, "待发布", title);
+    await publisher.getByRole("button", { name: "发布到公开网站" }).click();
+    await expect(publisher.getByText(/^已发布，索引号 /)).toBeVisible();
+    return itemId;
+  });
+  const detail = await (await request.get(`/api/v1/items/${id}`)).json();
   const column: string = detail.column.code;
   const attachments: string[] = (detail.attachments ?? []).map((a: { url: string }) => new URL(a.url).pathname);
+  expect(attachments, "the published item's attachment is in its API answer").toHaveLength(1);
 
   /** Where the item shows while public, and what each answer says of it. */
-  const showing: [string, (body: string, status: number) => boolean][] = [
+  const showing: [string, (body: string, status: number, bytes: Buffer) => boolean][] = [
     ["/", (b) => b.includes(title)],
     ["/browse", (b) => b.includes(title)],
     [`/columns/${column}`, (b) => b.includes(title)],
@@ -43,13 +68,15 @@ test("a withdrawal reaches every cached answer of both instances; sessions work 
     ["/sitemap.xml", (b) => b.includes(`/items/${id}`)],
     ["/api/v1/items", (b) => b.includes(title)],
     [`/api/v1/items/${id}`, (_b, s) => s === 200],
-    ...attachments.map((path) => [path, (_b: string, s: number) => s === 200] as [string, (b: string, s: number) => boolean]),
+    // The file itself, byte for byte.
+    ...attachments.map((path) => [path, (_b: string, s: number, bytes: Buffer) => s === 200 && bytes.equals(pdf)] as [string, (b: string, s: number, bytes: Buffer) => boolean]),
   ];
   const shows = async (base: string) => {
     const found: string[] = [];
     for (const [path, check] of showing) {
       const response = await request.get(`${base}${path}`);
-      if (check(await response.text(), response.status())) found.push(path);
+      const bytes = await response.body();
+      if (check(bytes.toString("utf8"), response.status(), bytes)) found.push(path);
     }
     return found;
   };

@@ -6,6 +6,7 @@ import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 import { parseEnv } from "@/lib/env";
 import { PERMISSIONS } from "@/lib/server/platform/authz";
 import { DEPARTMENTS, demoAccountRows, USERS } from "@/prisma/demo-bureau";
+import { appNodeOptions } from "@/scripts/app-heap";
 
 describe("start-up failures are described, never printed as undefined", () => {
   test.each([
@@ -69,5 +70,15 @@ describe("the README a new clerk reads", () => {
     expect(without.length).toBeGreaterThan(0);
     for (const role of without) expect(paragraph).toContain(ROLE_LABELS[role]);
     expect(readme).not.toContain("everyone sees the");
+  });
+});
+
+describe("appNodeOptions (scripts/app-heap.ts)", () => {
+  test("the production server gets a heap limit that grows with the public cache", () => {
+    expect(appNodeOptions(undefined, 64)).toBe("--max-old-space-size=256");
+    expect(appNodeOptions("--enable-source-maps", 512)).toBe("--enable-source-maps --max-old-space-size=704");
+  });
+  test("an operator's own limit wins", () => {
+    expect(appNodeOptions("--max-old-space-size=2048", 64)).toBe("--max-old-space-size=2048");
   });
 });
