@@ -26,7 +26,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { appNodeOptions } from "./app-heap";
 import { buildIsStale } from "./build-state";
-import { nextVisitor, runLoad } from "./bench/load";
+import { nextVisitor, runLoad, runSessions } from "./bench/load";
 import { RssSampler, treeRssMb } from "./bench/rss";
 import { StaticServer } from "./bench/static-server";
 import { benchMarkdown, evaluate, nginxEntry, TARGETS, type BenchEntry, type Scenario } from "./bench/targets";
@@ -125,10 +125,12 @@ async function main() {
       const connections = scenario.connections ?? CONNECTIONS;
       const staticRun = await runLoad({ url: ceilingBase + scenario.path, connections, seconds: Math.max(3, Math.round(SECONDS / 2)) });
       const visitors = scenario.kind !== "staff";
-      const overallRate = scenario.overallRate;
-      await runLoad({ url: base + scenario.path, connections, seconds: 2, headersPerConnection, visitors, overallRate }); // warm-up
+      await runLoad({ url: base + scenario.path, connections, seconds: 2, headersPerConnection, visitors }); // warm-up
       rss.mark();
-      const appRun = await runLoad({ url: base + scenario.path, connections, seconds: SECONDS, headersPerConnection, visitors, overallRate });
+      // Paced staff sessions run longer: at a page every 5 s each, 10 s would be two pages a session.
+      const appRun = scenario.thinkSeconds
+        ? await runSessions({ url: base + scenario.path, cookies: scenario.cookies ?? [], seconds: Math.max(SECONDS, 30), thinkSeconds: scenario.thinkSeconds })
+        : await runLoad({ url: base + scenario.path, connections, seconds: SECONDS, headersPerConnection, visitors });
       const peakRssMb = rss.mark();
       const sql = await sqlFloor(client, base + scenario.path, headersPerConnection?.[0]);
       entries.push(evaluate(scenario, appRun, staticRun, sql, peakRssMb, body.length));
@@ -267,7 +269,7 @@ async function scenariosFor(client: pg.Client, secret: string): Promise<Scenario
     ...(["/console", `/console/items/${q(pending.id)}`] as const).flatMap((path): Scenario[] => {
       const name = path === "/console" ? "reviewer's queue" : "review page";
       return [
-        { name, path, kind: "staff", cookies, connections: STAFF_SESSIONS, overallRate: Math.max(1, Math.round(STAFF_SESSIONS / STAFF_THINK_SECONDS)) },
+        { name, path, kind: "staff", cookies, connections: STAFF_SESSIONS, thinkSeconds: STAFF_THINK_SECONDS },
         { name: `${name}, saturated`, path, kind: "staff", cookies, connections: STAFF_SESSIONS, informational: true },
       ];
     }),

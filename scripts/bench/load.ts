@@ -1,3 +1,4 @@
+import http from "node:http";
 import autocannon from "autocannon";
 
 /**
@@ -19,11 +20,6 @@ export interface LoadOptions {
    * limits (search, the JSON API) are then paid for on every request, as in production, and never hit.
    */
   visitors?: boolean;
-  /**
-   * Requests per second over all connections (autocannon's overallRate): an open, human-paced load
-   * rather than every connection asking again the moment it has an answer.
-   */
-  overallRate?: number;
 }
 
 let visitor = 0;
@@ -72,7 +68,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       duration: o.seconds,
       pipelining: 1,
       timeout: 10,
-      ...(o.overallRate ? { overallRate: o.overallRate } : {}),
       headers: o.headers,
       requests: o.visitors
         ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": nextVisitor() } }) }]
@@ -102,6 +97,72 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     p99: round1(percentile(latencies, 99)),
     max: round1(latencies.at(-1) ?? 0),
     errors: bad + result.errors + result.timeouts,
+    statuses,
+    bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
+  };
+}
+
+/**
+ * Staff at work: an open load, where autocannon's is closed (each connection asks again the moment
+ * it has an answer) and its overallRate paces by cutting the connections to the rate and firing each
+ * second's requests together. Here every session — one cookie, one keep-alive connection of its own —
+ * thinks for a random time (uniform 0 to twice `thinkSeconds`), asks the page, waits for the whole
+ * answer, and thinks again; the first asks are spread over the first think time. A latency runs from
+ * the moment the session asked, so a slow server shows in it in full.
+ */
+export async function runSessions(o: { url: string; cookies: string[]; seconds: number; thinkSeconds: number }): Promise<LoadResult> {
+  const target = new URL(o.url);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let bytes = 0;
+  let errors = 0;
+  const started = performance.now();
+  const end = started + o.seconds * 1000;
+  const think = () => Math.random() * 2 * o.thinkSeconds * 1000;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const ask = (agent: http.Agent, cookie: string) =>
+    new Promise<{ status: number; size: number }>((resolve, reject) => {
+      const request = http.get({ host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers: { cookie }, timeout: 10_000 }, (response) => {
+        let size = 0;
+        response.on("data", (chunk: Buffer) => (size += chunk.length));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, size }));
+        response.on("error", reject);
+      });
+      request.on("timeout", () => request.destroy(new Error("timeout")));
+      request.on("error", reject);
+    });
+  const session = async (cookie: string) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await sleep(Math.random() * o.thinkSeconds * 1000);
+      while (performance.now() < end) {
+        const asked = performance.now();
+        try {
+          const { status, size } = await ask(agent, cookie);
+          latencies.push(performance.now() - asked);
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          bytes += size;
+          if (status < 200 || status >= 300) errors++;
+        } catch {
+          errors++;
+        }
+        await sleep(think());
+      }
+    } finally {
+      agent.destroy();
+    }
+  };
+  await Promise.all(o.cookies.map(session));
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    requests: latencies.length,
+    reqPerSec: Math.round(latencies.length / seconds),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
+    max: round1(latencies.at(-1) ?? 0),
+    errors,
     statuses,
     bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
   };

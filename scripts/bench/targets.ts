@@ -22,8 +22,8 @@ export interface Scenario {
   /** One cookie per connection (staff sessions). */
   cookies?: string[];
   connections?: number;
-  /** Requests per second over all connections; absent = each connection asks again at once. */
-  overallRate?: number;
+  /** Each session's mean think time between pages (runSessions); absent = each connection asks again at once. */
+  thinkSeconds?: number;
   /** Measured and reported, judged against no target (a saturation run). */
   informational?: boolean;
 }
@@ -33,8 +33,8 @@ export interface BenchEntry {
   kind: Scenario["kind"] | "nginx" | "report" | "import";
   path: string | null;
   connections?: number;
-  /** The offered load in requests per second, when it was paced (staff sessions). */
-  overallRate?: number;
+  /** Each staff session's mean think time between pages, when the load was paced (runSessions). */
+  thinkSeconds?: number;
   reqPerSec: number | null;
   /** Milliseconds. */
   p50: number;
@@ -91,7 +91,7 @@ function entryOf(scenario: Scenario, app: LoadResult, ceiling: LoadResult, sql: 
     kind: scenario.kind,
     path: scenario.path,
     connections: scenario.connections ?? undefined,
-    ...(scenario.overallRate ? { overallRate: scenario.overallRate } : {}),
+    ...(scenario.thinkSeconds ? { thinkSeconds: scenario.thinkSeconds } : {}),
     reqPerSec: app.reqPerSec,
     p50: app.p50,
     p95: app.p95,
@@ -155,7 +155,7 @@ function targetText(e: BenchEntry): string {
 export function benchMarkdown(r: Report): string {
   const rows = r.results.map((e) =>
     [
-      e.overallRate ? `${e.name} (${e.connections} sessions, ${e.overallRate} req/s offered)` : e.connections ? `${e.name} (${e.connections} connections)` : e.name,
+      e.thinkSeconds ? `${e.name} (${e.connections} sessions, a page every ${e.thinkSeconds} s each)` : e.connections ? `${e.name} (${e.connections} connections)` : e.name,
       e.path ? `\`${e.path.length > 48 ? `${e.path.slice(0, 45)}…` : e.path}\`` : "in process",
       cell(e.reqPerSec),
       `${cell(e.p50)} / ${cell(e.p95)} / ${cell(e.p99)}`,

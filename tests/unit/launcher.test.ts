@@ -75,10 +75,11 @@ describe("the README a new clerk reads", () => {
 
 describe("appNodeOptions (scripts/app-heap.ts)", () => {
   test("the production server gets a heap limit that grows with the public cache", () => {
-    expect(appNodeOptions(undefined, 64)).toBe("--max-old-space-size=256");
-    expect(appNodeOptions("--enable-source-maps", 512)).toBe("--enable-source-maps --max-old-space-size=704");
+    expect(appNodeOptions(undefined, 64)).toBe("--max-old-space-size=448");
+    expect(appNodeOptions("--enable-source-maps", 512)).toBe("--enable-source-maps --max-old-space-size=896");
   });
   test("an operator's own limit wins", () => {
     expect(appNodeOptions("--max-old-space-size=2048", 64)).toBe("--max-old-space-size=2048");
+    expect(appNodeOptions("--max_old_space_size=2048", 64)).toBe("--max_old_space_size=2048");
   });
 });
