@@ -87,19 +87,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     if (statusCode < 200 || statusCode >= 300) bad++;
   });
   const result = await done;
-  latencies.sort((a, b) => a - b);
-  const seconds = result.duration || o.seconds;
-  return {
-    requests: latencies.length,
-    reqPerSec: Math.round(latencies.length / seconds),
-    p50: round1(percentile(latencies, 50)),
-    p95: round1(percentile(latencies, 95)),
-    p99: round1(percentile(latencies, 99)),
-    max: round1(latencies.at(-1) ?? 0),
-    errors: bad + result.errors + result.timeouts,
-    statuses,
-    bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
-  };
+  return summarise(latencies, result.duration || o.seconds, bad + result.errors + result.timeouts, statuses, bytes);
 }
 
 /**
@@ -153,8 +141,12 @@ export async function runSessions(o: { url: string; cookies: string[]; seconds: 
     }
   };
   await Promise.all(o.cookies.map(session));
+  return summarise(latencies, (performance.now() - started) / 1000, errors, statuses, bytes);
+}
+
+/** One run's figures from its responses' latencies (milliseconds, in any order). */
+function summarise(latencies: number[], seconds: number, errors: number, statuses: Record<string, number>, bytes: number): LoadResult {
   latencies.sort((a, b) => a - b);
-  const seconds = (performance.now() - started) / 1000;
   return {
     requests: latencies.length,
     reqPerSec: Math.round(latencies.length / seconds),
