@@ -31,6 +31,24 @@ export function internalPath(pathname: string, search: URLSearchParams): string 
   return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(search)}${path === "/" ? "" : path}`;
 }
 
+/**
+ * The internal address of a search page (`/search?q=…`), or null when it searches nothing (the
+ * empty form). Searches are cached only once admitted (lib/server/platform/search-admission.ts),
+ * which is why they are not among CACHED_PAGE.
+ */
+export function internalSearchPath(search: URLSearchParams): string | null {
+  if (!search.get("q")?.trim()) return null;
+  return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(search)}/search`;
+}
+
+/** The public URL of an internal search address (for a visitor who typed the internal one), or null. */
+export function publicSearchOf(pathname: string): string | null {
+  const match = /^\/s\/[^/]+\/([^/]+)\/search\/?$/.exec(pathname);
+  if (!match) return null;
+  const text = new URLSearchParams(searchOfSegment(match[1])).toString();
+  return text ? `/search?${text}` : "/search";
+}
+
 /** `_` for no parameters, else `q` + base64url of the sorted, known parameters. */
 export function querySegment(search: URLSearchParams): string {
   const kept = new URLSearchParams();

@@ -1,4 +1,5 @@
 import { expect, test as base, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { internalSearchPath } from "@/lib/domain/public-path";
 import { test } from "./console-helpers";
 
 /**
@@ -177,6 +178,52 @@ base.describe("client address", () => {
     expect(((await refused.json()) as { error: string }).error).toMatch(/操作过于频繁/);
     // No wait for the window to pass: the spent budget is 203.0.113.77's, an address no other spec
     // (nor the security batteries after them) sends from, so nobody else meets this 429.
+  });
+});
+
+base.describe("searches: the first ask counted, later asks from the cache", () => {
+  // lib/server/platform/search-admission.ts: the first ask of a search URL is rendered per request
+  // and counts the visitor's search limit; later asks are the cached page.
+  base("a search is rendered per request once, then kept; its internal address before that goes to its public URL", async ({ request }) => {
+    const word = `缓存准入${Date.now().toString(36)}`;
+    const url = `/search?q=${encodeURIComponent(word)}`;
+    const internal = internalSearchPath(new URLSearchParams({ q: word }))!;
+    const early = await request.get(internal, { maxRedirects: 0 });
+    expect(early.status(), "an internal address of a search nobody asked").toBe(307);
+    expect(new URL(early.headers()["location"]!, "http://x").searchParams.get("q")).toBe(word);
+
+    const first = await request.get(url);
+    expect(first.status()).toBe(200);
+    expect(first.headers()["x-middleware-rewrite"], "the first ask is rendered by /search itself").toBeUndefined();
+    const heading = (response: APIResponse) => response.text().then((html) => html.replace(/<!-- -->/g, ""));
+    expect(await heading(first)).toContain(`“${word}”的搜索结果`);
+    const second = await request.get(url);
+    expect(second.headers()["x-middleware-rewrite"]).toMatch(/^\/s\/main\/q[^/]+\/search/);
+    const third = await request.get(url);
+    expect(third.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(await heading(third)).toContain(`“${word}”的搜索结果`);
+    expect((await request.get(internal, { maxRedirects: 0 })).status(), "admitted: the internal address serves it").toBe(200);
+  });
+
+  base("first asks count against the visitor's limit: a flood of new words meets a Chinese 429; a search already kept is still served", async ({ request }) => {
+    base.setTimeout(120_000);
+    // An address no other spec sends from (the e2e server trusts one proxy: the right-most entry).
+    const from = { "x-forwarded-for": "198.51.100.1, 203.0.113.78" };
+    const kept = `/search?q=${encodeURIComponent(`限流保留${Date.now().toString(36)}`)}`;
+    for (let i = 0; i < 2; i++) expect((await request.get(kept, { headers: from })).status()).toBe(200);
+    let refused: APIResponse | null = null;
+    for (let i = 0; i < 80 && !refused; i++) {
+      const response = await request.get(`/search?q=${encodeURIComponent(`限流新词${i}x${Date.now().toString(36)}`)}`, { headers: from });
+      if (response.status() === 429) refused = response;
+      else expect(response.status()).toBe(200);
+    }
+    if (!refused) throw new Error("80 new searches from one address in a minute were not limited");
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await refused.text()).toContain("过于频繁");
+    // Not a new word: the cached page, which costs no query, is not refused.
+    const again = await request.get(kept, { headers: from });
+    expect(again.status()).toBe(200);
+    expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
   });
 });
 

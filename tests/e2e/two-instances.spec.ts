@@ -7,7 +7,7 @@ import { chinaDate, field, fillDraftForm, itemIdFromUrl, openFromQueue, openNewF
  * Two instances of the production build on one database (issue 11 §2 and §6): scripts/e2e-server.ts
  * starts the second on E2E_SECOND_PORT with the same secrets. An item with a real PDF attachment is
  * written, approved three times and published through instance 1; both caches are warmed on every
- * kind of cached public answer; the item is withdrawn through instance 1; then it must be gone from every
+ * kind of cached public answer (a search among them); the item is withdrawn through instance 1; then it must be gone from every
  * page, feed, sitemap, API answer and attachment of instance 1 at once and of instance 2 within 15 s
  * (every instance polls the shared invalidations every 5 s; the promise to visitors is 60 s, with
  * shared caches in front). A session made on instance 1 works on instance 2.
@@ -62,6 +62,9 @@ test("published and withdrawn through instance 1: every cached answer of both in
     ["/", (b) => b.includes(title)],
     ["/browse", (b) => b.includes(title)],
     [`/columns/${column}`, (b) => b.includes(title)],
+    // A search asked before is a cached page too (lib/server/platform/search-admission.ts).
+    // (its results mark the words found, so the item is looked for by its link, not its title)
+    [`/search?q=${encodeURIComponent("两实例缓存测试")}`, (b, s) => s === 200 && b.includes(`/items/${id}`)],
     [`/items/${id}`, (b, s) => s === 200 && b.includes(title) && !WITHDRAWN.test(b)],
     ["/feed.xml", (b) => b.includes(title)],
     [`/columns/${column}/feed.xml`, (b) => b.includes(title)],
@@ -87,7 +90,7 @@ test("published and withdrawn through instance 1: every cached answer of both in
       // Instance 2 learns of the publication within its poll (a retry finds its pages cached already).
       await expect.poll(() => shows(base), { timeout: OTHER_INSTANCE_MS, intervals: [500] }).toEqual(allPaths);
       expect(await shows(base)).toEqual(allPaths); // the second time from the cache
-      for (const page of ["/", "/browse", `/items/${id}`]) {
+      for (const page of ["/", "/browse", `/items/${id}`, `/search?q=${encodeURIComponent("两实例缓存测试")}`]) {
         expect((await request.get(`${base}${page}`)).headers()["x-nextjs-cache"], `${base}${page}`).toBe("HIT");
       }
       // Nothing per visitor in a cached page: no session, no form token, no request id.

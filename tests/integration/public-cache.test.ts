@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { db } from "@/lib/server/platform/db";
 import { withdrawItem } from "@/lib/server/items/publication";
 import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
-import { BLIND_MS, BoundedStore, cachedSearch, MAX_AGE_MS, PublicCache, publicCache, TagClock, type PublicTag } from "@/lib/server/platform/public-cache";
-import { searchIndex } from "@/lib/server/public/search";
+import { BLIND_MS, BoundedStore, MAX_AGE_MS, PublicCache, publicCache, TagClock, type PublicTag } from "@/lib/server/platform/public-cache";
+import { internalSearchPath } from "@/lib/domain/public-path";
+import { admitSearch, searchAdmitted } from "@/lib/server/platform/search-admission";
 import { GET as feed } from "@/app/feed.xml/route";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 
@@ -159,23 +160,22 @@ describe("the writes invalidate through the kernel", () => {
     expect(await (await feed(request())).text()).not.toContain("缓存撤回测试信息");
   });
 
-  test("a search's first page: a one-off is not kept, one asked again comes from memory until a withdrawal", async () => {
-    const item = await seedPending(b, "PUBLISHED", { title: "缓存搜索测试信息甲" });
-    await new Promise((r) => setTimeout(r, 1_100)); // past SKEW_MS of the publication's own invalidation
-    let calls = 0;
-    const produce = async () => {
-      calls++;
-      return (await searchIndex({ q: "缓存搜索测试", filters: {}, sort: "relevance", limit: 10 })).hits.map((h) => h.id);
-    };
-    const key = `q-${Math.random()}`;
-    expect(await cachedSearch(key, produce)).toContain(item.id);
-    expect(await cachedSearch(key, produce)).toContain(item.id);
-    expect(calls).toBe(2); // the first ask was not kept
-    expect(await cachedSearch(key, produce)).toContain(item.id);
-    expect(calls).toBe(2); // the third came from memory
-    expect((await withdrawItem(b.people.office, item.id, "信息有误，撤回更正")).ok).toBe(true);
-    expect(await cachedSearch(key, produce)).not.toContain(item.id);
-    expect(calls).toBe(3);
+  test("a search is admitted to the page cache by its first, counted ask on this instance, and only then", async () => {
+    const cache = publicCache()!;
+    expect(cache.enabled).toBe(true);
+    const path = internalSearchPath(new URLSearchParams({ q: `准入${Math.random()}` }))!;
+    const other = internalSearchPath(new URLSearchParams({ q: `准入${Math.random()}` }))!;
+    expect(searchAdmitted(path)).toBe(false);
+    expect(searchAdmitted(path)).toBe(false); // asking whether does not admit
+    admitSearch(path);
+    expect(searchAdmitted(path)).toBe(true);
+    expect(searchAdmitted(other)).toBe(false);
+    cache.stop(); // not started: nothing is cached, so nothing is admitted
+    try {
+      expect(searchAdmitted(path)).toBe(false);
+    } finally {
+      await cache.start();
+    }
   });
 
   test("a cached feed is served from memory until something invalidates it", async () => {

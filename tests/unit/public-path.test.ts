@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { internalPath, isCanonicalSegment, querySegment, searchOfSegment } from "@/lib/domain/public-path";
+import { internalPath, internalSearchPath, isCanonicalSegment, publicSearchOf, querySegment, searchOfSegment } from "@/lib/domain/public-path";
 
 /** The internal address of the cached public pages (lib/domain/public-path.ts). */
 describe("internalPath", () => {
@@ -47,3 +47,21 @@ describe("internalPath", () => {
   });
 });
 
+
+describe("internalSearchPath and publicSearchOf", () => {
+  test("a search that searches something has an internal address; the empty form has none", () => {
+    expect(internalSearchPath(new URLSearchParams("q=科技&page=2&x=1"))).toBe(`/s/main/${querySegment(new URLSearchParams("page=2&q=科技"))}/search`);
+    expect(internalSearchPath(new URLSearchParams(""))).toBeNull();
+    expect(internalSearchPath(new URLSearchParams("q=%20%20&page=2"))).toBeNull();
+  });
+
+  test("an internal search address reads back as the public URL it stands for", () => {
+    const search = new URLSearchParams("q=高新技术 项目&column=tzgg&sort=date");
+    const back = publicSearchOf(internalSearchPath(search)!)!;
+    expect(back.startsWith("/search?")).toBe(true);
+    expect(internalSearchPath(new URL(back, "http://x").searchParams)).toBe(internalSearchPath(search));
+    expect(publicSearchOf("/s/main/_/search")).toBe("/search");
+    expect(publicSearchOf("/s/main/_/browse")).toBeNull();
+    expect(publicSearchOf("/search")).toBeNull();
+  });
+});

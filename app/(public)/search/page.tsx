@@ -1,25 +1,27 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Listing } from "@/components/public/listing";
 import { SearchBox } from "@/components/public/search-box";
+import { SearchResults } from "@/components/public/search-results";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { parsePublicQuery, queryString } from "@/lib/domain/public-query";
+import { internalSearchPath } from "@/lib/domain/public-path";
+import { parsePublicQuery } from "@/lib/domain/public-query";
 import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
-import { cachedSearch } from "@/lib/server/platform/public-cache";
 import { clientKey, consumeRateLimit, RATE_LIMITS } from "@/lib/server/platform/rate-limit";
 import { requestMeta } from "@/lib/server/platform/request-context";
+import { admitSearch } from "@/lib/server/platform/search-admission";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
-// Per visitor (a form token, a challenge, a rate limit): never cached, never prerendered.
+// The empty form, and the first ask of each search (counted per visitor): rendered per request.
+// Every later ask of the same URL is the cached page app/(public)/s/[site]/[query]/search (proxy.ts).
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const { query, notices } = parsePublicQuery(await searchParams, currentYear());
+  const params = await searchParams;
+  const { query, notices } = parsePublicQuery(params, currentYear());
   if (!query.q) {
     return (
       <div className="space-y-4">
@@ -38,32 +40,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // refusal is sent on to /search/busy, which does (issue 10 §6).
   const limit = await consumeRateLimit(RATE_LIMITS.search, clientKey((await requestMeta()).ip));
   if (!limit.ok) redirect(`/search/busy?wait=${limit.retryAfterSeconds}`);
-  // The first page of a search asked again comes from memory (public-cache.ts cachedSearch).
-  const result =
-    query.page === 1 ? await cachedSearch(`${queryString(query)}|${notices.join("|")}`, () => findPublicItems(query, notices)) : await findPublicItems(query, notices);
-  const sortLink = (sort: "relevance" | "date", label: string) =>
-    result.query.sort === sort ? (
-      <span aria-current="true" className="font-semibold text-gray-900">
-        {label}
-      </span>
-    ) : (
-      <Link href={`/search${queryString(result.query, { sort, page: undefined })}`} className="text-gov-red underline">
-        {label}
-      </Link>
-    );
-  return (
-    <Listing
-      result={result}
-      basePath="/search"
-      heading={<>“{query.q}”的搜索结果</>}
-      intro={
-        <div className="space-y-2">
-          <SearchBox q={query.q} id="search-page-q" label="修改搜索词" />
-          <p>
-            排序：{sortLink("relevance", "相关度（标题命中在前）")}　{sortLink("date", "发布时间")}
-          </p>
-        </div>
-      }
-    />
-  );
+  const internal = internalSearchPath(urlSearchParams(params));
+  if (internal) admitSearch(internal);
+  return <SearchResults result={await findPublicItems(query, notices)} />;
+}
+
+/** The query string as proxy.ts saw it (first value of each key, as URLSearchParams.get reads). */
+function urlSearchParams(params: Params): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, v);
+  }
+  return search;
 }

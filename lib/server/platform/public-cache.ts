@@ -200,6 +200,11 @@ export class PublicCache {
   /** Keys asked for once already (bounded: a flood of one-off keys clears it, never grows it). */
   private readonly asked = new Set<string>();
 
+  /** Whether `key` was asked for before, without remembering this ask. */
+  wasAsked(key: string): boolean {
+    return this.asked.has(key);
+  }
+
   /** Whether `key` was asked for before; remembers this ask. */
   askedBefore(key: string): boolean {
     if (this.asked.has(key)) return true;
@@ -296,24 +301,6 @@ export async function invalidatePublic(tags: readonly PublicTag[], at?: Date): P
 export async function invalidateAfter(action: AuditAction): Promise<void> {
   const tags = PUBLIC_EFFECTS[action];
   if (tags) await invalidatePublic(tags);
-}
-
-/**
- * The data of a search's first page (the ten results and the facet counts), from memory when the
- * same search was asked before: a popular search — a topic in the news, a crawler's link — costs
- * the database once per invalidation. The page itself stays per request (its rate limit counts
- * each visitor). Admitted on the second ask only, so one-off queries, however many, cannot push
- * the popular ones out; they share the answers' bound (PUBLIC_CACHE_MB) and its LRU.
- */
-export async function cachedSearch<T>(key: string, produce: () => Promise<T>): Promise<T> {
-  const cache = publicCache();
-  if (!cache?.enabled) return produce();
-  const storeKey = boundedKey(`search:${key}`);
-  const hit = cache.responses.get(storeKey);
-  if (hit) return hit.value as T;
-  const value = await produce();
-  if (cache.askedBefore(storeKey)) cache.responses.set(storeKey, value, ["site", "items"], JSON.stringify(value).length * 2 + storeKey.length + 512);
-  return value;
 }
 
 /** A long key (a long search, a long path) is kept as its digest: memory per key stays small. */
