@@ -5,16 +5,23 @@ import { formatChineseDateTime } from "@/lib/domain/dates";
 import type { Timeliness } from "@/lib/domain/timeliness";
 import type { ItemStatus } from "@/lib/domain/workflow";
 import { TimelinessBadge } from "@/components/timeliness/timeliness-badge";
+import { Pagination } from "@/components/public/pagination";
+import { queuePageHref } from "@/lib/domain/queue-pages";
 
 export function QueueSection({
   sectionKey,
   title,
   items,
   total,
+  page = 1,
+  pageCount = 1,
 }: {
   sectionKey: string;
   title: string;
   total: number;
+  /** The page shown and how many the queue has (20 rows each, lib/server/items/work-queue.ts). */
+  page?: number;
+  pageCount?: number;
   items: { id: string; title: string; status: ItemStatus; department: string; column: string; updatedAt: Date; timeliness: Timeliness | null }[];
 }) {
   return (
@@ -48,6 +55,7 @@ export function QueueSection({
           ))}
         </ul>
       )}
+      <Pagination page={page} pageCount={pageCount} href={(p) => queuePageHref(sectionKey, p)} label={`${title}：分页`} />
     </Card>
   );
 }

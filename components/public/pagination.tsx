@@ -1,13 +1,13 @@
 import Link from "next/link";
 
 /** Numbered pages around the current one, with first/last; every link a stable URL. */
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+export function Pagination({ page, pageCount, href, label = "分页" }: { page: number; pageCount: number; href: (page: number) => string; label?: string }) {
   if (pageCount <= 1) return null;
   const from = Math.max(1, Math.min(page - 2, pageCount - 4));
   const pages = Array.from({ length: Math.min(5, pageCount) }, (_, i) => from + i);
   const cls = "inline-block min-w-10 rounded border border-gray-300 px-3 py-1.5 text-center hover:border-gov-red hover:text-gov-red";
   return (
-    <nav aria-label="分页" className="mt-6 flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={label} className="mt-6 flex flex-wrap items-center gap-2 text-sm">
       {page > 1 && (
         <Link href={href(page - 1)} className={cls} rel="prev">
           上一页

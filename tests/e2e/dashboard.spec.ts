@@ -120,3 +120,20 @@ test("on a 375-pixel phone: the console menu wraps, the 索引号 wraps, the cha
     await phone.close();
   }
 });
+
+test("the office pages through 最近发布 on the 工作台: 20 rows a page, each page a link of its own", async ({ signIn }) => {
+  const office = await signIn("office");
+  await office.goto("/console");
+  const total = Number(await office.getByTestId("count-office-published").textContent());
+  expect(total, "the demo bureau has published more than a page (its 2019 records)").toBeGreaterThan(20);
+  const rows = office.getByTestId("queue-office-published").locator("li");
+  await expect(rows).toHaveCount(20);
+  const firstOfPage1 = await rows.first().textContent();
+  const pager = office.getByRole("navigation", { name: "最近发布：分页" });
+  await expect(pager).toContainText(`第 1 / ${Math.ceil(total / 20)} 页`);
+  await pager.getByRole("link", { name: "下一页" }).click();
+  await expect(office).toHaveURL(/\/console\?office-published-page=2$/);
+  await expect(office.getByRole("navigation", { name: "最近发布：分页" })).toContainText(`第 2 / ${Math.ceil(total / 20)} 页`);
+  await expect(rows).toHaveCount(Math.min(20, total - 20));
+  expect(await rows.first().textContent()).not.toBe(firstOfPage1);
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { apiItemsQuerySchema, cleanQuery, cutQuery, decodeCursor, encodeCursor, parsePublicQuery, queryString } from "@/lib/domain/public-query";
+import { queuePageHref, queuePagesOf } from "@/lib/domain/queue-pages";
 
 describe("parsePublicQuery: any query string gives a query and says what it ignored", () => {
   test.each([
@@ -96,5 +97,22 @@ describe("cursors", () => {
     ["empty", ""],
   ])("%s is no cursor", (_, s) => {
     expect(decodeCursor(s)).toBeNull();
+  });
+});
+
+describe("queuePagesOf (the 工作台's pages per section)", () => {
+  test("a whole page number per section key; anything else is page 1", () => {
+    expect(queuePagesOf({ "secrecy-page": "2", "office-published-page": ["3", "9"], "leader-page": "0", "dept-head-page": "2.5", "x-page": "501", page: "4", "Bad-page": "2" })).toEqual({
+      secrecy: 2,
+      "office-published": 3,
+    });
+    expect(queuePagesOf({ "secrecy-page": "500" })).toEqual({ secrecy: 500 });
+    expect(queuePagesOf({})).toEqual({});
+  });
+
+  test("each section's page is a link of its own; page 1 is the 工作台 itself", () => {
+    expect(queuePageHref("secrecy", 2)).toBe("/console?secrecy-page=2");
+    expect(queuePageHref("secrecy", 1)).toBe("/console");
+    expect(queuePagesOf(Object.fromEntries(new URL(queuePageHref("office-published", 7), "http://x").searchParams))).toEqual({ "office-published": 7 });
   });
 });

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatChineseDateTime } from "@/lib/domain/dates";
+import { queuePagesOf } from "@/lib/domain/queue-pages";
 import { requireActor } from "@/lib/server/platform/auth";
 import { can } from "@/lib/server/platform/authz";
 import { listNotifications } from "@/lib/server/platform/notifications";
@@ -18,11 +19,12 @@ import { markAllReadAction } from "./actions";
 
 export const metadata = { title: "工作台" };
 
-export default async function ConsoleHome() {
+export default async function ConsoleHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const pages = queuePagesOf(await searchParams);
   const mayRequests = can(actor, "request.queue");
   const [sections, notifications, overview, clusters, calendar, countdown] = await Promise.all([
-    workQueue(actor),
+    workQueue(actor, pages),
     listNotifications(actor),
     mayRequests ? requestOverview(actor) : null,
     mayRequests ? similarClusters(actor) : null,
@@ -53,7 +55,7 @@ export default async function ConsoleHome() {
           </Alert>
         )}
         {sections.map((s) => (
-          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} total={s.total} />
+          <QueueSection key={s.key} sectionKey={s.key} title={s.title} items={s.items} total={s.total} page={s.page} pageCount={s.pageCount} />
         ))}
         {overview?.ok && <RequestOverviewCard overview={overview.value} />}
         {clusters?.ok && <SimilarClustersCard clusters={clusters.value} />}

@@ -14,15 +14,25 @@ const CLOCK_STOPPED: ItemStatus[] = ["REJECTED", "WITHDRAWN"];
 
 /** What each role sees first in the console: the items waiting for them, with counts. */
 
-/** A queue lists its newest rows; its count is the whole queue. */
-const QUEUE_ROWS = 100;
+/**
+ * A queue lists its newest rows a page at a time; its count is the whole queue. 20 as the public
+ * lists: the 工作台 is every staff member's first page, and at 100 rows a section it weighed 150 KB
+ * and was the slowest staff page under load (docs/benchmarks.md).
+ */
+export const QUEUE_ROWS = 20;
 
 export interface QueueSection {
   key: string;
   title: string;
   total: number;
+  /** The page shown (1-based, within the queue's pages) and how many there are. */
+  page: number;
+  pageCount: number;
   items: QueueRow[];
 }
+
+/** The page of each section asked for in the URL (`?{key}-page=N`); any other value is page 1. */
+export type QueuePages = Readonly<Record<string, number>>;
 export interface QueueRow {
   id: string;
   title: string;
@@ -44,17 +54,22 @@ const rowSelect = {
   currentRevision: { select: { title: true, formedOn: true, attribute: true } },
 } satisfies Prisma.DisclosureItemSelect;
 
-async function section(actor: Actor, key: string, title: string, where: Prisma.DisclosureItemWhereInput): Promise<QueueSection> {
+async function section(actor: Actor, key: string, title: string, where: Prisma.DisclosureItemWhereInput, pages: QueuePages): Promise<QueueSection> {
   const scoped = { AND: [itemScope(actor), where] };
-  const [total, rows] = await Promise.all([
-    db().disclosureItem.count({ where: scoped }),
-    db().disclosureItem.findMany({ where: scoped, orderBy: { updatedAt: "desc" }, take: QUEUE_ROWS, select: rowSelect }),
-  ]);
+  const rowsOf = (page: number) => db().disclosureItem.findMany({ where: scoped, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * QUEUE_ROWS, take: QUEUE_ROWS, select: rowSelect });
+  const asked = pages[key] ?? 1;
+  const [total, firstTry] = await Promise.all([db().disclosureItem.count({ where: scoped }), rowsOf(asked)]);
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_ROWS));
+  // A page past the end (the queue shrank since the link was made): its last page instead.
+  const page = Math.min(asked, pageCount);
+  const rows = page === asked ? firstTry : await rowsOf(page);
   const clocks = await itemsTimeliness(rows.map((r) => ({ formedOn: r.currentRevision?.formedOn ?? new Date(), publishedAt: r.publishedAt })));
   return {
     key,
     title,
     total,
+    page,
+    pageCount,
     items: rows.map((r, i) => ({
       id: r.id,
       title: r.currentRevision?.title ?? "（无标题）",
@@ -69,24 +84,24 @@ async function section(actor: Actor, key: string, title: string, where: Prisma.D
 
 const STAGE_QUEUE_KEYS: Record<Stage, string> = { DEPT_HEAD: "dept-head", LEADER: "leader", SECRECY: "secrecy" };
 
-export async function workQueue(actor: Actor): Promise<QueueSection[]> {
+export async function workQueue(actor: Actor, pages: QueuePages = {}): Promise<QueueSection[]> {
   const sections: Promise<QueueSection>[] = [];
   const { roles } = actor;
   if (roles.includes("LIAISON") && actor.departmentId) {
-    sections.push(section(actor, "liaison-todo", "待我处理（草稿与退回）", { departmentId: actor.departmentId, status: { in: ["DRAFT", "RETURNED"] } }));
-    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "REFERRED", "APPROVED"] } }));
+    sections.push(section(actor, "liaison-todo", "待我处理（草稿与退回）", { departmentId: actor.departmentId, status: { in: ["DRAFT", "RETURNED"] } }, pages));
+    sections.push(section(actor, "liaison-inreview", "本处室审核中", { departmentId: actor.departmentId, status: { in: ["PENDING_DEPT", "PENDING_LEADER", "PENDING_SECRECY", "REFERRED", "APPROVED"] } }, pages));
   }
   // The review stages: who acts on which items comes from STAGE_ACTORS, as for decide().
   for (const stage of STAGES) {
     const where = stageQueueWhere(actor, stage);
-    if (where) sections.push(section(actor, STAGE_QUEUE_KEYS[stage], `待${STAGE_LABELS[stage]}`, { ...where, status: STATUS_OF_STAGE[stage] }));
+    if (where) sections.push(section(actor, STAGE_QUEUE_KEYS[stage], `待${STAGE_LABELS[stage]}`, { ...where, status: STATUS_OF_STAGE[stage] }, pages));
   }
   const referred = stageQueueWhere(actor, "SECRECY");
-  if (referred) sections.push(section(actor, "secrecy-referred", "已报送保密行政管理部门", { ...referred, status: "REFERRED" }));
+  if (referred) sections.push(section(actor, "secrecy-referred", "已报送保密行政管理部门", { ...referred, status: "REFERRED" }, pages));
   if (roles.includes("OFFICE")) {
-    sections.push(section(actor, "office", "待发布", { status: "APPROVED" }));
-    sections.push(section(actor, "office-scheduled", "定时发布", { status: "PUBLISHED", publishAt: { gt: new Date() }, withdrawnAt: null }));
-    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED", publishAt: { lte: new Date() } }));
+    sections.push(section(actor, "office", "待发布", { status: "APPROVED" }, pages));
+    sections.push(section(actor, "office-scheduled", "定时发布", { status: "PUBLISHED", publishAt: { gt: new Date() }, withdrawnAt: null }, pages));
+    sections.push(section(actor, "office-published", "最近发布", { status: "PUBLISHED", publishAt: { lte: new Date() } }, pages));
   }
   return Promise.all(sections);
 }
