@@ -1,6 +1,6 @@
 /**
  * The bench data generator (issue 11 §1): N disclosure items and M 依申请公开 requests of a city
- * science bureau over six years, deterministic for a seed, loaded in bulk.
+ * science bureau over six years (more for more than 270,000 items), deterministic for a seed, loaded in bulk.
  *
  * Items: DisclosureItem + ItemRevision + the approvals publishItem leaves behind (部门负责人,
  * 分管领导 where the column asks for one, 保密审查) — so publicItemWhere() shows them — with
@@ -317,9 +317,12 @@ async function loadItems(client: pg.Client, bureau: Bureau, files: BlobFile[], o
   const liaisons = bureau.byRole("LIAISON");
   const [heads, leaders, secrecy] = ["DEPT_HEAD", "LEADER", "SECRECY"].map(bureau.byRole);
   const end = o.now.getTime();
-  // Six calendar years in Beijing time: the current one and the five before it.
+  // Six calendar years in Beijing time: the current one and the five before it — more for more
+  // items, so that no year holds more than its 索引号 can number (99,999 a year, index-number.ts):
+  // the newest of n years holds ≈ 2/n of the items (sqrt below), so 1,000,000 span 23 years.
   const lastYear = chinaYear(o.now);
-  const from = Date.UTC(lastYear - 5, 0, 1) - 8 * 3600_000;
+  const spanYears = Math.max(6, Math.ceil(o.items / 45_000));
+  const from = Date.UTC(lastYear - (spanYears - 1), 0, 1) - 8 * 3600_000;
   const { rows: taken } = await client.query<{ year: number; lastValue: number }>(
     `SELECT "year", "lastValue" FROM "IndexNumberSequence" WHERE "orgCode" = $1`,
     [o.orgCode],

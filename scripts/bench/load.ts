@@ -20,6 +20,8 @@ export interface LoadOptions {
    * limits (search, the JSON API) are then paid for on every request, as in production, and never hit.
    */
   visitors?: boolean;
+  /** Each request to another path of the same server (a new search each time); absent = url's path. */
+  paths?: () => string;
 }
 
 let visitor = 0;
@@ -69,9 +71,18 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       pipelining: 1,
       timeout: 10,
       headers: o.headers,
-      requests: o.visitors
-        ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": nextVisitor() } }) }]
-        : undefined,
+      requests:
+        o.visitors || o.paths
+          ? [
+              {
+                setupRequest: (request: autocannon.Request) => ({
+                  ...request,
+                  ...(o.paths ? { path: o.paths() } : {}),
+                  headers: o.visitors ? { ...request.headers, "x-forwarded-for": nextVisitor() } : request.headers,
+                }),
+              },
+            ]
+          : undefined,
       setupClient: o.headersPerConnection?.length
         ? (client) => {
             client.setHeaders({ ...o.headers, ...o.headersPerConnection![next++ % o.headersPerConnection!.length] });

@@ -24,8 +24,10 @@ export interface Scenario {
   connections?: number;
   /** Each session's mean think time between pages (runSessions); absent = each connection asks again at once. */
   thinkSeconds?: number;
-  /** Measured and reported, judged against no target (a saturation run). */
+  /** Measured and reported, judged against no target (a saturation run, a cache's misses). */
   informational?: boolean;
+  /** Each request asks another URL (a search nobody asked before): the path is only the first of them. */
+  paths?: () => string;
 }
 
 export interface BenchEntry {
