@@ -265,7 +265,7 @@ async function scenariosFor(client: pg.Client, secret: string): Promise<Scenario
     // The rows above are searches asked before, as a popular word is: served from the page cache
     // (lib/server/platform/search-admission.ts). This one is the cost of a miss: two words nobody
     // asked together before, each request another pair — the database and a render every time.
-    { name: "search, a new pair of words each time", path: `/search?q=${q(newSearchWords())}`, kind: "search", informational: true, paths: () => `/search?q=${q(newSearchWords())}` },
+    { name: "search: a new pair of words each time", path: `/search?q=${q(newSearchWords())}`, kind: "search", informational: true, paths: () => `/search?q=${q(newSearchWords())}` },
     { name: "feed", path: "/feed.xml", kind: "cachedPage" },
     { name: "API items", path: "/api/v1/items", kind: "cachedPage" },
     // 50 sessions at work: each asks a page every STAFF_THINK_SECONDS on average (judged), then the
