@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { consoleCsp, originAllowed, refusalPage, REQUEST_ID_HEADER, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
-import { internalPath, internalSearchPath, INTERNAL_PREFIX, publicSearchOf } from "@/lib/domain/public-path";
+import { chinaYear } from "@/lib/domain/dates";
+import { firstValues, internalPath, internalSearchPath, INTERNAL_PREFIX, publicSearchOf } from "@/lib/domain/public-path";
 import { env, siteUrl } from "@/lib/env";
-import { searchAdmitted } from "@/lib/server/platform/search-admission";
+import { searchFromCache } from "@/lib/server/platform/search-admission";
 
 /**
  * The edge of the app (Next.js 16 "proxy", formerly middleware; issue 10 §5, §7). It protects no
@@ -13,7 +14,7 @@ import { searchAdmitted } from "@/lib/server/platform/search-admission";
  *   the connection's address (lib/server/platform/request-context.ts explains why);
  * - gives every console page a fresh nonce and a CSP that admits only scripts carrying it;
  * - rewrites the cached public pages to their internal address (lib/domain/public-path.ts), and a
- *   search once it has been asked (lib/server/platform/search-admission.ts).
+ *   search when that costs no uncounted render (lib/server/platform/search-admission.ts).
  * Public pages keep next.config.js's cacheable policy (no per-request nonce, see docs/decisions.md).
  */
 export async function proxy(request: NextRequest) {
@@ -56,17 +57,20 @@ export async function proxy(request: NextRequest) {
   // not advertised; their public URLs are rewritten to it (the query string kept for Next's own checks).
   // The internal address itself passes untouched: a visitor who types it sees exactly what the
   // public URL shows, from the same cache.
-  // A search is cached only once admitted (lib/server/platform/search-admission.ts): its internal
-  // address typed before that goes to its public URL, whose first ask counts the visitor's limit.
+  // A search goes to its cached page only when that costs no render or spends one a counted ask
+  // paid for (lib/server/platform/search-admission.ts); its internal address typed otherwise goes
+  // to its public URL, which counts the visitor's limit.
   const reading = request.method === "GET" || request.method === "HEAD";
-  if (url.pathname.startsWith(INTERNAL_PREFIX)) {
-    const publicSearch = publicSearchOf(url.pathname);
-    if (publicSearch && !searchAdmitted(url.pathname)) return NextResponse.redirect(new URL(publicSearch, request.nextUrl), 307);
-    return NextResponse.next();
-  }
-  const search = reading && url.pathname === "/search" ? internalSearchPath(url.searchParams) : null;
-  const cached = !reading ? null : search ? (searchAdmitted(search) ? search : null) : internalPath(url.pathname, url.searchParams);
-  const response = cached ? NextResponse.rewrite(internalUrl(request, cached), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = (() => {
+    if (url.pathname.startsWith(INTERNAL_PREFIX)) {
+      const publicSearch = publicSearchOf(url.pathname);
+      if (publicSearch && !searchFromCache(url.pathname)) return NextResponse.redirect(new URL(publicSearch, request.nextUrl), 307);
+      return NextResponse.next({ request: { headers: requestHeaders } });
+    }
+    const search = reading && url.pathname === "/search" ? internalSearchPath(firstValues(url.searchParams), chinaYear(new Date())) : null;
+    const cached = !reading ? null : search ? (searchFromCache(search) ? search : null) : internalPath(url.pathname, url.searchParams);
+    return cached ? NextResponse.rewrite(internalUrl(request, cached), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
+  })();
   for (const [key, value] of Object.entries(responseHeaders)) response.headers.set(key, value);
   return response;
 }

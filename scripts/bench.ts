@@ -265,7 +265,7 @@ async function scenariosFor(client: pg.Client, secret: string): Promise<Scenario
     // The rows above are searches asked before, as a popular word is: served from the page cache
     // (lib/server/platform/search-admission.ts). This one is the cost of a miss: two words nobody
     // asked together before, each request another pair — the database and a render every time.
-    { name: "search: a new pair of words each time", path: `/search?q=${q(newSearchWords())}`, kind: "search", informational: true, paths: () => `/search?q=${q(newSearchWords())}` },
+    { name: "search: a new pair of words each time", path: newSearch(), kind: "search", informational: true, paths: newSearch },
     { name: "feed", path: "/feed.xml", kind: "cachedPage" },
     { name: "API items", path: "/api/v1/items", kind: "cachedPage" },
     // 50 sessions at work: each asks a page every STAFF_THINK_SECONDS on average (judged), then the
@@ -282,16 +282,21 @@ async function scenariosFor(client: pg.Client, secret: string): Promise<Scenario
 
 /**
  * Words a visitor of a science bureau's site searches for (the generator's own vocabulary: each
- * has matches), paired in every order: 1,560 searches nobody asked before, given out in turn.
+ * has matches), paired in every order: 1,560 searches nobody asked before, given out in turn; then
+ * their second pages, third pages… — each one more URL nobody asked (a long BENCH_SECONDS never
+ * measures a repeat).
  */
 const SEARCH_WORDS = ["科技", "项目", "创新", "企业", "专项", "资金", "申报", "工作", "平台", "高新", "技术", "成果", "转化", "发展", "评价", "孵化", "研发", "产业", "重点", "中心", "评审", "验收", "专利", "农业", "医药", "材料", "实验室", "装备", "服务", "政策", "通知", "公告", "计划", "年度", "吉林", "信息", "专家", "能源", "公示", "名单"];
 let searchPair = 0;
-function newSearchWords(): string {
+function newSearch(): string {
   const n = SEARCH_WORDS.length;
-  const i = searchPair++ % (n * (n - 1));
+  const pairs = n * (n - 1);
+  const i = searchPair % pairs;
+  const page = Math.floor(searchPair++ / pairs) + 1;
   const a = Math.floor(i / (n - 1));
   const b = i % (n - 1);
-  return `${SEARCH_WORDS[a]} ${SEARCH_WORDS[b >= a ? b + 1 : b]}`;
+  const words = encodeURIComponent(`${SEARCH_WORDS[a]} ${SEARCH_WORDS[b >= a ? b + 1 : b]}`);
+  return page === 1 ? `/search?q=${words}` : `/search?q=${words}&page=${page}`;
 }
 
 /**

@@ -13,6 +13,18 @@ function started() {
   return cache && cache.enabled ? cache : null;
 }
 
+/**
+ * The store's key of a page: Next's is `/route-cache/APP_PAGE/{sha-256 of the route's source}/$`
+ * + the page's path; the store keeps the path alone (`/s/main/…`). One path is one page, and
+ * proxy.ts can then look a page up by its address (lib/server/platform/search-admission.ts) without
+ * knowing how Next names its routes. Any other key is kept as it is.
+ * @param {string} key
+ */
+export function storeKeyOf(key) {
+  const match = /^\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$(\/.*)$/.exec(key);
+  return match ? match[1] : key;
+}
+
 /** Bytes an APP_PAGE value holds (HTML, RSC payload, prefetch segments). */
 function sizeOf(value) {
   let size = 1024;
@@ -29,7 +41,7 @@ export default class PublicPageCacheHandler {
   async get(key) {
     const cache = started();
     if (!cache) return null;
-    const entry = cache.pages.get(key);
+    const entry = cache.pages.get(storeKeyOf(key));
     if (!entry) return null;
     return { lastModified: entry.storedAt, value: entry.value.data, cacheControl: entry.value.cacheControl };
   }
@@ -38,7 +50,8 @@ export default class PublicPageCacheHandler {
     const cache = started();
     // Only whole pages: no fetch() cache is used, and a 'use cache' entry has its own handlers.
     if (!cache || !data || data.kind !== "APP_PAGE") return;
-    cache.pages.set(key, { data, cacheControl: ctx?.cacheControl }, cache.tagsOf(key), sizeOf(data));
+    const path = storeKeyOf(key);
+    cache.pages.set(path, { data, cacheControl: ctx?.cacheControl }, cache.tagsOf(path), sizeOf(data));
   }
 
   /** Invalidation is the app's (PublicCache.invalidate, shared through PostgreSQL), not Next's tags. */

@@ -1,3 +1,5 @@
+import { parsePublicQuery, queryString } from "./public-query";
+
 /**
  * The public pages served from the cache (issue 11 §2) live at an internal address,
  * `/s/{site}/{query}/…` (app/(public)/s/[site]/[query]), to which proxy.ts rewrites their public
@@ -32,13 +34,24 @@ export function internalPath(pathname: string, search: URLSearchParams): string 
 }
 
 /**
- * The internal address of a search page (`/search?q=…`), or null when it searches nothing (the
- * empty form). Searches are cached only once admitted (lib/server/platform/search-admission.ts),
- * which is why they are not among CACHED_PAGE.
+ * The internal address of a search page (`/search?q=…`), or null when it is not to be cached: the
+ * empty form, and a search whose parameters parsePublicQuery had to correct (a word cut to length,
+ * an invalid filter — it says so on the page, per request). The address is built from the parsed
+ * query, so every spelling of one search is one entry, and the cached page searches exactly what
+ * the first ask did. Searches are cached only once admitted
+ * (lib/server/platform/search-admission.ts), which is why they are not among CACHED_PAGE.
  */
-export function internalSearchPath(search: URLSearchParams): string | null {
-  if (!search.get("q")?.trim()) return null;
-  return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(search)}/search`;
+export function internalSearchPath(params: Record<string, string | string[] | undefined>, year: number): string | null {
+  const { query, notices } = parsePublicQuery(params, year);
+  if (!query.q || notices.length) return null;
+  return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(new URLSearchParams(queryString(query)))}/search`;
+}
+
+/** A query string as a page's `searchParams` has it (each key once, its first value, as URLSearchParams.get reads). */
+export function firstValues(search: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of search.keys()) out[key] ??= search.get(key)!;
+  return out;
 }
 
 /** The public URL of an internal search address (for a visitor who typed the internal one), or null. */

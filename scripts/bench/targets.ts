@@ -77,7 +77,10 @@ export function evaluate(
     met = app.p95 <= TARGETS.staff.maxP95Ms;
   }
   if (scenario.informational) {
-    return { ...entryOf(scenario, app, ceiling, sql, peakRssMb, bytes, ratio), target: null, met: null, note: "saturation: every connection asks again the moment it has its answer (no target; the judged run is the human-paced one)" };
+    const note = scenario.paths
+      ? "a cache miss every time: each request another search nobody asked before, rendered per request and counted against its visitor's limit (no target; the judged search rows are repeated searches, served from the page cache)"
+      : "saturation: every connection asks again the moment it has its answer (no target; the judged run is the human-paced one)";
+    return { ...entryOf(scenario, app, ceiling, sql, peakRssMb, bytes, ratio), target: null, met: null, note };
   }
   return {
     ...entryOf(scenario, app, ceiling, sql, peakRssMb, bytes, ratio),

@@ -1,4 +1,5 @@
 import { expect, test as base, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { chinaYear } from "@/lib/domain/dates";
 import { internalSearchPath } from "@/lib/domain/public-path";
 import { test } from "./console-helpers";
 
@@ -182,14 +183,15 @@ base.describe("client address", () => {
 });
 
 base.describe("searches: the first ask counted, later asks from the cache", () => {
-  // lib/server/platform/search-admission.ts: the first ask of a search URL is rendered per request
-  // and counts the visitor's search limit; later asks are the cached page.
+  // lib/server/platform/search-admission.ts: an ask of a search is rendered per request and counts
+  // the visitor's search limit, unless its cached page is held fresh or a counted ask paid for its render.
   base("a search is rendered per request once, then kept; its internal address before that goes to its public URL", async ({ request }) => {
     const word = `缓存准入${Date.now().toString(36)}`;
     const url = `/search?q=${encodeURIComponent(word)}`;
-    const internal = internalSearchPath(new URLSearchParams({ q: word }))!;
+    const internal = internalSearchPath({ q: word }, chinaYear(new Date()))!;
     const early = await request.get(internal, { maxRedirects: 0 });
     expect(early.status(), "an internal address of a search nobody asked").toBe(307);
+    expect(early.headers()["x-request-id"], "the redirect is an answer of the app like any other").toBeTruthy();
     expect(new URL(early.headers()["location"]!, "http://x").searchParams.get("q")).toBe(word);
 
     const first = await request.get(url);
@@ -202,7 +204,16 @@ base.describe("searches: the first ask counted, later asks from the cache", () =
     const third = await request.get(url);
     expect(third.headers()["x-nextjs-cache"]).toBe("HIT");
     expect(await heading(third)).toContain(`“${word}”的搜索结果`);
-    expect((await request.get(internal, { maxRedirects: 0 })).status(), "admitted: the internal address serves it").toBe(200);
+    expect((await request.get(internal, { maxRedirects: 0 })).status(), "held: the internal address serves it").toBe(200);
+
+    // A search the page had to correct (an invalid filter, said on the page) is never cached.
+    const corrected = `/search?q=${encodeURIComponent(word)}&column=${encodeURIComponent("!!")}`;
+    for (let i = 0; i < 3; i++) {
+      const response = await request.get(corrected);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["x-middleware-rewrite"], `ask ${i + 1} of a corrected search`).toBeUndefined();
+      expect(await response.text()).toContain("栏目参数无效");
+    }
   });
 
   base("first asks count against the visitor's limit: a flood of new words meets a Chinese 429; a search already kept is still served", async ({ request }) => {

@@ -4,7 +4,7 @@ import { withdrawItem } from "@/lib/server/items/publication";
 import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
 import { BLIND_MS, BoundedStore, MAX_AGE_MS, PublicCache, publicCache, TagClock, type PublicTag } from "@/lib/server/platform/public-cache";
 import { internalSearchPath } from "@/lib/domain/public-path";
-import { admitSearch, searchAdmitted } from "@/lib/server/platform/search-admission";
+import { admitSearch, SEARCH_FRESH_MS, searchFromCache } from "@/lib/server/platform/search-admission";
 import { GET as feed } from "@/app/feed.xml/route";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 
@@ -160,22 +160,54 @@ describe("the writes invalidate through the kernel", () => {
     expect(await (await feed(request())).text()).not.toContain("缓存撤回测试信息");
   });
 
-  test("a search is admitted to the page cache by its first, counted ask on this instance, and only then", async () => {
+  test("a search goes to the page cache only when that costs no render, or spends a render a counted ask paid for", async () => {
     const cache = publicCache()!;
     expect(cache.enabled).toBe(true);
-    const path = internalSearchPath(new URLSearchParams({ q: `准入${Math.random()}` }))!;
-    const other = internalSearchPath(new URLSearchParams({ q: `准入${Math.random()}` }))!;
-    expect(searchAdmitted(path)).toBe(false);
-    expect(searchAdmitted(path)).toBe(false); // asking whether does not admit
+    const path = internalSearchPath({ q: `准入${Math.random()}` }, 2026)!;
+    const other = internalSearchPath({ q: `准入${Math.random()}` }, 2026)!;
+    expect(searchFromCache(path)).toBe(false);
+    admitSearch(path); // a counted, successful ask
+    expect(searchFromCache(other)).toBe(false);
+    expect(searchFromCache(path)).toBe(true); // the paid render
+    expect(searchFromCache(path)).toBe(false); // spent: the next ask is counted again
     admitSearch(path);
-    expect(searchAdmitted(path)).toBe(true);
-    expect(searchAdmitted(other)).toBe(false);
-    cache.stop(); // not started: nothing is cached, so nothing is admitted
+    admitSearch(path);
+    expect([searchFromCache(path), searchFromCache(path)]).toEqual([true, false]); // one credit, however often granted
+
+    // Held and younger than the pages' revalidate: Next serves it without a render, so it costs nothing.
+    await new Promise((r) => setTimeout(r, 1_100)); // past SKEW_MS of the last test's invalidation
+    cache.pages.get(path); // the miss the render would follow
+    cache.pages.set(path, { kind: "APP_PAGE" }, ["site", "items", "reports"], 1_000);
+    expect([searchFromCache(path), searchFromCache(path)]).toEqual([true, true]);
+    // Older than that, Next would render it again (in the background): not without a credit.
+    expect(cache.pages.holds(path, SEARCH_FRESH_MS, Date.now() + SEARCH_FRESH_MS)).toBe(false);
+    // Nor once something it shows was invalidated.
+    cache.tags.note("items", Date.now() + 1_500);
+    expect(cache.pages.holds(path, SEARCH_FRESH_MS, Date.now() + 2_000)).toBe(false);
+
+    cache.stop(); // not started: nothing is cached, so nothing goes there
     try {
-      expect(searchAdmitted(path)).toBe(false);
+      admitSearch(other);
+      expect(searchFromCache(other)).toBe(false);
     } finally {
       await cache.start();
     }
+  });
+
+  test("holds() looks without touching: no place in the LRU, no miss recorded", async () => {
+    const clock = new TagClock(async () => []);
+    await clock.refresh();
+    const store = new BoundedStore(4_000, clock);
+    for (const key of ["a", "b", "c", "d"]) store.set(key, key, ["site"], 1_000);
+    expect(store.holds("a", 60_000)).toBe(true);
+    store.set("e", 5, ["site"], 1_000); // over the bound: the least recently used goes, "a" — holds() did not use it
+    expect(store.holds("a", 60_000)).toBe(false);
+    expect(store.holds("b", 60_000)).toBe(true);
+    expect(store.holds("nothing", 60_000)).toBe(false);
+    // No miss was recorded by holds(): a store now is stamped as a background render (10 s back), not from then.
+    store.set("nothing", 5, ["site"], 100);
+    expect(store.holds("nothing", 60_000)).toBe(true);
+    expect(store.holds("nothing", 9_000)).toBe(false);
   });
 
   test("a cached feed is served from memory until something invalidates it", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { internalPath, internalSearchPath, isCanonicalSegment, publicSearchOf, querySegment, searchOfSegment } from "@/lib/domain/public-path";
+import { firstValues, internalPath, internalSearchPath, isCanonicalSegment, publicSearchOf, querySegment, searchOfSegment } from "@/lib/domain/public-path";
+import { parsePublicQuery } from "@/lib/domain/public-query";
 
 /** The internal address of the cached public pages (lib/domain/public-path.ts). */
 describe("internalPath", () => {
@@ -49,17 +50,39 @@ describe("internalPath", () => {
 
 
 describe("internalSearchPath and publicSearchOf", () => {
-  test("a search that searches something has an internal address; the empty form has none", () => {
-    expect(internalSearchPath(new URLSearchParams("q=科技&page=2&x=1"))).toBe(`/s/main/${querySegment(new URLSearchParams("page=2&q=科技"))}/search`);
-    expect(internalSearchPath(new URLSearchParams(""))).toBeNull();
-    expect(internalSearchPath(new URLSearchParams("q=%20%20&page=2"))).toBeNull();
+  const at = (search: string) => internalSearchPath(firstValues(new URLSearchParams(search)), 2026);
+
+  test("a search that searches something has one internal address, whatever its spelling; the empty form has none", () => {
+    expect(at("q=科技&page=2&x=1")).toBe(`/s/main/${querySegment(new URLSearchParams("q=科技&page=2"))}/search`);
+    // The same search spelled otherwise: order, defaults, surrounding spaces, unknown keys, a repeated key (first wins).
+    expect(at("page=2&q=%20科技%20&sort=relevance&utm=1")).toBe(at("q=科技&page=2"));
+    expect(at("q=科技&q=项目&page=2")).toBe(at("q=科技&page=2"));
+    expect(at("q=科技&page=1")).toBe(at("q=科技"));
+    expect(at("")).toBeNull();
+    expect(at("q=%20%20&page=2")).toBeNull();
+  });
+
+  test("a search the page had to correct is never cached: what it says about the correction is per request", () => {
+    expect(at(`q=${"项".repeat(60)}`), "a word cut to length").toBeNull();
+    expect(at(`q=${"%20".repeat(210)}项目`), "spaces past the key's cut").toBe(at("q=项目"));
+    expect(at("q=科技&column=!!"), "an invalid filter").toBeNull();
+    expect(at("q=科技&year=2099"), "a year to come").toBeNull();
+    expect(at("q=。，"), "punctuation only").toBeNull();
+  });
+
+  test("the cached page searches exactly what the first ask did", () => {
+    for (const search of ["q=科技", "q=高新技术 项目&column=tzgg&sort=date&page=3", "q=a  项目&year=2024&article20=7"]) {
+      const params = firstValues(new URLSearchParams(search));
+      const segment = /^\/s\/main\/([^/]+)\/search$/.exec(at(search)!)![1];
+      expect(parsePublicQuery(searchOfSegment(segment), 2026), search).toEqual(parsePublicQuery(params, 2026));
+    }
   });
 
   test("an internal search address reads back as the public URL it stands for", () => {
-    const search = new URLSearchParams("q=高新技术 项目&column=tzgg&sort=date");
-    const back = publicSearchOf(internalSearchPath(search)!)!;
+    const search = "q=高新技术 项目&column=tzgg&sort=date";
+    const back = publicSearchOf(at(search)!)!;
     expect(back.startsWith("/search?")).toBe(true);
-    expect(internalSearchPath(new URL(back, "http://x").searchParams)).toBe(internalSearchPath(search));
+    expect(at(new URL(back, "http://x").searchParams.toString())).toBe(at(search));
     expect(publicSearchOf("/s/main/_/search")).toBe("/search");
     expect(publicSearchOf("/s/main/_/browse")).toBeNull();
     expect(publicSearchOf("/search")).toBeNull();

@@ -102,11 +102,12 @@ describe("cursors", () => {
 
 describe("queuePagesOf (the 工作台's pages per section)", () => {
   test("a whole page number per section key; anything else is page 1", () => {
-    expect(queuePagesOf({ "secrecy-page": "2", "office-published-page": ["3", "9"], "leader-page": "0", "dept-head-page": "2.5", "x-page": "501", page: "4", "Bad-page": "2" })).toEqual({
+    expect(queuePagesOf({ "secrecy-page": "2", "office-published-page": ["3", "9"], "leader-page": "0", "dept-head-page": "2.5", "x-page": "-1", page: "4", "Bad-page": "2" })).toEqual({
       secrecy: 2,
       "office-published": 3,
     });
-    expect(queuePagesOf({ "secrecy-page": "500" })).toEqual({ secrecy: 500 });
+    // Past the last page the queues have (PAGE_MAX): the last, as a section past its own end.
+    expect(queuePagesOf({ "secrecy-page": "500", "leader-page": "501", "office-page": "99999999" })).toEqual({ secrecy: 500, leader: 500, office: 500 });
     expect(queuePagesOf({})).toEqual({});
   });
 

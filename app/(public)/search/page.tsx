@@ -13,8 +13,9 @@ import { requestMeta } from "@/lib/server/platform/request-context";
 import { admitSearch } from "@/lib/server/platform/search-admission";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
-// The empty form, and the first ask of each search (counted per visitor): rendered per request.
-// Every later ask of the same URL is the cached page app/(public)/s/[site]/[query]/search (proxy.ts).
+// The empty form, and every ask of a search that is not served from the page cache (counted per
+// visitor): rendered per request. proxy.ts sends the others to app/(public)/s/[site]/[query]/search
+// (lib/server/platform/search-admission.ts).
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -40,16 +41,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // refusal is sent on to /search/busy, which does (issue 10 §6).
   const limit = await consumeRateLimit(RATE_LIMITS.search, clientKey((await requestMeta()).ip));
   if (!limit.ok) redirect(`/search/busy?wait=${limit.retryAfterSeconds}`);
-  const internal = internalSearchPath(urlSearchParams(params));
+  const result = await findPublicItems(query, notices);
+  // Paid for by this counted ask: the next ask of the same search may be rendered in the cache.
+  const internal = internalSearchPath(params, currentYear());
   if (internal) admitSearch(internal);
-  return <SearchResults result={await findPublicItems(query, notices)} />;
-}
-
-/** The query string as proxy.ts saw it (first value of each key, as URLSearchParams.get reads). */
-function urlSearchParams(params: Params): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, v);
-  }
-  return search;
+  return <SearchResults result={result} />;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { EVENTS, STAGE_LABELS, STAGES, STATUS_OF_STAGE, type ItemStatus, type Stage, type WorkflowEvent } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { PAGE_MAX } from "@/lib/domain/public-query";
 import type { Timeliness } from "@/lib/domain/timeliness";
 import type { Actor } from "@/lib/server/platform/actor";
 import { authorizeTransition, itemScope, stageQueueWhere } from "@/lib/server/platform/authz";
@@ -59,7 +60,8 @@ async function section(actor: Actor, key: string, title: string, where: Prisma.D
   const rowsOf = (page: number) => db().disclosureItem.findMany({ where: scoped, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * QUEUE_ROWS, take: QUEUE_ROWS, select: rowSelect });
   const asked = pages[key] ?? 1;
   const [total, firstTry] = await Promise.all([db().disclosureItem.count({ where: scoped }), rowsOf(asked)]);
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_ROWS));
+  // At most PAGE_MAX pages, as the public lists (最近发布 holds every published item): the newest 10,000.
+  const pageCount = Math.max(1, Math.min(PAGE_MAX, Math.ceil(total / QUEUE_ROWS)));
   // A page past the end (the queue shrank since the link was made): its last page instead.
   const page = Math.min(asked, pageCount);
   const rows = page === asked ? firstTry : await rowsOf(page);

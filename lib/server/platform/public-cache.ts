@@ -111,6 +111,15 @@ export class BoundedStore {
     return null;
   }
 
+  /**
+   * Whether a valid entry younger than `maxAgeMs` is held — a look that neither moves the entry in
+   * the LRU nor records a miss (proxy.ts asks it of searches, search-admission.ts).
+   */
+  holds(key: string, maxAgeMs: number, now = Date.now()): boolean {
+    const entry = this.entries.get(key);
+    return !!entry && now - entry.storedAt < Math.min(maxAgeMs, MAX_AGE_MS) && this.tags.fresh(entry.tags, entry.storedAt, now);
+  }
+
   set(key: string, value: unknown, tags: readonly PublicTag[], size: number, now = Date.now()): void {
     const storedAt = this.missedAt.get(key) ?? now - RENDER_ALLOWANCE_MS;
     this.missedAt.delete(key);
@@ -197,20 +206,18 @@ export class PublicCache {
     this.responses = new BoundedStore(Math.floor(maxBytes * 0.25), this.tags);
   }
 
-  /** Keys asked for once already (bounded: a flood of one-off keys clears it, never grows it). */
-  private readonly asked = new Set<string>();
+  /** Renders paid for by a counted request, not yet spent (search-admission.ts); bounded like the store's misses. */
+  private readonly credits = new Set<string>();
 
-  /** Whether `key` was asked for before, without remembering this ask. */
-  wasAsked(key: string): boolean {
-    return this.asked.has(key);
+  /** Grants one render of `key` (long keys kept as their digest). */
+  grant(key: string): void {
+    if (this.credits.size >= 10_000) this.credits.clear();
+    this.credits.add(boundedKey(key));
   }
 
-  /** Whether `key` was asked for before; remembers this ask. */
-  askedBefore(key: string): boolean {
-    if (this.asked.has(key)) return true;
-    if (this.asked.size >= 10_000) this.asked.clear();
-    this.asked.add(key);
-    return false;
+  /** Spends the credit of `key`: true once per grant. */
+  spend(key: string): boolean {
+    return this.credits.delete(boundedKey(key));
   }
 
   /** For the cache handler, which cannot import this module. */
