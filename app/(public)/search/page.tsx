@@ -10,7 +10,11 @@ import { currentYear } from "@/lib/server/public/site";
 import { findPublicItems } from "@/lib/server/public/listing";
 import { clientKey, consumeRateLimit, RATE_LIMITS } from "@/lib/server/platform/rate-limit";
 import { requestMeta } from "@/lib/server/platform/request-context";
+import { isOverloaded } from "@/lib/server/platform/overload";
 import { admitSearch } from "@/lib/server/platform/search-admission";
+
+/** How long a visitor is asked to wait when the database could not answer a search in time. */
+const BUSY_RETRY_SECONDS = 30;
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 // The empty form, and every ask of a search that is not served from the page cache (counted per
@@ -41,7 +45,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // refusal is sent on to /search/busy, which does (issue 10 §6).
   const limit = await consumeRateLimit(RATE_LIMITS.search, clientKey((await requestMeta()).ip));
   if (!limit.ok) redirect(`/search/busy?wait=${limit.retryAfterSeconds}`);
-  const result = await findPublicItems(query, notices);
+  // At 1,000,000 items a common word costs seconds: when the database cannot keep up, the visitor
+  // is told to come back (503, /search/busy), not shown an error (a 500).
+  const result = await findPublicItems(query, notices).catch((error: unknown) => {
+    if (isOverloaded(error)) return null;
+    throw error;
+  });
+  if (!result) redirect(`/search/busy?wait=${BUSY_RETRY_SECONDS}&cause=load`);
   // Paid for by this counted ask: the next ask of the same search may be rendered in the cache.
   const internal = internalSearchPath(params, currentYear());
   if (internal) admitSearch(internal);

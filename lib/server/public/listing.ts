@@ -6,6 +6,7 @@ import { publicDb } from "@/lib/server/platform/read-replica";
 import { publicItemWhere } from "@/lib/server/items/publication";
 import { descendantIds, listPublicColumns, listPublicDepartments, type PublicColumn } from "./site";
 import { browseIndex, facetCounts, searchIndex, type FacetCounts, type Hit, type IndexFilters } from "./search";
+import { singleFlight } from "@/lib/server/platform/single-flight";
 
 /**
  * Lists of public items: browse by facet, search, the newest. lib/server/public/search.ts says which
@@ -150,14 +151,16 @@ export interface ListingResult {
 
 /**
  * One page of the browse or search listing with its facet counts. Out-of-range pages show the
- * last page and say so.
+ * last page and say so. Asked as of now (no `now`), identical listings asked at the same moment
+ * share one run (single-flight.ts): at 1,000,000 items the facet counts of a common word take
+ * seconds, and ten visitors asking it together must not make ten of them.
  */
-export async function findPublicItems(
-  query: PublicQuery,
-  notices: string[],
-  now = new Date(),
-  options: { columnRequired?: boolean } = {},
-): Promise<ListingResult> {
+export function findPublicItems(query: PublicQuery, notices: string[], now?: Date, options: { columnRequired?: boolean } = {}): Promise<ListingResult> {
+  if (now) return listPublicItems(query, notices, now, options);
+  return singleFlight(`listing:${JSON.stringify([query, notices, options])}`, () => listPublicItems(query, notices, new Date(), options));
+}
+
+async function listPublicItems(query: PublicQuery, notices: string[], now: Date, options: { columnRequired?: boolean }): Promise<ListingResult> {
   const catalog = await loadCatalog();
   const resolved = resolveFilters(query, catalog);
   if (options.columnRequired && !resolved.applied.column) {
