@@ -126,6 +126,9 @@ async function main() {
       const staticRun = await runLoad({ url: ceilingBase + scenario.path, connections, seconds: Math.max(3, Math.round(SECONDS / 2)) });
       const visitors = scenario.kind !== "staff";
       await runLoad({ url: base + scenario.path, connections, seconds: 2, headersPerConnection, visitors, paths: scenario.paths }); // warm-up
+      // A saturating warm-up of 50 staff connections leaves seconds of renders queued in the app
+      // when autocannon stops: a paced run started at once would time them as its first latencies.
+      if (scenario.thinkSeconds) await new Promise((resolve) => setTimeout(resolve, 8_000));
       rss.mark();
       // Paced staff sessions run longer: at a page every 5 s each, 10 s would be two pages a session.
       const appRun = scenario.thinkSeconds

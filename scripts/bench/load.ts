@@ -137,7 +137,13 @@ export async function runSessions(o: { url: string; cookies: string[]; seconds: 
       while (performance.now() < end) {
         const asked = performance.now();
         try {
-          const { status, size } = await ask(agent, cookie);
+          // A kept-alive connection the server closed while the session was thinking (its idle
+          // timeout is 5 s, a think up to 10 s) fails at once: asked again on a new one, as a
+          // browser does, and timed from the first ask.
+          const { status, size } = await ask(agent, cookie).catch((error: NodeJS.ErrnoException) => {
+            if (error.code === "ECONNRESET" || error.code === "EPIPE") return ask(agent, cookie);
+            throw error;
+          });
           latencies.push(performance.now() - asked);
           statuses[status] = (statuses[status] ?? 0) + 1;
           bytes += size;
