@@ -24,7 +24,10 @@ const permissionsPolicy =
 // within 55 s of the commit (docs/decisions.md "Performance (issue 11): public cache"). Same as
 // lib/server/platform/http.ts PUBLIC_CACHE.
 const publicCache = "public, max-age=0, s-maxage=25, stale-while-revalidate=25";
-const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/annual-reports/:path*", "/apply", "/search", "/columns/:path*", "/items/:path*"];
+// Not /search: rendered per request it is per visitor (its limit's 429 and the overload 503 are
+// redirects that a shared cache must not hand to everyone); a search served from the page cache gets
+// Next's own ISR header (s-maxage = the pages' revalidate).
+const publicPages = ["/", "/guide", "/system", "/browse", "/annual-reports", "/annual-reports/:path*", "/apply", "/columns/:path*", "/items/:path*"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

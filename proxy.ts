@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { consoleCsp, originAllowed, refusalPage, REQUEST_ID_HEADER, requestIdOf, strictTransportSecurity, targetProblem } from "@/lib/domain/edge";
 import { chinaYear } from "@/lib/domain/dates";
-import { firstValues, internalPath, internalSearchPath, INTERNAL_PREFIX, publicSearchOf } from "@/lib/domain/public-path";
+import { firstValues, internalPath, internalSearchPath, INTERNAL_PREFIX, publicSearchOf, searchInsteadOf, searchInsteadOfInternal } from "@/lib/domain/public-path";
 import { env, siteUrl } from "@/lib/env";
 import { searchFromCache } from "@/lib/server/platform/search-admission";
 
@@ -63,10 +63,13 @@ export async function proxy(request: NextRequest) {
   const reading = request.method === "GET" || request.method === "HEAD";
   const response = (() => {
     if (url.pathname.startsWith(INTERNAL_PREFIX)) {
-      const publicSearch = publicSearchOf(url.pathname);
-      if (publicSearch && !searchFromCache(url.pathname)) return NextResponse.redirect(new URL(publicSearch, request.nextUrl), 307);
+      const publicSearch = publicSearchOf(url.pathname) ?? searchInsteadOfInternal(url.pathname);
+      if (publicSearch && !(url.pathname.endsWith("/search") && searchFromCache(url.pathname))) return NextResponse.redirect(new URL(publicSearch, request.nextUrl), 307);
       return NextResponse.next({ request: { headers: requestHeaders } });
     }
+    // A listing asked with a search word is a search (counted at /search).
+    const asSearch = reading ? searchInsteadOf(url.pathname, url.searchParams) : null;
+    if (asSearch) return NextResponse.redirect(new URL(asSearch, request.nextUrl), 307);
     const search = reading && url.pathname === "/search" ? internalSearchPath(firstValues(url.searchParams), chinaYear(new Date())) : null;
     const cached = !reading ? null : search ? (searchFromCache(search) ? search : null) : internalPath(url.pathname, url.searchParams);
     return cached ? NextResponse.rewrite(internalUrl(request, cached), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });

@@ -26,11 +26,51 @@ const VALUE_MAX = 200;
 /** The public paths whose pages are cached, and nothing under them that is not a page. */
 const CACHED_PAGE = /^\/(?:|browse|guide|system|annual-reports|annual-reports\/[^/]+|columns\/[^/]+|items\/[^/]+)$/;
 
-/** The internal address of a cached public page, or null when the path is not one. */
+/** The cached pages that list items (lib/server/public/listing.ts findPublicItems) and so would search by `q`. */
+const LISTING = /^\/(?:browse|system|annual-reports|columns\/[^/]+)$/;
+
+const withoutSlash = (pathname: string) => (pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname);
+
+/**
+ * The internal address of a cached public page, or null when the path is not one (or is a listing
+ * asked with a search word: see searchInsteadOf). Pages that list nothing ignore `q`: it is dropped,
+ * so `/items/x?q=…` is not one more entry per word.
+ */
 export function internalPath(pathname: string, search: URLSearchParams): string | null {
-  const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
-  if (!CACHED_PAGE.test(path)) return null;
-  return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(search)}${path === "/" ? "" : path}`;
+  const path = withoutSlash(pathname);
+  if (!CACHED_PAGE.test(path) || searchInsteadOf(path, search)) return null;
+  const kept = new URLSearchParams(search);
+  kept.delete("q");
+  return `${INTERNAL_PREFIX}${PUBLIC_SITE}/${querySegment(kept)}${path === "/" ? "" : path}`;
+}
+
+/**
+ * A listing asked with a search word (`/browse?q=…`, `/columns/X?q=…`) is a search: its URL at
+ * /search (the column kept), where every search is counted against its visitor's limit and cached
+ * only as search-admission.ts allows. Null for anything else.
+ */
+export function searchInsteadOf(pathname: string, search: URLSearchParams): string | null {
+  const path = withoutSlash(pathname);
+  if (!search.get("q")?.trim() || !LISTING.test(path)) return null;
+  const params = new URLSearchParams(search);
+  const column = /^\/columns\/([^/]+)$/.exec(path)?.[1];
+  if (column) params.set("column", safeDecode(column));
+  return `/search?${params}`;
+}
+
+/** The same for an internal address (`/s/main/{query}/browse`, typed by hand), or null. */
+export function searchInsteadOfInternal(pathname: string): string | null {
+  const match = /^\/s\/[^/]+\/([^/]+)(\/.*)?$/.exec(pathname);
+  if (!match || match[2] === "/search") return null;
+  return searchInsteadOf(match[2] ?? "/", new URLSearchParams(searchOfSegment(match[1])));
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /**

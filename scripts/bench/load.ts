@@ -128,7 +128,7 @@ export async function runSessions(o: { url: string; cookies: string[]; seconds: 
         response.on("error", reject);
       });
       request.on("timeout", () => request.destroy(new Error("timeout")));
-      request.on("error", reject);
+      request.on("error", (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })));
     });
   const session = async (cookie: string) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -140,8 +140,8 @@ export async function runSessions(o: { url: string; cookies: string[]; seconds: 
           // A kept-alive connection the server closed while the session was thinking (its idle
           // timeout is 5 s, a think up to 10 s) fails at once: asked again on a new one, as a
           // browser does, and timed from the first ask.
-          const { status, size } = await ask(agent, cookie).catch((error: NodeJS.ErrnoException) => {
-            if (error.code === "ECONNRESET" || error.code === "EPIPE") return ask(agent, cookie);
+          const { status, size } = await ask(agent, cookie).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+            if (error.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE")) return ask(agent, cookie);
             throw error;
           });
           latencies.push(performance.now() - asked);

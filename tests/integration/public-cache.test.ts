@@ -4,7 +4,8 @@ import { withdrawItem } from "@/lib/server/items/publication";
 import { getSiteSettings, updateSiteSettings } from "@/lib/server/admin/site-settings";
 import { BLIND_MS, BoundedStore, MAX_AGE_MS, PublicCache, publicCache, TagClock, type PublicTag } from "@/lib/server/platform/public-cache";
 import { internalSearchPath } from "@/lib/domain/public-path";
-import { admitSearch, SEARCH_FRESH_MS, searchFromCache } from "@/lib/server/platform/search-admission";
+import { admitSearch, noteSearchOverload, SEARCH_FRESH_MS, searchFromCache } from "@/lib/server/platform/search-admission";
+import { revalidate } from "@/app/(public)/s/[site]/[query]/layout";
 import { GET as feed } from "@/app/feed.xml/route";
 import { seedBureau, seedPending, type Bureau } from "../support/bureau";
 
@@ -174,6 +175,16 @@ describe("the writes invalidate through the kernel", () => {
     admitSearch(path);
     expect([searchFromCache(path), searchFromCache(path)]).toEqual([true, false]); // one credit, however often granted
 
+    // While /search finds the database overloaded, no paid render starts in the cache (it would be a 500).
+    admitSearch(path);
+    noteSearchOverload();
+    try {
+      expect(searchFromCache(path)).toBe(false);
+    } finally {
+      noteSearchOverload(Date.now() - 30_001); // the pause over
+    }
+    expect(searchFromCache(path)).toBe(true); // the grant was kept for then
+
     // Held and younger than the pages' revalidate: Next serves it without a render, so it costs nothing.
     await new Promise((r) => setTimeout(r, 1_100)); // past SKEW_MS of the last test's invalidation
     cache.pages.get(path); // the miss the render would follow
@@ -181,6 +192,7 @@ describe("the writes invalidate through the kernel", () => {
     expect([searchFromCache(path), searchFromCache(path)]).toEqual([true, true]);
     // Older than that, Next would render it again (in the background): not without a credit.
     expect(cache.pages.holds(path, SEARCH_FRESH_MS, Date.now() + SEARCH_FRESH_MS)).toBe(false);
+    expect(SEARCH_FRESH_MS, "the cached pages' revalidate (layout.tsx)").toBe(revalidate * 1000);
     // Nor once something it shows was invalidated.
     cache.tags.note("items", Date.now() + 1_500);
     expect(cache.pages.holds(path, SEARCH_FRESH_MS, Date.now() + 2_000)).toBe(false);

@@ -74,7 +74,10 @@ export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
   "(public)/s/[site]/[query]/system/page.tsx": () => [{ path: "/system", expect: anyone() }],
   "(public)/search/page.tsx": () => [{ path: "/search?q=%E7%A7%91%E6%8A%80", expect: anyone() }],
   // Where a refused search is sent: always the 429 page.
-  "(public)/search/busy/route.ts": () => [{ path: "/search/busy?wait=30", expect: anyone(429) }],
+  "(public)/search/busy/route.ts": () => [
+    { path: "/search/busy?wait=30", expect: anyone(429) },
+    { path: "/search/busy?wait=30&cause=load", expect: anyone(503) },
+  ],
   "(public)/apply/page.tsx": () => [{ path: "/apply", expect: anyone() }],
   "(public)/track/page.tsx": () => [{ path: "/track", expect: anyone() }],
   "(public)/track/reply/route.ts": () => [{ method: "POST", path: "/track/reply", expect: anyone(400), state: "empty form", rateLimited: true }],

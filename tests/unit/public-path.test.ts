@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { firstValues, internalPath, internalSearchPath, isCanonicalSegment, publicSearchOf, querySegment, searchOfSegment } from "@/lib/domain/public-path";
+import { firstValues, internalPath, internalSearchPath, isCanonicalSegment, publicSearchOf, querySegment, searchInsteadOf, searchInsteadOfInternal, searchOfSegment } from "@/lib/domain/public-path";
 import { parsePublicQuery } from "@/lib/domain/public-query";
 
 /** The internal address of the cached public pages (lib/domain/public-path.ts). */
@@ -86,5 +86,28 @@ describe("internalSearchPath and publicSearchOf", () => {
     expect(publicSearchOf("/s/main/_/search")).toBe("/search");
     expect(publicSearchOf("/s/main/_/browse")).toBeNull();
     expect(publicSearchOf("/search")).toBeNull();
+  });
+});
+
+describe("a listing asked with a search word is a search", () => {
+  test("/browse, a column, 制度 and 年报 lists with q go to /search (the column kept); other pages drop q", () => {
+    const of = (path: string, search: string) => searchInsteadOf(path, new URLSearchParams(search));
+    expect(of("/browse", "q=科技&page=2")).toBe("/search?q=%E7%A7%91%E6%8A%80&page=2");
+    expect(new URL(of("/columns/tzgg/", "q=科技")!, "http://x").searchParams.get("column")).toBe("tzgg");
+    expect(of("/system", "q=制度")).toMatch(/^\/search\?q=/);
+    expect(of("/annual-reports", "q=年报")).toMatch(/^\/search\?q=/);
+    expect(of("/browse", "q=%20&page=2")).toBeNull();
+    for (const path of ["/", "/guide", "/items/abc", "/annual-reports/2024", "/search"]) expect(of(path, "q=科技"), path).toBeNull();
+    // Cached, never one entry per word: the listing with q has no internal address; a page that lists nothing ignores q.
+    expect(internalPath("/browse", new URLSearchParams("q=科技"))).toBeNull();
+    expect(internalPath("/items/abc", new URLSearchParams("q=科技"))).toBe(internalPath("/items/abc", new URLSearchParams("")));
+  });
+
+  test("the same for an internal address typed by hand", () => {
+    const segment = querySegment(new URLSearchParams("q=科技&column=tzgg"));
+    expect(searchInsteadOfInternal(`/s/main/${segment}/browse`)).toMatch(/^\/search\?/);
+    expect(searchInsteadOfInternal(`/s/main/${segment}/search`)).toBeNull();
+    expect(searchInsteadOfInternal(`/s/main/${segment}/items/abc`)).toBeNull();
+    expect(searchInsteadOfInternal("/s/main/_/browse")).toBeNull();
   });
 });

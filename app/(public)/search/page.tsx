@@ -11,7 +11,7 @@ import { findPublicItems } from "@/lib/server/public/listing";
 import { clientKey, consumeRateLimit, RATE_LIMITS } from "@/lib/server/platform/rate-limit";
 import { requestMeta } from "@/lib/server/platform/request-context";
 import { isOverloaded } from "@/lib/server/platform/overload";
-import { admitSearch } from "@/lib/server/platform/search-admission";
+import { admitSearch, noteSearchOverload } from "@/lib/server/platform/search-admission";
 
 /** How long a visitor is asked to wait when the database could not answer a search in time. */
 const BUSY_RETRY_SECONDS = 30;
@@ -48,8 +48,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // At 1,000,000 items a common word costs seconds: when the database cannot keep up, the visitor
   // is told to come back (503, /search/busy), not shown an error (a 500).
   const result = await findPublicItems(query, notices).catch((error: unknown) => {
-    if (isOverloaded(error)) return null;
-    throw error;
+    if (!isOverloaded(error)) throw error;
+    noteSearchOverload();
+    return null;
   });
   if (!result) redirect(`/search/busy?wait=${BUSY_RETRY_SECONDS}&cause=load`);
   // Paid for by this counted ask: the next ask of the same search may be rendered in the cache.

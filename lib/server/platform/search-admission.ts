@@ -14,9 +14,13 @@
  *   costs no render — the page is held, younger than the pages' revalidate, so Next serves it as
  *   it is — or when it spends such a grant (`searchFromCache`).
  * Every render of a search is thus paid for by a counted one: a visitor gets at most one uncounted
- * render per counted ask, however many searches they admit and cycle through. A popular search is
- * one counted render and one cached render every 25 s or so, and a memory hit for every other ask,
- * counted by nobody — as every other cached page, and as nginx's cache in front already served it.
+ * render per counted ask, however many searches they admit and cycle through (a held page is asked
+ * to be fresh with a 5 s margin, so Next does not find it stale a moment later and render it again
+ * in the background, unpaid; a listing asked with a search word is sent to /search, public-path.ts
+ * searchInsteadOf). A popular search is a counted render and a cached one every 15–20 s, and a
+ * memory hit for every other ask, counted by nobody — as every other cached page, and as nginx's
+ * cache in front already served it. While the database is overloaded no paid render is started in
+ * the cache (it would fail as a 500); /search answers those asks with a 503.
  * One-off words never reach the page cache, so they cannot push the popular searches out of it.
  *
  * No imports: proxy.ts reaches the instance's PublicCache through globalThis, as the cache handler
@@ -31,6 +35,15 @@ const KEY = Symbol.for("gongkai.publicCache");
  * renders it again — a render, so it must be paid for.
  */
 export const SEARCH_FRESH_MS = 25_000;
+/**
+ * Asked of a held page: younger than the revalidate by this margin, so that it is still fresh when
+ * Next looks at it a moment later (a page the proxy sent on at 24.99 s and Next read at 25.01 s would
+ * be served stale and rendered again in the background, unpaid).
+ */
+const MARGIN_MS = 5_000;
+/** After /search met an overloaded database: no paid render is started in the cache for this long. */
+const OVERLOAD_PAUSE_MS = 30_000;
+const overloaded = Symbol.for("gongkai.searchOverloadedUntil");
 
 interface Admitting {
   enabled: boolean;
@@ -53,7 +66,15 @@ const creditKey = (internalPath: string) => `search-render:${internalPath}`;
 export function searchFromCache(internalPath: string): boolean {
   const cache = started();
   if (!cache) return false;
-  return cache.pages.holds(internalPath, SEARCH_FRESH_MS) || cache.spend(creditKey(internalPath));
+  if (cache.pages.holds(internalPath, SEARCH_FRESH_MS - MARGIN_MS)) return true;
+  // While the database is overloaded a render in the cache would fail as a 500: /search answers 503.
+  const pausedUntil = (globalThis as { [overloaded]?: number })[overloaded] ?? 0;
+  return Date.now() >= pausedUntil && cache.spend(creditKey(internalPath));
+}
+
+/** Called by /search when the database could not answer in time (lib/server/platform/overload.ts). */
+export function noteSearchOverload(now = Date.now()): void {
+  (globalThis as { [overloaded]?: number })[overloaded] = now + OVERLOAD_PAUSE_MS;
 }
 
 /** Called by /search once a counted search has succeeded: the next ask of it may render in the cache. */

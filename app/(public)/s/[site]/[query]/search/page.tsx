@@ -8,9 +8,8 @@ import { findPublicItems } from "@/lib/server/public/listing";
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 
 /**
- * A search asked before on this instance, from the public cache (proxy.ts sends only admitted
- * searches here; lib/server/platform/search-admission.ts). The first ask, and its visitor's rate
- * limit, were /search's.
+ * A search from the public page cache: proxy.ts sends an ask here only when its page is held fresh
+ * or a counted ask at /search paid for this render (lib/server/platform/search-admission.ts).
  */
 export default async function CachedSearchPage({ params }: { params: Promise<{ query: string }> }) {
   const { query, notices } = parsePublicQuery(searchOfSegment((await params).query), currentYear());
