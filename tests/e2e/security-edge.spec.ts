@@ -206,6 +206,15 @@ base.describe("searches: the first ask counted, later asks from the cache", () =
     expect(await heading(third)).toContain(`“${word}”的搜索结果`);
     expect((await request.get(internal, { maxRedirects: 0 })).status(), "held: the internal address serves it").toBe(200);
 
+    // A listing asked with a search word is that search, at /search (counted there), its column kept.
+    const viaBrowse = await request.get(`/browse?q=${encodeURIComponent(word)}&page=2`, { maxRedirects: 0 });
+    expect(viaBrowse.status()).toBe(307);
+    expect(Object.fromEntries(new URL(viaBrowse.headers()["location"]!, "http://x").searchParams)).toEqual({ q: word, page: "2" });
+    const viaColumn = new URL((await request.get(`/columns/tzgg?q=${encodeURIComponent(word)}`, { maxRedirects: 0 })).headers()["location"]!, "http://x");
+    expect([viaColumn.pathname, viaColumn.searchParams.get("column")]).toEqual(["/search", "tzgg"]);
+    // A search rendered per request is for its visitor only: no shared cache may keep it.
+    expect(first.headers()["cache-control"]).not.toMatch(/public|s-maxage/);
+
     // A search the page had to correct (an invalid filter, said on the page) is never cached.
     const corrected = `/search?q=${encodeURIComponent(word)}&column=${encodeURIComponent("!!")}`;
     for (let i = 0; i < 3; i++) {
