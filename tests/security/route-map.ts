@@ -73,6 +73,12 @@ export const ROUTES: Record<string, (fx: Fixtures) => Probe[]> = {
   "(public)/s/[site]/[query]/guide/page.tsx": () => [{ path: "/guide", expect: anyone() }],
   "(public)/s/[site]/[query]/system/page.tsx": () => [{ path: "/system", expect: anyone() }],
   "(public)/search/page.tsx": () => [{ path: "/search?q=%E7%A7%91%E6%8A%80", expect: anyone() }],
+  // A search from the page cache (lib/server/platform/search-admission.ts): its public URL; an
+  // internal address not served from the cache goes to its public URL.
+  "(public)/s/[site]/[query]/search/page.tsx": () => [
+    { path: "/search?q=%E9%A1%B9%E7%9B%AE", expect: anyone() },
+    { path: "/s/main/zzz1/search", state: "an internal address not held", expect: anyone(307) },
+  ],
   // Where a refused search is sent: always the 429 page.
   "(public)/search/busy/route.ts": () => [
     { path: "/search/busy?wait=30", expect: anyone(429) },
