@@ -46,6 +46,27 @@ describe("two app instances share one limit", () => {
   });
 });
 
+describe("PostgreSQL not answering: the limit is still kept, in memory (the insurance), never an error", () => {
+  // An instance whose counters cannot reach the database: a port nothing listens on.
+  const unreachable = new pg.Pool({ connectionString: "postgresql://nobody:x@127.0.0.1:1/none", max: 1, connectionTimeoutMillis: 500 });
+  afterAll(() => unreachable.end());
+
+  test("attempts are counted and the one past the limit refused, as with the database", async () => {
+    const key = `test-${randomSuffix()}`;
+    const limit = RATE_LIMITS.search.windows[0].points;
+    for (let i = 0; i < limit; i++) expect((await consumeRateLimit(RATE_LIMITS.search, key, new Date(), unreachable)).ok, `attempt ${i + 1}`).toBe(true);
+    const refused = await consumeRateLimit(RATE_LIMITS.search, key, new Date(), unreachable);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^操作过于频繁/) });
+  });
+
+  test("login: refused past the address limit with next-auth's code, not a thrown database error", async () => {
+    const address = randomAddress();
+    const limit = RATE_LIMITS.loginAddress.windows[0].points;
+    for (let i = 0; i < limit; i++) await attempt(`down-${randomSuffix()}`, { "x-forwarded-for": address }, unreachable);
+    await expect(attempt(`down-${randomSuffix()}`, { "x-forwarded-for": address }, unreachable)).rejects.toThrow(new RegExp(`^${RATE_LIMITED_ERROR_PREFIX}\\d+$`));
+  });
+});
+
 const attempt = (username: string, headers: Record<string, string>, instance: pg.Pool) =>
   enforceLoginRateLimit({ username, password: "x" }, { headers }, instance);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { Pool } from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { normalizeUsername, RATE_LIMITED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import { retryAfterMessage } from "@/lib/domain/retry-after";
 import { databaseUrl } from "@/lib/env";
@@ -14,6 +14,11 @@ import { clientAddressOf, requestMeta } from "./request-context";
  * rate-limiter-flexible's RateLimiterPostgres: one atomic INSERT … ON CONFLICT DO UPDATE per
  * window, so concurrent requests cannot slip past a limit. Its table "RateLimit" is made by a
  * migration (tableCreated: true): the app's database role needs no CREATE.
+ *
+ * When PostgreSQL cannot answer in time (down, or every connection taken under overload), each
+ * limiter falls back to its insurance — the same windows counted in this process's memory
+ * (rate-limiter-flexible's insuranceLimiter) — so a request is still limited, never a 500, and
+ * PostgreSQL takes over again by itself once it answers (docs/decisions.md "Session 9").
  */
 
 export interface RateWindow {
@@ -79,10 +84,20 @@ interface Shared {
 }
 const shared = globalThis as unknown as { gongkaiRateLimit?: Shared };
 
+/** How long a counter may wait for PostgreSQL before the in-memory insurance counts it. */
+const STORE_TIMEOUT_MS = 2_000;
+
 /** A small pool of its own: the counters are single statements, outside any Prisma transaction. */
 function pool(): Pool {
   shared.gongkaiRateLimit ??= { limiters: new WeakMap() };
-  shared.gongkaiRateLimit.pool ??= new Pool({ connectionString: databaseUrl(), max: 4, allowExitOnIdle: true });
+  shared.gongkaiRateLimit.pool ??= new Pool({
+    connectionString: databaseUrl(),
+    max: 4,
+    allowExitOnIdle: true,
+    // Waiting longer than this for a counter is worse than counting it in memory (the insurance).
+    connectionTimeoutMillis: STORE_TIMEOUT_MS,
+    query_timeout: STORE_TIMEOUT_MS,
+  });
   return shared.gongkaiRateLimit.pool;
 }
 
@@ -103,6 +118,7 @@ function limiter(policy: RateLimitPolicy, window: RateWindow, store: Pool = pool
       keyPrefix,
       points: window.points,
       duration: window.seconds,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: window.points, duration: window.seconds }),
     });
     limiters.set(id, found);
   }
