@@ -6,11 +6,12 @@ import type { Catalog } from "@/lib/server/public/listing";
 
 export type FacetHref = (change: Partial<Record<"column" | "department" | "article20" | "year", string | number | undefined>>) => string;
 
-function Option({ href, label, count, selected, title }: { href: string; label: string; count: number; selected: boolean; title?: string }) {
+/** `count` null: not known (a sampled search, FacetCounts.sampled) — no number, and always a link. */
+function Option({ href, label, count, selected, title }: { href: string; label: string; count: number | null; selected: boolean; title?: string }) {
   const body = (
     <>
       <span className="min-w-0">{label}</span>
-      <span className="shrink-0 tabular-nums text-gray-700">{count}</span>
+      {count !== null && <span className="shrink-0 tabular-nums text-gray-700">{count}</span>}
     </>
   );
   const cls = "flex items-baseline justify-between gap-2 rounded px-2 py-1.5";
@@ -22,7 +23,7 @@ function Option({ href, label, count, selected, title }: { href: string; label: 
       </Link>
     );
   }
-  if (!count) return <span className={`${cls} text-gray-600`} title={title}>{body}</span>;
+  if (count === 0) return <span className={`${cls} text-gray-600`} title={title}>{body}</span>;
   return (
     <Link href={href} title={title} className={`${cls} hover:bg-red-50 hover:text-gov-red`}>
       {body}
@@ -48,29 +49,37 @@ function Group({ title, children, clear }: { title: string; children: React.Reac
 
 /**
  * The four ways into 法定主动公开内容 (DESIGN §6): column tree, department, 第二十条 item, year,
- * each with how many items the other chosen filters leave.
+ * each with how many items the other chosen filters leave. A search of more matches than its facet
+ * counts read (FacetCounts.sampled) shows every column, department and item without numbers, and the
+ * years found, and says so: a number that is not the count would mislead.
  */
 export function Facets({ query, facets, catalog, href, showColumns = true }: { query: PublicQuery; facets: FacetCounts; catalog: Catalog; href: FacetHref; showColumns?: boolean }) {
+  const known = (n: number | undefined): number | null => (facets.sampled ? null : (n ?? 0));
   const subtree = (id: string): number =>
     (facets.column.get(id) ?? 0) + catalog.columns.filter((c) => c.parentId === id).reduce((n, c) => n + subtree(c.id), 0);
   const roots = catalog.columns.filter((c) => !c.parentId);
   const years = [...facets.year.keys()].sort((a, b) => b - a);
   if (query.year && !facets.year.has(query.year)) years.unshift(query.year);
-  const departments = catalog.departments.filter((d) => facets.department.get(d.id) || d.code === query.department);
+  const departments = catalog.departments.filter((d) => facets.sampled || facets.department.get(d.id) || d.code === query.department);
   return (
     <aside aria-label="筛选条件" className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+      {facets.sampled && (
+        <p className="text-xs leading-relaxed text-gray-700" data-testid="facets-sampled">
+          结果较多，各筛选项的条数从略；增加关键词或选择筛选条件后显示。
+        </p>
+      )}
       {showColumns && (
         <Group title="按栏目" clear={query.column ? href({ column: undefined }) : undefined}>
           {roots.map((c) => (
             <li key={c.id}>
-              <Option href={href({ column: query.column === c.code ? undefined : c.code })} label={c.name} count={subtree(c.id)} selected={query.column === c.code} />
+              <Option href={href({ column: query.column === c.code ? undefined : c.code })} label={c.name} count={known(subtree(c.id))} selected={query.column === c.code} />
               {catalog.columns.some((x) => x.parentId === c.id) && (
                 <ul className="ms-4 border-s border-gray-200 ps-2">
                   {catalog.columns
                     .filter((x) => x.parentId === c.id)
                     .map((x) => (
                       <li key={x.id}>
-                        <Option href={href({ column: query.column === x.code ? undefined : x.code })} label={x.name} count={subtree(x.id)} selected={query.column === x.code} />
+                        <Option href={href({ column: query.column === x.code ? undefined : x.code })} label={x.name} count={known(subtree(x.id))} selected={query.column === x.code} />
                       </li>
                     ))}
                 </ul>
@@ -86,7 +95,7 @@ export function Facets({ query, facets, catalog, href, showColumns = true }: { q
               <Option
                 href={href({ department: query.department === d.code ? undefined : d.code })}
                 label={d.name}
-                count={facets.department.get(d.id) ?? 0}
+                count={known(facets.department.get(d.id))}
                 selected={query.department === d.code}
               />
             </li>
@@ -101,7 +110,7 @@ export function Facets({ query, facets, catalog, href, showColumns = true }: { q
             <Option
               href={href({ article20: query.article20 === a.item ? undefined : a.item })}
               label={`${a.label}${a.text}`}
-              count={facets.article20.get(a.item) ?? 0}
+              count={known(facets.article20.get(a.item))}
               selected={query.article20 === a.item}
             />
           </li>
@@ -111,7 +120,7 @@ export function Facets({ query, facets, catalog, href, showColumns = true }: { q
         {years.length ? (
           years.map((y) => (
             <li key={y}>
-              <Option href={href({ year: query.year === y ? undefined : y })} label={`${y}年`} count={facets.year.get(y) ?? 0} selected={query.year === y} />
+              <Option href={href({ year: query.year === y ? undefined : y })} label={`${y}年`} count={known(facets.year.get(y))} selected={query.year === y} />
             </li>
           ))
         ) : (

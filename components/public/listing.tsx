@@ -49,12 +49,12 @@ export function Listing({
           {query.q ? "搜索结果" : "信息列表"}
         </h2>
         <p className="text-sm text-gray-700" role="status">
-          共 {result.total} 条
+          {result.totalCapped ? `共 ${result.total} 条以上` : `共 ${result.total} 条`}
           {query.q && result.total > 0 && (query.sort === "relevance" ? "，标题命中在前" : "，按发布时间排列")}
         </p>
       </header>
       <div className="px-5 py-2">
-        {result.pageable < result.total && (
+        {(result.pageable < result.total || result.totalCapped) && (
           <p className="py-2 text-sm text-gray-700">结果较多，仅可翻阅前 {result.pageable} 条，请增加关键词或选择筛选条件缩小范围。</p>
         )}
         <ItemList items={result.items} terms={terms} emptyText={emptyText ?? (query.q ? "没有找到符合条件的信息，请换一个关键词或减少筛选条件。" : "暂无符合条件的公开信息。")} />

@@ -140,6 +140,8 @@ export interface ListingResult {
   notices: string[];
   items: PublicListItem[];
   total: number;
+  /** There are more than `total` (a search of more than FACET_SAMPLE matches; `total` is TOTAL_CAP). */
+  totalCapped: boolean;
   /** How many of them the pages reach (PAGE_MAX pages). */
   pageable: number;
   page: number;
@@ -155,12 +157,19 @@ export interface ListingResult {
  * share one run (single-flight.ts): at 1,000,000 items the facet counts of a common word take
  * seconds, and ten visitors asking it together must not make ten of them.
  */
-export function findPublicItems(query: PublicQuery, notices: string[], now?: Date, options: { columnRequired?: boolean } = {}): Promise<ListingResult> {
+export interface ListingOptions {
+  /** A section bound to its column (栏目页): a column that does not exist lists nothing. */
+  columnRequired?: boolean;
+  /** FACET_SAMPLE, smaller in tests. */
+  facetSample?: number;
+}
+
+export function findPublicItems(query: PublicQuery, notices: string[], now?: Date, options: ListingOptions = {}): Promise<ListingResult> {
   if (now) return listPublicItems(query, notices, now, options);
   return singleFlight(`listing:${JSON.stringify([query, notices, options])}`, () => listPublicItems(query, notices, new Date(), options));
 }
 
-async function listPublicItems(query: PublicQuery, notices: string[], now: Date, options: { columnRequired?: boolean }): Promise<ListingResult> {
+async function listPublicItems(query: PublicQuery, notices: string[], now: Date, options: ListingOptions): Promise<ListingResult> {
   const catalog = await loadCatalog();
   const resolved = resolveFilters(query, catalog);
   if (options.columnRequired && !resolved.applied.column) {
@@ -177,10 +186,12 @@ async function listPublicItems(query: PublicQuery, notices: string[], now: Date,
       ? searchIndex({ q: query.q, filters: resolved.index, sort: query.sort, limit: pageSize, offset }, now)
       : browseIndex({ filters: resolved.index, limit: pageSize, offset }, now);
   };
-  const [firstTry, facets] = await Promise.all([run(query.page), facetCounts({ q: query.q, filters: resolved.index }, now)]);
+  const [firstTry, facets] = await Promise.all([run(query.page), facetCounts({ q: query.q, filters: resolved.index }, now, options.facetSample)]);
   let result = firstTry;
-  // The facet scan counts every match exactly; the index query stops counting at TOTAL_CAP.
-  const total = facets.total;
+  // The facet scan counts every match exactly unless it had to sample them (a search of more than
+  // FACET_SAMPLE matches): then the index query's count, exact up to TOTAL_CAP, is the total.
+  const total = facets.sampled ? firstTry.total : facets.total;
+  const totalCapped = facets.sampled && firstTry.capped;
   const pageCount = Math.max(1, Math.min(PAGE_MAX, Math.ceil(total / pageSize)));
   let page = query.page;
   if (page > pageCount) {
@@ -193,6 +204,7 @@ async function listPublicItems(query: PublicQuery, notices: string[], now: Date,
     notices: all,
     items: await loadHits(result.hits, now, !!query.q),
     total,
+    totalCapped,
     pageable: Math.min(total, PAGE_MAX * pageSize),
     page,
     pageCount,

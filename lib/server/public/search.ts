@@ -41,6 +41,32 @@ export interface HitPage {
  */
 export const TOTAL_CAP = 5000;
 
+/**
+ * A search's facet counts read at most this many matches (ignoring the filters, which the counts
+ * apply themselves). Counting every match of a word in nearly every item took 1.2–2.8 s at
+ * 1,000,000 items and ~100 ms at 100,000; ten thousand take 50–150 ms. Past it the counts are not
+ * known: the page lists the values found without numbers and says why (components/public/facets.tsx),
+ * and the total is the index query's (exact up to TOTAL_CAP).
+ */
+export const FACET_SAMPLE = 10_000;
+
+/**
+ * The first pages of a search look at the newest this-many items (under the filters) first, in
+ * publication order through the publishAt index, and read their grams: a word in most items fills a
+ * page from them in a few milliseconds, where collecting and sorting every match through the GIN
+ * index took 170–480 ms at 1,000,000 items (docs/decisions.md "Session 9"). When the newest ones do
+ * not hold enough matches, the GIN path runs as before.
+ */
+export const WALK_ROWS = 500;
+/**
+ * The walk for title matches stops sooner: a word in most titles fills a page within a few dozen
+ * rows, and each row read costs ~70 µs (its grams decompressed), so a walk that finds too few must
+ * be short (measured at 100,000 items: 1,000 rows, 70 ms; the GIN path for a rare title word, 10 ms).
+ */
+const TITLE_WALK_ROWS = 200;
+/** Only pages this deep are tried by the walk; deeper ones need more matches than the window holds. */
+const WALK_DEPTH = 200;
+
 /** Instants of a Beijing calendar year, as the UTC wall-clock values PostgreSQL stores. */
 export function beijingYearRange(year: number): [string, string] {
   const start = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3600_000).toISOString();
@@ -86,9 +112,15 @@ function from(source: Source): Prisma.Sql {
       AND "itemId" NOT IN (SELECT "itemId" FROM "SearchEntry" WHERE ${matches(source.q, "#")}) OFFSET 0) e`;
 }
 
-/** An empty set of grams is contained in every row: a query without words finds nothing. */
-const matches = (q: string, prefix: "" | "#") =>
-  Prisma.sql`"grams" @> ${queryGrams(q, prefix)} AND cardinality(${queryGrams(q, prefix)}) > 0`;
+/**
+ * An empty set of grams is contained in every row: a query without words finds nothing. `perRow`:
+ * a condition tested on rows already read (the walk) takes the query's grams from a sub-select,
+ * computed once — as a bound parameter of a reused plan, the call would run for every row.
+ */
+const matches = (q: string, prefix: "" | "#", perRow = false) => {
+  const grams = perRow ? Prisma.sql`(SELECT ${queryGrams(q, prefix)})` : queryGrams(q, prefix);
+  return Prisma.sql`"grams" @> ${grams} AND cardinality(${grams}) > 0`;
+};
 
 /**
  * A read's transaction waits its turn for a pooled connection: Prisma's default (2 s to get one)
@@ -116,8 +148,53 @@ async function count(tx: Tx, source: Source, where: Prisma.Sql, cap = TOTAL_CAP)
 
 const after = (c: Cursor | undefined) => (c ? Prisma.sql`(e."publishAt", e."itemId") < (${ts(c.at)}, ${c.id})` : Prisma.sql`TRUE`);
 
-async function page(tx: Tx, source: Source, where: Prisma.Sql, rank: 0 | 1, limit: number, offset: number, cursor?: Cursor): Promise<Hit[]> {
+/** The grams condition of a source, for rows that carry their grams (the walk). */
+function gramsCondition(source: Exclude<Source, { kind: "all" }>): Prisma.Sql {
+  if (source.kind === "match") return matches(source.q, source.inTitle ? "#" : "", true);
+  return Prisma.sql`${matches(source.q, "", true)} AND NOT (${matches(source.q, "#", true)})`;
+}
+
+/**
+ * The page from the newest WALK_ROWS rows under the filters, or null when they hold fewer matches
+ * than the page needs. Exact when not null: every match outside the window is older than every row
+ * in it, so the window's first `offset + limit` matches are the search's.
+ */
+async function walkPage(tx: Tx, source: Exclude<Source, { kind: "all" }>, where: Prisma.Sql, rank: 0 | 1, limit: number, offset: number, cursor: Cursor | undefined, window: number): Promise<Hit[] | null> {
+  await tx.$executeRaw`SET LOCAL enable_indexscan = on`;
+  const rows = await tx.$queryRaw<{ id: string; at: Date }[]>`
+    SELECT e."itemId" AS id, e."publishAt" AS at
+      FROM (SELECT ${COLUMNS}, "grams" FROM "SearchEntry" e WHERE ${where} AND ${after(cursor)}
+             ORDER BY e."publishAt" DESC, e."itemId" DESC LIMIT ${window}) e
+     WHERE ${gramsCondition(source)}
+     ORDER BY e."publishAt" DESC, e."itemId" DESC
+     LIMIT ${limit} OFFSET ${offset}`;
+  await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+  return rows.length === limit ? rows.map((r) => ({ id: r.id, rank, at: r.at })) : null;
+}
+
+/** How a search reads (tests shrink the window and force the walk, to reach every path with little data). */
+export interface SearchTuning {
+  /** The walk's window (WALK_ROWS); 0 turns the walk off. */
+  walkRows?: number;
+  /** Walk even when the word has fewer than TOTAL_CAP matches. */
+  walkAlways?: boolean;
+}
+
+async function page(
+  tx: Tx,
+  source: Source,
+  where: Prisma.Sql,
+  rank: 0 | 1,
+  limit: number,
+  offset: number,
+  cursor?: Cursor,
+  walk?: { rows: number },
+): Promise<Hit[]> {
   if (limit <= 0) return [];
+  if (walk && walk.rows > 0 && source.kind !== "all" && offset + limit <= WALK_DEPTH) {
+    const walked = await walkPage(tx, source, where, rank, limit, offset, cursor, walk.rows);
+    if (walked) return walked;
+  }
   const rows = await tx.$queryRaw<{ id: string; at: Date }[]>`
     SELECT e."itemId" AS id, e."publishAt" AS at FROM ${from(source)}
      WHERE ${where} AND ${after(cursor)}
@@ -140,7 +217,7 @@ export interface SearchOptions {
  * title contains every word first, each group newest first; or all newest first. Page by
  * `offset` (pages) or by `cursor` (the API).
  */
-export async function searchIndex(o: SearchOptions, now = new Date()): Promise<HitPage> {
+export async function searchIndex(o: SearchOptions, now = new Date(), tuning: SearchTuning = {}): Promise<HitPage> {
   const where = conditions(o.filters, now);
   const all: Source = { kind: "match", q: o.q, inTitle: false };
   const inTitle: Source = { kind: "match", q: o.q, inTitle: true };
@@ -148,18 +225,23 @@ export async function searchIndex(o: SearchOptions, now = new Date()): Promise<H
   return inSearchTransaction(async (tx) => {
     const counted = await count(tx, all, where);
     if (!counted.total) return { ...counted, hits: [] };
-    if (o.sort === "date") return { ...counted, hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor) };
+    // A word with more matches than TOTAL_CAP is common enough that the newest items likely hold a
+    // page of them; a rarer one is cheap to collect through the GIN index.
+    const walk = counted.capped || tuning.walkAlways ? { rows: tuning.walkRows ?? WALK_ROWS } : undefined;
+    // Title matches are rarer: a shorter walk, so that one that finds too few costs little.
+    const titleWalk = walk && { rows: Math.min(walk.rows, TITLE_WALK_ROWS) };
+    if (o.sort === "date") return { ...counted, hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor, walk) };
     if (o.cursor) {
-      const first = o.cursor.rank === 1 ? [] : await page(tx, inTitle, where, 0, o.limit, 0, o.cursor);
-      const rest = await page(tx, bodyOnly, where, 1, o.limit - first.length, 0, o.cursor.rank === 1 ? o.cursor : undefined);
+      const first = o.cursor.rank === 1 ? [] : await page(tx, inTitle, where, 0, o.limit, 0, o.cursor, titleWalk);
+      const rest = await page(tx, bodyOnly, where, 1, o.limit - first.length, 0, o.cursor.rank === 1 ? o.cursor : undefined, walk);
       return { ...counted, hits: [...first, ...rest] };
     }
     const offset = o.offset ?? 0;
-    const first = await page(tx, inTitle, where, 0, o.limit, offset);
+    const first = await page(tx, inTitle, where, 0, o.limit, offset, undefined, titleWalk);
     if (first.length === o.limit) return { ...counted, hits: first };
     // The title matches end on this page, or ended before it: then there are at most `offset`.
     const titleTotal = first.length || !offset ? offset + first.length : (await count(tx, inTitle, where, offset)).total;
-    const rest = await page(tx, bodyOnly, where, 1, o.limit - first.length, Math.max(0, offset - titleTotal));
+    const rest = await page(tx, bodyOnly, where, 1, o.limit - first.length, Math.max(0, offset - titleTotal), undefined, walk);
     return { ...counted, hits: [...first, ...rest] };
   });
 }
@@ -178,22 +260,33 @@ export async function browseIndex(o: { filters: IndexFilters; limit: number; off
 }
 
 export interface FacetCounts {
+  /** Every match under every filter; when `sampled`, only those among the sample. */
   total: number;
+  /**
+   * The search has more than FACET_SAMPLE matches: the maps hold the values found among the first
+   * FACET_SAMPLE of them, and their numbers are not the counts (the page shows no numbers then).
+   */
+  sampled: boolean;
   column: Map<string, number>;
   department: Map<string, number>;
   article20: Map<number, number>;
   year: Map<number, number>;
 }
 
-type FacetRow = { g: number; column: string | null; department: string | null; a20: number | null; year: number | null; n: bigint };
+type FacetRow = { g: number; column: string | null; department: string | null; a20: number | null; year: number | null; n: bigint; seen: bigint };
 
 /**
  * Counts per facet value, each facet counted under every other filter but not its own (so a
- * visitor who chose one column still sees how many items the others hold), in one scan.
+ * visitor who chose one column still sees how many items the others hold), in one scan — of every
+ * public item when browsing, of at most `sample` matches when searching (FACET_SAMPLE, `sampled`).
  */
-export async function facetCounts(o: { q?: string; filters: IndexFilters }, now = new Date()): Promise<FacetCounts> {
+export async function facetCounts(o: { q?: string; filters: IndexFilters }, now = new Date(), sample = FACET_SAMPLE): Promise<FacetCounts> {
   const f = o.filters;
-  const source: Source = o.q ? { kind: "match", q: o.q, inTitle: false } : { kind: "all" };
+  // A search reads at most sample + 1 matches (the one more says there are more); browsing counts all
+  // (its pages are few and kept in the page cache).
+  const matched = o.q
+    ? Prisma.sql`(SELECT ${COLUMNS} FROM "SearchEntry" WHERE ${matches(o.q, "")} AND "publishAt" <= ${ts(now)} LIMIT ${sample + 1}) e`
+    : from({ kind: "all" });
   const run = async (tx: Tx) => {
     // Hashing five groupings of up to every public item: room to do it in memory.
     await tx.$executeRaw`SET LOCAL work_mem = '16MB'`;
@@ -205,17 +298,21 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
                WHEN 11 THEN count(*) FILTER (WHERE ${conditions(f, now, "departmentId")})
                WHEN 13 THEN count(*) FILTER (WHERE ${conditions(f, now, "article20")})
                WHEN 14 THEN count(*) FILTER (WHERE ${conditions(f, now, "year")})
-               ELSE count(*) FILTER (WHERE ${conditions(f, now)}) END AS n
-        FROM ${from(source)},
+               ELSE count(*) FILTER (WHERE ${conditions(f, now)}) END AS n,
+             count(*) AS seen
+        FROM ${matched},
              LATERAL (SELECT extract(year FROM e."publishAt" + interval '8 hours')::int AS year) y
        WHERE e."publishAt" <= ${ts(now)}
        GROUP BY GROUPING SETS ((e."columnId"), (e."departmentId"), (e."article20Item"), (y.year), ())`;
   };
   const rows = o.q ? await inSearchTransaction(run) : await publicDb().$transaction(run, READ_TRANSACTION);
-  const counts: FacetCounts = { total: 0, column: new Map(), department: new Map(), article20: new Map(), year: new Map() };
+  const counts: FacetCounts = { total: 0, sampled: false, column: new Map(), department: new Map(), article20: new Map(), year: new Map() };
   for (const r of rows) {
     const n = Number(r.n);
-    if (r.g === 15) counts.total = n;
+    if (r.g === 15) {
+      counts.total = n;
+      counts.sampled = !!o.q && Number(r.seen) > sample;
+    }
     else if (!n) continue;
     else if (r.g === 7 && r.column) counts.column.set(r.column, n);
     else if (r.g === 11 && r.department) counts.department.set(r.department, n);
