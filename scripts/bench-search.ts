@@ -139,7 +139,7 @@ async function main() {
     const exact = new Map<string, number>();
     for (const spec of QUERIES) {
       const { index } = resolveFilters({ column: spec.column, year: spec.year }, catalog);
-      exact.set(spec.q + (spec.column ?? "") + (spec.year ?? ""), (await facetCounts({ q: spec.q, filters: index })).total);
+      exact.set(spec.q + (spec.column ?? "") + (spec.year ?? ""), (await facetCounts({ q: spec.q, filters: index }, undefined, Number.MAX_SAFE_INTEGER - 1)).total); // every match, not a sample
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const spec of QUERIES) {

@@ -50,8 +50,8 @@ function Group({ title, children, clear }: { title: string; children: React.Reac
 /**
  * The four ways into 法定主动公开内容 (DESIGN §6): column tree, department, 第二十条 item, year,
  * each with how many items the other chosen filters leave. A search of more matches than its facet
- * counts read (FacetCounts.sampled) shows every column, department and item without numbers, and the
- * years found, and says so: a number that is not the count would mislead.
+ * counts read (FacetCounts.sampled) shows every column, department, item and year without numbers,
+ * and says so: a number that is not the count would mislead.
  */
 export function Facets({ query, facets, catalog, href, showColumns = true }: { query: PublicQuery; facets: FacetCounts; catalog: Catalog; href: FacetHref; showColumns?: boolean }) {
   const known = (n: number | undefined): number | null => (facets.sampled ? null : (n ?? 0));
@@ -65,7 +65,7 @@ export function Facets({ query, facets, catalog, href, showColumns = true }: { q
     <aside aria-label="筛选条件" className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
       {facets.sampled && (
         <p className="text-xs leading-relaxed text-gray-700" data-testid="facets-sampled">
-          结果较多，各筛选项的条数从略；增加关键词或选择筛选条件后显示。
+          该关键词的结果较多，各筛选项的条数从略。
         </p>
       )}
       {showColumns && (

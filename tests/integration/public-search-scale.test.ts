@@ -16,8 +16,8 @@ import { seedBureau, seedPending, type Bureau } from "../support/bureau";
  */
 
 const hanzi = (n: number) => Array.from({ length: n }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join("");
-/** Three words no other test writes. */
-const [A, B, C] = [hanzi(2), hanzi(2), hanzi(2)];
+/** Three words no other test writes (three characters: a random pair could, rarely, occur elsewhere). */
+const [A, B, C] = [hanzi(3), hanzi(3), hanzi(3)];
 
 let b: Bureau;
 const ITEMS = 36;
@@ -34,9 +34,12 @@ beforeAll(async () => {
     const publishAt = i === ITEMS - 1 ? new Date(Date.now() + 86_400_000) : new Date(base + Math.floor(i / 3) * 86_400_000);
     await db().disclosureItem.update({ where: { id: item.id }, data: { publishAt } });
   }
+  // And one of A three years ago: a search's years span more than the rows a sample reads.
+  const old = await seedPending(b, "PUBLISHED", { title: `${A}旧年`, body: "三年前。" });
+  await db().disclosureItem.update({ where: { id: old.id }, data: { publishAt: new Date(Date.now() - 3 * 366 * 86_400_000) } });
 }, 120_000);
 
-const words = [A, B, C, `${A} ${B}`, `${B} ${C}`, hanzi(2)];
+const words = [A, B, C, `${A} ${B}`, `${B} ${C}`, A.slice(0, 2), hanzi(3)];
 
 describe("the walk finds the page the GIN path finds", () => {
   test("any word, sort, page and window; with and without a year", async () => {
@@ -104,6 +107,14 @@ describe("facet counts over a sample", () => {
   test("past the sample: sampled, and the listing's total is the index query's, not the sample's", async () => {
     const sampled = await facetCounts({ q: A, filters: filters() }, undefined, 3);
     expect(sampled.sampled).toBe(true);
+    // Its years are every year with public items, not those of the rows it happened to read (one
+    // or two rows here: at most two years).
+    const one = await facetCounts({ q: A, filters: filters() }, undefined, 1);
+    const all = await facetCounts({ filters: {} });
+    const years = [...all.year.keys()];
+    const span = Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.max(...years) - i);
+    expect(span.length).toBeGreaterThan(2);
+    expect([...one.year.keys()]).toEqual(span);
     // A search of more matches than the sample, among every bureau's items: its facets are sampled.
     const listing = await findPublicItems({ q: A, column: b.column.code, page: 1, sort: "relevance" }, [], undefined, { facetSample: 3 });
     const counted = await searchIndex({ q: A, sort: "date", limit: 1, filters: filters() });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
+import net from "node:net";
 import pg from "pg";
 import { RATE_LIMITED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import { databaseUrl } from "@/lib/env";
@@ -57,6 +58,24 @@ describe("PostgreSQL not answering: the limit is still kept, in memory (the insu
     for (let i = 0; i < limit; i++) expect((await consumeRateLimit(RATE_LIMITS.search, key, new Date(), unreachable)).ok, `attempt ${i + 1}`).toBe(true);
     const refused = await consumeRateLimit(RATE_LIMITS.search, key, new Date(), unreachable);
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^操作过于频繁/) });
+  });
+
+  test("a database that accepts the connection and never answers: each window waits once, together, then counts in memory", async () => {
+    // A server that takes the TCP connection and says nothing (a hung or overloaded PostgreSQL).
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    const hung = new pg.Pool({ connectionString: `postgresql://nobody:x@127.0.0.1:${port}/none`, max: 4, connectionTimeoutMillis: 1_000 });
+    try {
+      const started = Date.now();
+      const decision = await consumeRateLimit(RATE_LIMITS.api, `test-${randomSuffix()}`, new Date(), hung);
+      expect(decision).toMatchObject({ ok: true });
+      // Two windows: one after the other would be two timeouts (≥ 2 s).
+      expect(Date.now() - started).toBeLessThan(1_900);
+    } finally {
+      await hung.end().catch(() => undefined);
+      silent.close();
+    }
   });
 
   test("login: refused past the address limit with next-auth's code, not a thrown database error", async () => {

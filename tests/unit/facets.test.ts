@@ -46,7 +46,7 @@ describe("facet counts", () => {
     const html = render(
       result({ sampled: false, column: new Map([["c1", 7]]), department: new Map([["d1", 7]]), article20: new Map(), year: new Map([[2026, 7]]) }, 7, false),
     );
-    expect(html).not.toContain("各筛选项的条数从略");
+    expect(html).not.toContain("条数从略");
     expect(options(html)).toEqual(expect.arrayContaining(["通知公告7", "工作动态0", "高新技术科7", "2026年7"]));
     expect(html).not.toContain("成果转化科"); // no match in it: not offered
     expect(html).toContain("共 7 条");
@@ -56,7 +56,7 @@ describe("facet counts", () => {
     const html = render(
       result({ sampled: true, column: new Map([["c1", 9000]]), department: new Map([["d1", 9000]]), article20: new Map(), year: new Map([[2026, 9000]]) }, 5000, true),
     );
-    expect(html).toContain("结果较多，各筛选项的条数从略");
+    expect(html).toContain("该关键词的结果较多，各筛选项的条数从略。");
     const texts = options(html);
     expect(texts).toEqual(expect.arrayContaining(["通知公告", "工作动态", "高新技术科", "成果转化科", "2026年"]));
     expect(texts.filter((t) => /\d$/.test(t))).toEqual([]);

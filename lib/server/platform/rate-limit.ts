@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-lim
 import { normalizeUsername, RATE_LIMITED_ERROR_PREFIX } from "@/lib/domain/lockout";
 import { retryAfterMessage } from "@/lib/domain/retry-after";
 import { databaseUrl } from "@/lib/env";
+import { log } from "./log";
 import { clientAddressOf, requestMeta } from "./request-context";
 
 /**
@@ -97,8 +98,27 @@ function pool(): Pool {
     // Waiting longer than this for a counter is worse than counting it in memory (the insurance).
     connectionTimeoutMillis: STORE_TIMEOUT_MS,
     query_timeout: STORE_TIMEOUT_MS,
+    // …and the server gives up too, rather than finish a count nobody waits for.
+    statement_timeout: STORE_TIMEOUT_MS,
   });
   return shared.gongkaiRateLimit.pool;
+}
+
+let warnedAt = -Infinity;
+
+/**
+ * The insurance: the same window in this process's memory. rate-limiter-flexible calls it only when
+ * PostgreSQL errs, so its use is the news — logged at most once a minute, or a permanent fault (a
+ * revoked grant, a missing table) would pass unseen as per-instance limits.
+ */
+class InsuranceLimiter extends RateLimiterMemory {
+  override consume(key: string | number, points?: number, options?: { [key: string]: unknown }): Promise<RateLimiterRes> {
+    if (Date.now() - warnedAt > 60_000) {
+      warnedAt = Date.now();
+      log.warn({ limiter: this.keyPrefix }, "rate limits: PostgreSQL did not answer; counting in this instance's memory until it does");
+    }
+    return super.consume(key, points, options);
+  }
 }
 
 /** `store`: the pool of this app instance (tests pass two to play two instances sharing one database). */
@@ -118,7 +138,7 @@ function limiter(policy: RateLimitPolicy, window: RateWindow, store: Pool = pool
       keyPrefix,
       points: window.points,
       duration: window.seconds,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: window.points, duration: window.seconds }),
+      insuranceLimiter: new InsuranceLimiter({ keyPrefix, points: window.points, duration: window.seconds }),
     });
     limiters.set(id, found);
   }
@@ -135,14 +155,20 @@ export const clientKey = (ip: string | null | undefined) => (ip && ip.length <= 
 export async function consumeRateLimit(policy: RateLimitPolicy, key: string, now = new Date(), store?: Pool): Promise<RateLimitDecision> {
   let waitMs = 0;
   let consumed = 0;
-  for (const window of policy.windows) {
-    try {
-      const res = await limiter(policy, window, store).consume(key);
-      consumed = Math.max(consumed, res.consumedPoints);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      waitMs = Math.max(waitMs, error.msBeforeNext);
-    }
+  // The windows together: while PostgreSQL does not answer, a request waits STORE_TIMEOUT_MS once, not once per window.
+  const results = await Promise.all(
+    policy.windows.map((window) =>
+      limiter(policy, window, store)
+        .consume(key)
+        .catch((error: unknown) => {
+          if (!(error instanceof RateLimiterRes)) throw error;
+          return { refused: error };
+        }),
+    ),
+  );
+  for (const result of results) {
+    if ("refused" in result) waitMs = Math.max(waitMs, result.refused.msBeforeNext);
+    else consumed = Math.max(consumed, result.consumedPoints);
   }
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000);

@@ -264,7 +264,8 @@ export interface FacetCounts {
   total: number;
   /**
    * The search has more than FACET_SAMPLE matches: the maps hold the values found among the first
-   * FACET_SAMPLE of them, and their numbers are not the counts (the page shows no numbers then).
+   * FACET_SAMPLE of them (the years: every year with public items), and their numbers are not the
+   * counts (the page shows no numbers then).
    */
   sampled: boolean;
   column: Map<string, number>;
@@ -319,5 +320,19 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
     else if (r.g === 13 && r.a20 !== null) counts.article20.set(r.a20, n);
     else if (r.g === 14 && r.year !== null) counts.year.set(r.year, n);
   }
+  // The sample is read in storage order, which on a real site is roughly publication order: its
+  // years would be the oldest ones. Sampled, the years offered are every year from the first public
+  // item to the last (two probes of the publishAt index), without numbers.
+  if (counts.sampled) counts.year = new Map((await publicYears(now)).map((y) => [y, 0]));
   return counts;
+}
+
+/** Every calendar year (Beijing) from the first public item to the newest, newest first. */
+async function publicYears(now: Date): Promise<number[]> {
+  const [row] = await publicDb().$queryRaw<{ first: number | null; last: number | null }[]>`
+    SELECT extract(year FROM min("publishAt") + interval '8 hours')::int AS first,
+           extract(year FROM max("publishAt") + interval '8 hours')::int AS last
+      FROM "SearchEntry" WHERE "publishAt" <= ${ts(now)}`;
+  if (row?.first == null || row.last == null) return [];
+  return Array.from({ length: row.last - row.first + 1 }, (_, i) => row.last! - i);
 }
