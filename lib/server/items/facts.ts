@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { stagesInForce, type WorkflowItem } from "@/lib/domain/workflow";
 import type { Actor } from "@/lib/server/platform/actor";
 import { itemScope } from "@/lib/server/platform/authz";
@@ -36,3 +37,11 @@ export async function findItemFacts(actor: Actor, itemId: string, tx: DbOrTx = d
 }
 
 export type ItemFacts = NonNullable<Awaited<ReturnType<typeof findItemFacts>>>;
+
+/**
+ * findItemFacts once per page render: the review page's two views of one item (getItemForStaff,
+ * getRevisionComparison) share one read, 7 statements instead of 14. React's `cache` keeps it for
+ * the render's request only, and outside a render it is a plain call. Never for writes: they read
+ * their facts inside their own transaction.
+ */
+export const findItemFactsForView = cache((actor: Actor, itemId: string) => findItemFacts(actor, itemId));

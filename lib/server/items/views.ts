@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { authorizeTransition } from "@/lib/server/platform/authz";
 import { loadAutosave } from "./autosave";
 import { db } from "@/lib/server/platform/db";
-import { findItemFacts } from "./facts";
+import { findItemFacts, findItemFactsForView } from "./facts";
 import { activeChannels } from "./input";
 import { NEW_ITEM_KEY } from "./drafts";
 import { recordItemProbe } from "./probe";
@@ -171,7 +171,7 @@ async function snapshot(revisionId: string, names?: Map<string, string>): Promis
  * own, so both sides show the item's current column.
  */
 export async function getRevisionComparison(actor: Actor, itemId: string) {
-  const facts = await findItemFacts(actor, itemId);
+  const facts = await findItemFactsForView(actor, itemId);
   if (!facts) return null;
   const names = await channelNames();
   const current = await snapshot(facts.revision.id, names);

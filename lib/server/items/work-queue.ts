@@ -6,7 +6,7 @@ import type { Timeliness } from "@/lib/domain/timeliness";
 import type { Actor } from "@/lib/server/platform/actor";
 import { authorizeTransition, itemScope, stageQueueWhere } from "@/lib/server/platform/authz";
 import { db } from "@/lib/server/platform/db";
-import { findItemFacts } from "./facts";
+import { findItemFactsForView } from "./facts";
 import { itemsTimeliness } from "./timeliness";
 import { recordItemProbe } from "./probe";
 
@@ -110,7 +110,7 @@ export async function workQueue(actor: Actor, pages: QueuePages = {}): Promise<Q
 
 /** One item as staff see it, with its history and the actions this actor may take now. */
 export async function getItemForStaff(actor: Actor, itemId: string) {
-  const facts = await findItemFacts(actor, itemId);
+  const facts = await findItemFactsForView(actor, itemId);
   if (!facts) return recordItemProbe(actor, itemId).then(() => null);
   const [revisions, reviews] = await Promise.all([
     db().itemRevision.findMany({
