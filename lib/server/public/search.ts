@@ -43,10 +43,10 @@ export const TOTAL_CAP = 5000;
 
 /**
  * A search's facet counts read at most this many matches (ignoring the filters, which the counts
- * apply themselves). Counting every match of a word in nearly every item took 1.2–2.8 s at
+ * apply themselves). Counting every match of a word in nearly every item took 1.3–2.3 s at
  * 1,000,000 items and ~100 ms at 100,000; ten thousand take 50–150 ms. Past it the counts are not
- * known: the page lists the values found without numbers and says why (components/public/facets.tsx),
- * and the total is the index query's (exact up to TOTAL_CAP).
+ * known: the page lists every column, department, item and year without numbers and says why
+ * (components/public/facets.tsx), and the total is the index query's (exact up to TOTAL_CAP).
  */
 export const FACET_SAMPLE = 10_000;
 
