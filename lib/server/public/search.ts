@@ -188,11 +188,12 @@ async function page(
   limit: number,
   offset: number,
   cursor?: Cursor,
-  walk?: { rows: number },
+  /** The walk's window; 0: no walk. */
+  walkRows = 0,
 ): Promise<Hit[]> {
   if (limit <= 0) return [];
-  if (walk && walk.rows > 0 && source.kind !== "all" && offset + limit <= WALK_DEPTH) {
-    const walked = await walkPage(tx, source, where, rank, limit, offset, cursor, walk.rows);
+  if (walkRows > 0 && source.kind !== "all" && offset + limit <= WALK_DEPTH) {
+    const walked = await walkPage(tx, source, where, rank, limit, offset, cursor, walkRows);
     if (walked) return walked;
   }
   const rows = await tx.$queryRaw<{ id: string; at: Date }[]>`
@@ -227,9 +228,9 @@ export async function searchIndex(o: SearchOptions, now = new Date(), tuning: Se
     if (!counted.total) return { ...counted, hits: [] };
     // A word with more matches than TOTAL_CAP is common enough that the newest items likely hold a
     // page of them; a rarer one is cheap to collect through the GIN index.
-    const walk = counted.capped || tuning.walkAlways ? { rows: tuning.walkRows ?? WALK_ROWS } : undefined;
+    const walk = counted.capped || tuning.walkAlways ? (tuning.walkRows ?? WALK_ROWS) : 0;
     // Title matches are rarer: a shorter walk, so that one that finds too few costs little.
-    const titleWalk = walk && { rows: Math.min(walk.rows, TITLE_WALK_ROWS) };
+    const titleWalk = Math.min(walk, TITLE_WALK_ROWS);
     if (o.sort === "date") return { ...counted, hits: await page(tx, all, where, 0, o.limit, o.offset ?? 0, o.cursor, walk) };
     if (o.cursor) {
       const first = o.cursor.rank === 1 ? [] : await page(tx, inTitle, where, 0, o.limit, 0, o.cursor, titleWalk);
@@ -313,8 +314,7 @@ export async function facetCounts(o: { q?: string; filters: IndexFilters }, now 
     if (r.g === 15) {
       counts.total = n;
       counts.sampled = !!o.q && Number(r.seen) > sample;
-    }
-    else if (!n) continue;
+    } else if (!n) continue;
     else if (r.g === 7 && r.column) counts.column.set(r.column, n);
     else if (r.g === 11 && r.department) counts.department.set(r.department, n);
     else if (r.g === 13 && r.a20 !== null) counts.article20.set(r.a20, n);
